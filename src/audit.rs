@@ -1,0 +1,192 @@
+//! The audit trail: who changed what, read back from `audit_log`.
+//!
+//! Triggers (migration 0002) write one `audit_log` row per insert, update and delete of
+//! user data. They take the source, user and session of the change from the
+//! `audit_context` row, which [`crate::Db::write`] fills from the connection's
+//! [`AuditContext`] at the start of each transaction and resets before commit.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rusqlite::{Connection, Row, Transaction, params};
+use serde::{Deserialize, Serialize};
+
+use crate::Result;
+
+/// Where a change came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// The desktop app.
+    Ui,
+    /// The `career-hub` command line.
+    Cli,
+    /// An importer (JSON Resume, LinkedIn, full backup).
+    Import,
+    /// Changes pulled from another device.
+    Sync,
+    /// Career Hub itself, or a writer that did not say.
+    #[default]
+    System,
+}
+
+impl Source {
+    /// All sources, in the order the schema's CHECK lists them.
+    pub const ALL: [Self; 5] = [Self::Ui, Self::Cli, Self::Import, Self::Sync, Self::System];
+
+    /// The value stored in `audit_log.source`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ui => "ui",
+            Self::Cli => "cli",
+            Self::Import => "import",
+            Self::Sync => "sync",
+            Self::System => "system",
+        }
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Source {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|source| source.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| {
+                format!("unknown change source {s:?} (expected ui, cli, import, sync or system)")
+            })
+    }
+}
+
+/// Who is writing through a connection: recorded on every audit row it causes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AuditContext {
+    /// Where the changes come from.
+    pub source: Source,
+    /// The user acting, for rows whose owner cannot be found from the row itself.
+    pub user_id: Option<String>,
+    /// An optional session the changes belong to (e.g. a profile-builder session).
+    pub session_id: Option<String>,
+}
+
+impl AuditContext {
+    /// A context with just a source.
+    pub fn new(source: Source) -> Self {
+        Self {
+            source,
+            ..Self::default()
+        }
+    }
+
+    /// Publishes this context to the audit triggers for the transaction `tx`.
+    pub(crate) fn begin(&self, tx: &Transaction<'_>) -> Result<()> {
+        let change_id = ulid::Ulid::generate().to_string();
+        tx.execute(
+            "UPDATE audit_context SET user_id = ?1, source = ?2, session_id = ?3, change_id = ?4 WHERE id = 1",
+            params![self.user_id, self.source.as_str(), self.session_id, change_id],
+        )?;
+        Ok(())
+    }
+
+    /// Puts the shared context row back to "unknown writer" before commit.
+    pub(crate) fn end(tx: &Transaction<'_>) -> Result<()> {
+        tx.execute(
+            "UPDATE audit_context SET user_id = NULL, source = 'system', session_id = NULL, change_id = NULL WHERE id = 1",
+            [],
+        )?;
+        Ok(())
+    }
+}
+
+/// One row of the audit log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub id: String,
+    pub user_id: Option<String>,
+    /// `CREATE_EXPERIENCE`, `UPDATE_PROFILE`, `DELETE_SKILL`, …
+    pub action: String,
+    /// `EXPERIENCE`, `PROFILE`, `PROJECT_TECHNOLOGY`, …
+    pub entity_type: Option<String>,
+    /// The row's id; for a junction row its two keys joined by `:`.
+    pub entity_id: Option<String>,
+    /// The whole row before the change (`None` for a create).
+    pub old_values: Option<serde_json::Value>,
+    /// The whole row after the change (`None` for a delete).
+    pub new_values: Option<serde_json::Value>,
+    pub source: Source,
+    pub session_id: Option<String>,
+    /// Shared by every row one user action wrote.
+    pub change_id: Option<String>,
+    pub created_at: String,
+}
+
+/// Which audit rows to read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HistoryFilter {
+    /// Entity type, e.g. `EXPERIENCE` (case-insensitive).
+    pub entity_type: Option<String>,
+    pub entity_id: Option<String>,
+    pub user_id: Option<String>,
+    /// At most this many rows.
+    pub limit: Option<usize>,
+}
+
+/// Audit rows matching `filter`, newest first.
+pub fn history(conn: &Connection, filter: &HistoryFilter) -> Result<Vec<AuditEntry>> {
+    let entity_type = filter.entity_type.as_deref().map(str::to_uppercase);
+    let limit = filter
+        .limit
+        .map_or(-1, |limit| i64::try_from(limit).unwrap_or(i64::MAX));
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, user_id, action, entity_type, entity_id, old_values, new_values,
+                source, session_id, change_id, created_at
+         FROM audit_log
+         WHERE (?1 IS NULL OR entity_type = ?1)
+           AND (?2 IS NULL OR entity_id = ?2)
+           AND (?3 IS NULL OR user_id = ?3)
+         ORDER BY created_at DESC, rowid DESC
+         LIMIT ?4",
+    )?;
+    let rows = stmt.query_map(
+        params![entity_type, filter.entity_id, filter.user_id, limit],
+        entry_from_row,
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<AuditEntry> {
+    let json = |index: usize| -> rusqlite::Result<Option<serde_json::Value>> {
+        row.get::<_, Option<String>>(index)?
+            .map(|text| {
+                serde_json::from_str(&text).map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        index,
+                        rusqlite::types::Type::Text,
+                        Box::new(e),
+                    )
+                })
+            })
+            .transpose()
+    };
+    let source: String = row.get(7)?;
+    Ok(AuditEntry {
+        id: row.get(0)?,
+        user_id: row.get(1)?,
+        action: row.get(2)?,
+        entity_type: row.get(3)?,
+        entity_id: row.get(4)?,
+        old_values: json(5)?,
+        new_values: json(6)?,
+        source: source.parse().unwrap_or_default(),
+        session_id: row.get(8)?,
+        change_id: row.get(9)?,
+        created_at: row.get(10)?,
+    })
+}

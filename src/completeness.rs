@@ -1,0 +1,114 @@
+//! Profile completeness: the documented `calculate_profile_completeness` rules.
+//!
+//! The database keeps `profiles.completeness_score` current by itself (migration 0003,
+//! view `profile_completeness`); [`score`] is the same rules in Rust, used to check the
+//! database and to tell a person what would raise their score.
+
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use crate::Result;
+
+/// What the score is computed from.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inputs {
+    pub headline: Option<String>,
+    pub summary: Option<String>,
+    pub experiences: usize,
+    pub projects: usize,
+    pub skills: usize,
+    pub education: usize,
+}
+
+/// Points for a headline that is present and not empty.
+pub const HEADLINE_POINTS: u32 = 10;
+/// Points for a summary longer than [`SUMMARY_MIN_CHARS`] characters.
+pub const SUMMARY_POINTS: u32 = 20;
+/// A summary must be longer than this many characters to count.
+pub const SUMMARY_MIN_CHARS: usize = 100;
+/// Points per experience, and the most experiences can give.
+pub const EXPERIENCE_POINTS: (u32, u32) = (10, 30);
+/// Points per project, and the most projects can give.
+pub const PROJECT_POINTS: (u32, u32) = (5, 15);
+/// Points per skill, and the most skills can give.
+pub const SKILL_POINTS: (u32, u32) = (3, 15);
+/// Points for having any education.
+pub const EDUCATION_POINTS: u32 = 10;
+
+/// The score, 0–100, for `inputs`.
+pub fn score(inputs: &Inputs) -> u32 {
+    let capped = |count: usize, (each, cap): (u32, u32)| {
+        u32::try_from(count)
+            .unwrap_or(u32::MAX)
+            .saturating_mul(each)
+            .min(cap)
+    };
+    let headline = inputs.headline.as_deref().is_some_and(|h| !h.is_empty());
+    let summary = inputs
+        .summary
+        .as_deref()
+        .is_some_and(|s| s.chars().count() > SUMMARY_MIN_CHARS);
+    u32::from(headline) * HEADLINE_POINTS
+        + u32::from(summary) * SUMMARY_POINTS
+        + capped(inputs.experiences, EXPERIENCE_POINTS)
+        + capped(inputs.projects, PROJECT_POINTS)
+        + capped(inputs.skills, SKILL_POINTS)
+        + if inputs.education > 0 {
+            EDUCATION_POINTS
+        } else {
+            0
+        }
+}
+
+/// Reads the inputs of one profile from the database (`None` if there is no such profile).
+pub fn inputs(conn: &Connection, profile_id: &str) -> Result<Option<Inputs>> {
+    let count = |table: &str| -> Result<usize> {
+        let n: i64 = conn.query_row(
+            &format!("SELECT count(*) FROM {table} WHERE profile_id = ?1"),
+            [profile_id],
+            |row| row.get(0),
+        )?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    };
+    let Some((headline, summary)) = conn
+        .query_row(
+            "SELECT headline, summary FROM profiles WHERE id = ?1",
+            [profile_id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(Inputs {
+        headline,
+        summary,
+        experiences: count("experiences")?,
+        projects: count("projects")?,
+        skills: count("skills")?,
+        education: count("education")?,
+    }))
+}
+
+/// The score stored in `profiles.completeness_score`.
+pub fn stored_score(conn: &Connection, profile_id: &str) -> Result<Option<u32>> {
+    Ok(conn
+        .query_row(
+            "SELECT completeness_score FROM profiles WHERE id = ?1",
+            [profile_id],
+            |row| row.get(0),
+        )
+        .optional()?)
+}
+
+/// Profiles whose stored score differs from the rules, with (stored, expected).
+pub fn stale_scores(conn: &Connection) -> Result<Vec<(String, Option<i64>, i64)>> {
+    let mut stmt = conn.prepare(
+        "SELECT p.id, p.completeness_score, c.score
+         FROM profiles p JOIN profile_completeness c ON c.profile_id = p.id
+         WHERE p.completeness_score IS NOT c.score
+         ORDER BY p.id",
+    )?;
+    let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

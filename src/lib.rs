@@ -1,0 +1,17 @@
+//! Career Hub core: the career profile store and everything a user can do with it, as
+//! plain Rust over a [`Db`] handle. The desktop shell, the CLI and the tests call these
+//! same functions; nothing here knows about Tauri, clap or HTTP.
+
+pub mod audit;
+pub mod backup;
+pub mod completeness;
+pub mod db;
+pub mod doctor;
+mod error;
+pub mod migrations;
+pub mod paths;
+mod sql_text;
+
+pub use audit::{AuditContext, AuditEntry, HistoryFilter, Source};
+pub use db::Db;
+pub use error::{Error, Result};

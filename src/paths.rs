@@ -1,0 +1,13 @@
+//! Where Career Hub keeps its files by default.
+
+use std::path::PathBuf;
+
+/// File name of the database inside the data directory.
+pub const DB_FILE_NAME: &str = "career-hub.db";
+
+/// The default database path: `career-hub.db` in the OS data directory
+/// (`$XDG_DATA_HOME/career-hub` on Linux). `None` when the OS reports no home directory.
+pub fn default_db_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("app", "Career Hub", "career-hub")
+        .map(|dirs| dirs.data_dir().join(DB_FILE_NAME))
+}
