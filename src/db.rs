@@ -119,7 +119,7 @@ pub(crate) fn configure(conn: &Connection) -> Result<()> {
 }
 
 /// Checks an existing file read-only, so that a file we refuse is never modified.
-fn preflight(path: &Path) -> Result<()> {
+pub(crate) fn preflight(path: &Path) -> Result<()> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -149,7 +149,7 @@ fn preflight(path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn classify_open_error(error: rusqlite::Error, path: &Path) -> Error {
+pub(crate) fn classify_open_error(error: rusqlite::Error, path: &Path) -> Error {
     match error.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => Error::NotADatabase {
             path: path.to_path_buf(),

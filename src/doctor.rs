@@ -9,11 +9,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rusqlite::Connection;
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 
 use crate::sql_text::{self, Check};
-use crate::{Result, completeness, migrations};
+use crate::{Error, Result, completeness, db, migrations};
 
 /// What kind of problem a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -81,6 +83,25 @@ impl Report {
         }
         out
     }
+}
+
+/// Checks the database file at `path` without changing it: it is opened read-only and
+/// not migrated, so an out-of-date schema is reported rather than upgraded.
+pub fn check_file(path: &Path) -> Result<Report> {
+    if !path.is_file() {
+        return Err(Error::io(
+            "read",
+            path,
+            std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
+        ));
+    }
+    db::preflight(path)?;
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| db::classify_open_error(e, path))?;
+    check(&conn)
 }
 
 /// Checks the database behind `conn`.
