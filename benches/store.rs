@@ -1,1 +1,107 @@
-fn main() {}
+//! Store benchmarks: audited insert throughput (with and without the audit triggers),
+//! creating + migrating a new database, and the doctor on 10k rows.
+//!
+//! Run: `cargo bench --bench store`
+
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use std::time::Duration;
+
+use career_hub::{AuditContext, Db, Source, doctor};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+
+const ROWS: usize = 10_000;
+const USER: &str = "01JC0000000000000000000USR";
+const PROFILE: &str = "01JC0000000000000000000PRF";
+
+/// A file database with one user and profile, as the app runs it (WAL, synchronous=FULL).
+fn database(dir: &tempfile::TempDir, audited: bool) -> Db {
+    let mut db = Db::open(dir.path().join("bench.db")).unwrap();
+    db.set_audit_context(AuditContext {
+        source: Source::Ui,
+        user_id: Some(USER.to_owned()),
+        session_id: None,
+    });
+    db.write(|tx| {
+        tx.execute_batch(&format!(
+            "INSERT INTO users (id, email, password_hash) VALUES ('{USER}', 'bench@example.com', '');
+             INSERT INTO profiles (id, user_id) VALUES ('{PROFILE}', '{USER}');"
+        ))?;
+        if !audited {
+            tx.execute_batch("DROP TRIGGER audit_experiences_insert;")?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    db
+}
+
+fn insert_experiences(db: &mut Db, rows: usize) {
+    db.write(|tx| {
+        let mut stmt = tx.prepare_cached(
+            "INSERT INTO experiences (id, profile_id, company_name, position, start_date, description, responsibilities)
+             VALUES (?1, ?2, ?3, 'Senior Engineer', '2020-01-01', 'Built and ran the billing platform.', '[\"Led a team of five\",\"Cut costs by 30%\"]')",
+        )?;
+        for i in 0..rows {
+            let id = ulid::Ulid::generate().to_string();
+            stmt.execute((id, PROFILE, format!("Company {i}")))?;
+        }
+        Ok(())
+    })
+    .unwrap();
+}
+
+fn inserts(c: &mut Criterion) {
+    let mut group = c.benchmark_group("insert_experiences_one_transaction");
+    group.throughput(Throughput::Elements(ROWS as u64));
+    group.sample_size(20);
+    group.measurement_time(Duration::from_secs(10));
+    for (name, audited) in [("audited", true), ("without_audit_triggers", false)] {
+        group.bench_function(name, |b| {
+            b.iter_batched(
+                || {
+                    let dir = tempfile::tempdir().unwrap();
+                    let db = database(&dir, audited);
+                    (dir, db)
+                },
+                |(dir, mut db)| {
+                    insert_experiences(&mut db, ROWS);
+                    (dir, db)
+                },
+                BatchSize::PerIteration,
+            );
+        });
+    }
+    group.finish();
+}
+
+fn create_and_migrate(c: &mut Criterion) {
+    c.bench_function("create_and_migrate_new_database", |b| {
+        b.iter_batched(
+            || tempfile::tempdir().unwrap(),
+            |dir| {
+                let db = Db::open(dir.path().join("new.db")).unwrap();
+                drop(db);
+                dir
+            },
+            BatchSize::PerIteration,
+        );
+    });
+}
+
+fn doctor_10k(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = database(&dir, true);
+    insert_experiences(&mut db, ROWS);
+    let report = doctor::check(db.conn()).unwrap();
+    assert!(report.healthy, "{}", report.to_text());
+    let mut group = c.benchmark_group("doctor");
+    group.sample_size(20);
+    group.bench_function("doctor_10k_rows", |b| {
+        b.iter(|| doctor::check(db.conn()).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, inserts, create_and_migrate, doctor_10k);
+criterion_main!(benches);

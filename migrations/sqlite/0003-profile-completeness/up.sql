@@ -10,7 +10,8 @@
 -- characters 20; 10 per experience up to 30; 5 per project up to 15; 3 per skill up to
 -- 15; 10 for any education. SQLite's length() counts characters of TEXT, as
 -- PostgreSQL's LENGTH does. Each count stops at the number that reaches its cap, so
--- keeping the score costs the same for the 4th experience as for the 400th.
+-- keeping the score costs the same for the 4th experience as for the 400th, and the
+-- profile row is only rewritten when its score actually changes.
 
 CREATE VIEW profile_completeness AS
 SELECT
@@ -28,110 +29,128 @@ CREATE TRIGGER completeness_profiles_insert AFTER INSERT ON profiles
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.id)
-    WHERE id = NEW.id;
+    WHERE id = NEW.id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = NEW.id);
 END;
 
 CREATE TRIGGER completeness_profiles_update AFTER UPDATE OF headline, summary ON profiles
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.id)
-    WHERE id = NEW.id;
+    WHERE id = NEW.id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = NEW.id);
 END;
 
 CREATE TRIGGER completeness_experiences_insert AFTER INSERT ON experiences
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id)
-    WHERE id = NEW.profile_id;
+    WHERE id = NEW.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id);
 END;
 
 CREATE TRIGGER completeness_experiences_delete AFTER DELETE ON experiences
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id)
-    WHERE id = OLD.profile_id;
+    WHERE id = OLD.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id);
 END;
 
 CREATE TRIGGER completeness_experiences_move AFTER UPDATE OF profile_id ON experiences
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id)
-    WHERE id = OLD.profile_id;
+    WHERE id = OLD.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id);
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id)
-    WHERE id = NEW.profile_id;
+    WHERE id = NEW.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id);
 END;
 
 CREATE TRIGGER completeness_projects_insert AFTER INSERT ON projects
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id)
-    WHERE id = NEW.profile_id;
+    WHERE id = NEW.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id);
 END;
 
 CREATE TRIGGER completeness_projects_delete AFTER DELETE ON projects
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id)
-    WHERE id = OLD.profile_id;
+    WHERE id = OLD.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id);
 END;
 
 CREATE TRIGGER completeness_projects_move AFTER UPDATE OF profile_id ON projects
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id)
-    WHERE id = OLD.profile_id;
+    WHERE id = OLD.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id);
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id)
-    WHERE id = NEW.profile_id;
+    WHERE id = NEW.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id);
 END;
 
 CREATE TRIGGER completeness_skills_insert AFTER INSERT ON skills
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id)
-    WHERE id = NEW.profile_id;
+    WHERE id = NEW.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id);
 END;
 
 CREATE TRIGGER completeness_skills_delete AFTER DELETE ON skills
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id)
-    WHERE id = OLD.profile_id;
+    WHERE id = OLD.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id);
 END;
 
 CREATE TRIGGER completeness_skills_move AFTER UPDATE OF profile_id ON skills
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id)
-    WHERE id = OLD.profile_id;
+    WHERE id = OLD.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id);
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id)
-    WHERE id = NEW.profile_id;
+    WHERE id = NEW.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id);
 END;
 
 CREATE TRIGGER completeness_education_insert AFTER INSERT ON education
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id)
-    WHERE id = NEW.profile_id;
+    WHERE id = NEW.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id);
 END;
 
 CREATE TRIGGER completeness_education_delete AFTER DELETE ON education
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id)
-    WHERE id = OLD.profile_id;
+    WHERE id = OLD.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id);
 END;
 
 CREATE TRIGGER completeness_education_move AFTER UPDATE OF profile_id ON education
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id)
-    WHERE id = OLD.profile_id;
+    WHERE id = OLD.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id);
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id)
-    WHERE id = NEW.profile_id;
+    WHERE id = NEW.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id);
 END;
 
 -- Bring every existing profile up to date.

@@ -1838,7 +1838,8 @@ CREATE TRIGGER completeness_education_delete AFTER DELETE ON education
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id)
-    WHERE id = OLD.profile_id;
+    WHERE id = OLD.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id);
 END;
 
 -- trigger completeness_education_insert on education
@@ -1846,7 +1847,8 @@ CREATE TRIGGER completeness_education_insert AFTER INSERT ON education
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id)
-    WHERE id = NEW.profile_id;
+    WHERE id = NEW.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id);
 END;
 
 -- trigger completeness_education_move on education
@@ -1854,10 +1856,12 @@ CREATE TRIGGER completeness_education_move AFTER UPDATE OF profile_id ON educati
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id)
-    WHERE id = OLD.profile_id;
+    WHERE id = OLD.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id);
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id)
-    WHERE id = NEW.profile_id;
+    WHERE id = NEW.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id);
 END;
 
 -- trigger completeness_experiences_delete on experiences
@@ -1865,7 +1869,8 @@ CREATE TRIGGER completeness_experiences_delete AFTER DELETE ON experiences
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id)
-    WHERE id = OLD.profile_id;
+    WHERE id = OLD.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id);
 END;
 
 -- trigger completeness_experiences_insert on experiences
@@ -1873,7 +1878,8 @@ CREATE TRIGGER completeness_experiences_insert AFTER INSERT ON experiences
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id)
-    WHERE id = NEW.profile_id;
+    WHERE id = NEW.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id);
 END;
 
 -- trigger completeness_experiences_move on experiences
@@ -1881,10 +1887,12 @@ CREATE TRIGGER completeness_experiences_move AFTER UPDATE OF profile_id ON exper
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id)
-    WHERE id = OLD.profile_id;
+    WHERE id = OLD.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id);
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id)
-    WHERE id = NEW.profile_id;
+    WHERE id = NEW.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id);
 END;
 
 -- trigger completeness_profiles_insert on profiles
@@ -1892,7 +1900,8 @@ CREATE TRIGGER completeness_profiles_insert AFTER INSERT ON profiles
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.id)
-    WHERE id = NEW.id;
+    WHERE id = NEW.id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = NEW.id);
 END;
 
 -- trigger completeness_profiles_update on profiles
@@ -1900,7 +1909,8 @@ CREATE TRIGGER completeness_profiles_update AFTER UPDATE OF headline, summary ON
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.id)
-    WHERE id = NEW.id;
+    WHERE id = NEW.id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = NEW.id);
 END;
 
 -- trigger completeness_projects_delete on projects
@@ -1908,7 +1918,8 @@ CREATE TRIGGER completeness_projects_delete AFTER DELETE ON projects
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id)
-    WHERE id = OLD.profile_id;
+    WHERE id = OLD.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id);
 END;
 
 -- trigger completeness_projects_insert on projects
@@ -1916,7 +1927,8 @@ CREATE TRIGGER completeness_projects_insert AFTER INSERT ON projects
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id)
-    WHERE id = NEW.profile_id;
+    WHERE id = NEW.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id);
 END;
 
 -- trigger completeness_projects_move on projects
@@ -1924,10 +1936,12 @@ CREATE TRIGGER completeness_projects_move AFTER UPDATE OF profile_id ON projects
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id)
-    WHERE id = OLD.profile_id;
+    WHERE id = OLD.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id);
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id)
-    WHERE id = NEW.profile_id;
+    WHERE id = NEW.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id);
 END;
 
 -- trigger completeness_skills_delete on skills
@@ -1935,7 +1949,8 @@ CREATE TRIGGER completeness_skills_delete AFTER DELETE ON skills
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id)
-    WHERE id = OLD.profile_id;
+    WHERE id = OLD.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id);
 END;
 
 -- trigger completeness_skills_insert on skills
@@ -1943,7 +1958,8 @@ CREATE TRIGGER completeness_skills_insert AFTER INSERT ON skills
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id)
-    WHERE id = NEW.profile_id;
+    WHERE id = NEW.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id);
 END;
 
 -- trigger completeness_skills_move on skills
@@ -1951,10 +1967,12 @@ CREATE TRIGGER completeness_skills_move AFTER UPDATE OF profile_id ON skills
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id)
-    WHERE id = OLD.profile_id;
+    WHERE id = OLD.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = OLD.profile_id);
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id)
-    WHERE id = NEW.profile_id;
+    WHERE id = NEW.profile_id
+      AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id);
 END;
 
 -- trigger update_achievements_updated_at on achievements
