@@ -361,6 +361,57 @@ fn leak(s: &str) -> &'static str {
     "source IN ('ui', 'cli', 'import', 'sync', 'system')"
 )]
 #[case::audit_user_fk("audit_log", "user_id", &format!("'{}'", fixture::USER), "'ghost'", "FOREIGN KEY constraint failed")]
+// the remaining NOT NULL columns, foreign keys and primary keys
+#[case::experience_profile_not_null("experiences", "profile_id", &format!("'{}'", fixture::PROFILE), "NULL", "experiences.profile_id")]
+#[case::project_profile_not_null("projects", "profile_id", &format!("'{}'", fixture::PROFILE), "NULL", "projects.profile_id")]
+#[case::project_exp_project_fk(
+    "project_experiences",
+    "project_id",
+    "'P2'",
+    "'ghost'",
+    "FOREIGN KEY constraint failed"
+)]
+#[case::project_exp_experience_not_null("project_experiences", "experience_id", &format!("'{}'", fixture::EXPERIENCE), "NULL", "project_experiences.experience_id")]
+#[case::technology_name_not_null("technologies", "name", "'Go'", "NULL", "technologies.name")]
+#[case::technology_category_not_null(
+    "technologies",
+    "category",
+    "'Library'",
+    "NULL",
+    "technologies.category"
+)]
+#[case::skill_profile_not_null("skills", "profile_id", &format!("'{}'", fixture::PROFILE), "NULL", "skills.profile_id")]
+#[case::skill_profile_fk("skills", "profile_id", &format!("'{}'", fixture::PROFILE), "'ghost'", "FOREIGN KEY constraint failed")]
+#[case::project_tech_project_fk("project_technologies", "project_id", &format!("'{}'", fixture::PROJECT), "'ghost'", "FOREIGN KEY constraint failed")]
+#[case::project_tech_not_null(
+    "project_technologies",
+    "technology_id",
+    "'T2'",
+    "NULL",
+    "project_technologies.technology_id"
+)]
+#[case::exp_tech_technology_fk(
+    "experience_technologies",
+    "technology_id",
+    "'T2'",
+    "'ghost'",
+    "FOREIGN KEY constraint failed"
+)]
+#[case::exp_tech_not_null("experience_technologies", "experience_id", &format!("'{}'", fixture::EXPERIENCE), "NULL", "experience_technologies.experience_id")]
+#[case::education_profile_fk("education", "profile_id", &format!("'{}'", fixture::PROFILE), "'ghost'", "FOREIGN KEY constraint failed")]
+#[case::education_profile_not_null("education", "profile_id", &format!("'{}'", fixture::PROFILE), "NULL", "education.profile_id")]
+#[case::certification_profile_fk("certifications", "profile_id", &format!("'{}'", fixture::PROFILE), "'ghost'", "FOREIGN KEY constraint failed")]
+#[case::achievement_profile_fk("achievements", "profile_id", &format!("'{}'", fixture::PROFILE), "'ghost'", "FOREIGN KEY constraint failed")]
+#[case::cv_profile_fk("cv_versions", "profile_id", &format!("'{}'", fixture::PROFILE), "'ghost'", "FOREIGN KEY constraint failed")]
+#[case::import_user_not_null("import_history", "user_id", &format!("'{}'", fixture::USER), "NULL", "import_history.user_id")]
+#[case::id_primary_key(
+    "education",
+    "id",
+    "'ED2'",
+    "'01JC0000000000000000000EDU'",
+    "UNIQUE constraint failed: education.id"
+)]
+#[case::id_not_null("achievements", "id", "'A2'", "NULL", "achievements.id")]
 fn constraint_accepts_valid_and_rejects_invalid(
     #[case] table: &str,
     #[case] column: &str,
