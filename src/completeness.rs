@@ -112,3 +112,76 @@ pub fn stale_scores(conn: &Connection) -> Result<Vec<(String, Option<i64>, i64)>
     let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// Something the person can add to raise their score.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextAction {
+    /// Stable name: `add_headline`, `write_summary`, `add_experience`, `add_project`,
+    /// `add_skill`, `add_education`.
+    pub code: String,
+    /// What to do, in words.
+    pub message: String,
+    /// How many points doing it once adds.
+    pub points: u32,
+}
+
+/// The additions that would raise the score, the biggest gain first.
+pub fn next_actions(inputs: &Inputs) -> Vec<NextAction> {
+    let mut actions = Vec::new();
+    let mut add = |code: &str, message: String, points: u32| {
+        actions.push(NextAction {
+            code: code.to_owned(),
+            message,
+            points,
+        });
+    };
+    if inputs.headline.as_deref().is_none_or(str::is_empty) {
+        add(
+            "add_headline",
+            format!("Add a headline: +{HEADLINE_POINTS}"),
+            HEADLINE_POINTS,
+        );
+    }
+    let summary_chars = inputs.summary.as_deref().map_or(0, |s| s.chars().count());
+    if summary_chars <= SUMMARY_MIN_CHARS {
+        let message = if summary_chars == 0 {
+            format!("Add a summary over {SUMMARY_MIN_CHARS} characters: +{SUMMARY_POINTS}")
+        } else {
+            format!(
+                "Lengthen your summary to over {SUMMARY_MIN_CHARS} characters (it has {summary_chars}): +{SUMMARY_POINTS}"
+            )
+        };
+        add("write_summary", message, SUMMARY_POINTS);
+    }
+    let mut per_item = |code: &str, noun: &str, count: usize, (each, cap): (u32, u32)| {
+        let have = u32::try_from(count)
+            .unwrap_or(u32::MAX)
+            .saturating_mul(each);
+        if have < cap {
+            let remaining = (cap - have).div_ceil(each);
+            let more = if remaining > 1 {
+                format!(" (up to {remaining} more count)")
+            } else {
+                String::new()
+            };
+            add(code, format!("Add {noun}{more}: +{each}"), each);
+        }
+    };
+    per_item(
+        "add_experience",
+        "an experience",
+        inputs.experiences,
+        EXPERIENCE_POINTS,
+    );
+    per_item("add_project", "a project", inputs.projects, PROJECT_POINTS);
+    per_item("add_skill", "a skill", inputs.skills, SKILL_POINTS);
+    if inputs.education == 0 {
+        add(
+            "add_education",
+            format!("Add your education: +{EDUCATION_POINTS}"),
+            EDUCATION_POINTS,
+        );
+    }
+    actions.sort_by_key(|action| std::cmp::Reverse(action.points));
+    actions
+}

@@ -2,9 +2,25 @@
 
 use std::path::PathBuf;
 
+use serde::{Deserialize, Serialize};
+
+use crate::validation::FieldError;
+
 /// Everything the core can fail with.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// Input that breaks one or more rules; nothing was written.
+    #[error("{}", describe_fields(.0))]
+    Invalid(Vec<FieldError>),
+
+    /// The item asked for does not exist (or no longer does).
+    #[error("no {entity} with id {id}")]
+    NotFound { entity: &'static str, id: String },
+
+    /// The request makes sense but cannot be carried out now; the sentence says why.
+    #[error("{0}")]
+    Conflict(String),
+
     /// The file was written by a newer Career Hub; it is left exactly as it was.
     #[error(
         "{path} has schema version {found}, but this Career Hub only knows versions up to {supported}. \
@@ -50,6 +66,61 @@ pub enum Error {
     /// A value could not be turned into or read from JSON.
     #[error("JSON error: {0}")]
     Json(#[from] serde_json::Error),
+}
+
+/// A stable, machine-readable name for each kind of error, for the UI to branch on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Invalid,
+    NotFound,
+    Conflict,
+    SchemaTooNew,
+    NotCareerHub,
+    NotADatabase,
+    RestoreRejected,
+    Io,
+    Database,
+}
+
+impl Error {
+    /// The stable code of this error.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Self::Invalid(_) => ErrorCode::Invalid,
+            Self::NotFound { .. } => ErrorCode::NotFound,
+            Self::Conflict(_) => ErrorCode::Conflict,
+            Self::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
+            Self::NotCareerHub { .. } => ErrorCode::NotCareerHub,
+            Self::NotADatabase { .. } => ErrorCode::NotADatabase,
+            Self::RestoreRejected { .. } => ErrorCode::RestoreRejected,
+            Self::Io { .. } => ErrorCode::Io,
+            Self::Migration(_) | Self::Sqlite(_) | Self::Json(_) => ErrorCode::Database,
+        }
+    }
+
+    /// The field errors of an [`Error::Invalid`], empty for any other error.
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            Self::Invalid(fields) => fields,
+            _ => &[],
+        }
+    }
+
+    pub(crate) fn not_found(entity: &'static str, id: impl Into<String>) -> Self {
+        Self::NotFound {
+            entity,
+            id: id.into(),
+        }
+    }
+}
+
+fn describe_fields(fields: &[FieldError]) -> String {
+    fields
+        .iter()
+        .map(|f| format!("{}: {}", f.field, f.message))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The library's result type.

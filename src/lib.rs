@@ -10,8 +10,10 @@ pub mod doctor;
 mod error;
 pub mod migrations;
 pub mod paths;
+pub mod profile;
 mod sql_text;
+pub mod validation;
 
 pub use audit::{AuditContext, AuditEntry, HistoryFilter, Source};
 pub use db::Db;
-pub use error::{Error, Result};
+pub use error::{Error, ErrorCode, Result};

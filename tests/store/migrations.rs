@@ -42,7 +42,10 @@ type Snapshot = BTreeMap<String, Vec<BTreeMap<String, Value>>>;
 fn snapshot(conn: &Connection) -> Snapshot {
     let mut tables = BTreeMap::new();
     let mut names = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+             AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT LIKE '%_fts_%'",
+        )
         .unwrap();
     let names: Vec<String> = names
         .query_map([], |r| r.get(0))

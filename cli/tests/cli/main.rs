@@ -38,8 +38,10 @@ fn init_doctor_backup_restore_history() {
     let db = dir.path().join("data").join("career-hub.db");
 
     career_hub(&db).arg("init").assert().success().stdout(
-        predicate::str::contains("Created database")
-            .and(predicate::str::contains("schema version 3")),
+        predicate::str::contains("Created database").and(predicate::str::contains(format!(
+            "schema version {}",
+            career_hub::migrations::latest_version()
+        ))),
     );
     assert!(db.is_file(), "init creates the file, and its folder");
     career_hub(&db)

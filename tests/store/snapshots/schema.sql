@@ -13,6 +13,12 @@ CREATE INDEX idx_audit_log_entity ON audit_log(entity_type, entity_id);
 -- index idx_audit_log_user_id on audit_log
 CREATE INDEX idx_audit_log_user_id ON audit_log(user_id);
 
+-- index idx_builder_sessions_one_open on builder_sessions
+CREATE UNIQUE INDEX idx_builder_sessions_one_open ON builder_sessions(profile_id) WHERE ended_at IS NULL;
+
+-- index idx_builder_sessions_profile on builder_sessions
+CREATE INDEX idx_builder_sessions_profile ON builder_sessions(profile_id, started_at DESC);
+
 -- index idx_certifications_expiry on certifications
 CREATE INDEX idx_certifications_expiry ON certifications(expiry_date) WHERE expiry_date IS NOT NULL;
 
@@ -21,6 +27,9 @@ CREATE INDEX idx_certifications_profile_id ON certifications(profile_id);
 
 -- index idx_cv_versions_default on cv_versions
 CREATE INDEX idx_cv_versions_default ON cv_versions(profile_id, is_default) WHERE is_default = 1;
+
+-- index idx_cv_versions_one_default on cv_versions
+CREATE UNIQUE INDEX idx_cv_versions_one_default ON cv_versions(profile_id) WHERE is_default = 1;
 
 -- index idx_cv_versions_profile_id on cv_versions
 CREATE INDEX idx_cv_versions_profile_id ON cv_versions(profile_id);
@@ -106,6 +115,9 @@ CREATE INDEX idx_technologies_layer ON technologies(layer);
 -- index idx_technologies_name on technologies
 CREATE INDEX idx_technologies_name ON technologies(name);
 
+-- index idx_technologies_name_nocase on technologies
+CREATE UNIQUE INDEX idx_technologies_name_nocase ON technologies(name COLLATE NOCASE);
+
 -- index idx_users_email on users
 CREATE INDEX idx_users_email ON users(email);
 
@@ -119,6 +131,12 @@ CREATE INDEX idx_users_reset_token ON users(reset_token) WHERE reset_token IS NO
 (automatic);
 
 -- index sqlite_autoindex_audit_log_1 on audit_log
+(automatic);
+
+-- index sqlite_autoindex_builder_sessions_1 on builder_sessions
+(automatic);
+
+-- index sqlite_autoindex_builder_steps_1 on builder_steps
 (automatic);
 
 -- index sqlite_autoindex_certifications_1 on certifications
@@ -216,6 +234,29 @@ CREATE TABLE audit_log (
 , source TEXT NOT NULL DEFAULT 'system'
     CHECK (source IN ('ui', 'cli', 'import', 'sync', 'system')), session_id TEXT, change_id TEXT) STRICT;
 
+-- table builder_sessions on builder_sessions
+CREATE TABLE builder_sessions (
+    id TEXT NOT NULL PRIMARY KEY,
+    profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    current_step TEXT NOT NULL DEFAULT 'basics' CHECK (current_step IN ('basics', 'experience', 'projects', 'skills', 'education', 'certifications', 'achievements', 'review')),
+    started_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (started_at IS strftime('%Y-%m-%dT%H:%M:%fZ', started_at)),
+    ended_at TEXT CHECK (ended_at IS strftime('%Y-%m-%dT%H:%M:%fZ', ended_at)),
+    updated_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (updated_at IS strftime('%Y-%m-%dT%H:%M:%fZ', updated_at))
+) STRICT;
+
+-- table builder_steps on builder_steps
+CREATE TABLE builder_steps (
+    session_id TEXT NOT NULL REFERENCES builder_sessions(id) ON DELETE CASCADE,
+    step TEXT NOT NULL CHECK (step IN ('basics', 'experience', 'projects', 'skills', 'education', 'certifications', 'achievements', 'review')),
+    status TEXT NOT NULL DEFAULT 'NOT_STARTED' CHECK (status IN ('NOT_STARTED', 'IN_PROGRESS', 'COMPLETE')),
+    validation_errors TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(validation_errors) AND json_type(validation_errors) = 'array'),
+    draft_data TEXT CHECK (json_valid(draft_data)),
+    started_at TEXT CHECK (started_at IS strftime('%Y-%m-%dT%H:%M:%fZ', started_at)),
+    completed_at TEXT CHECK (completed_at IS strftime('%Y-%m-%dT%H:%M:%fZ', completed_at)),
+    updated_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (updated_at IS strftime('%Y-%m-%dT%H:%M:%fZ', updated_at)),
+    PRIMARY KEY (session_id, step)
+) STRICT;
+
 -- table certifications on certifications
 CREATE TABLE certifications (
     id TEXT NOT NULL PRIMARY KEY,
@@ -228,7 +269,7 @@ CREATE TABLE certifications (
     expiry_date TEXT CHECK (expiry_date IS date(expiry_date)),
     created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (created_at IS strftime('%Y-%m-%dT%H:%M:%fZ', created_at)),
     updated_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (updated_at IS strftime('%Y-%m-%dT%H:%M:%fZ', updated_at))
-) STRICT;
+, display_order INTEGER DEFAULT 0) STRICT;
 
 -- table cv_versions on cv_versions
 CREATE TABLE cv_versions (
@@ -288,6 +329,26 @@ CREATE TABLE experiences (
     updated_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (updated_at IS strftime('%Y-%m-%dT%H:%M:%fZ', updated_at)),
     CONSTRAINT check_dates CHECK (end_date IS NULL OR end_date > start_date)
 ) STRICT;
+
+-- table experiences_fts on experiences_fts
+CREATE VIRTUAL TABLE experiences_fts USING fts5(
+    company_name, position, description, responsibilities,
+    content = 'experiences',
+    content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+-- table experiences_fts_config on experiences_fts_config
+CREATE TABLE 'experiences_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table experiences_fts_data on experiences_fts_data
+CREATE TABLE 'experiences_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table experiences_fts_docsize on experiences_fts_docsize
+CREATE TABLE 'experiences_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+-- table experiences_fts_idx on experiences_fts_idx
+CREATE TABLE 'experiences_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
 -- table import_history on import_history
 CREATE TABLE import_history (
@@ -361,12 +422,32 @@ CREATE TABLE projects (
     visibility TEXT DEFAULT 'PUBLIC' CHECK (length(visibility) <= 20),
     technologies TEXT CHECK (json_valid(technologies) AND json_type(technologies) = 'array'),
     created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (created_at IS strftime('%Y-%m-%dT%H:%M:%fZ', created_at)),
-    updated_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (updated_at IS strftime('%Y-%m-%dT%H:%M:%fZ', updated_at)),
+    updated_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (updated_at IS strftime('%Y-%m-%dT%H:%M:%fZ', updated_at)), display_order INTEGER DEFAULT 0,
     CONSTRAINT check_visibility CHECK (visibility IN ('PUBLIC', 'ANONYMOUS')),
     CONSTRAINT check_status CHECK (status IN ('Active', 'Staging', 'Archived')),
     CONSTRAINT check_category CHECK (category IN ('Demo', 'Internal', 'Production')),
     CONSTRAINT check_budget CHECK (budget_range IS NULL OR budget_range IN ('small', 'medium', 'large'))
 ) STRICT;
+
+-- table projects_fts on projects_fts
+CREATE VIRTUAL TABLE projects_fts USING fts5(
+    name, description, achievements,
+    content = 'projects',
+    content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+-- table projects_fts_config on projects_fts_config
+CREATE TABLE 'projects_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table projects_fts_data on projects_fts_data
+CREATE TABLE 'projects_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table projects_fts_docsize on projects_fts_docsize
+CREATE TABLE 'projects_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+-- table projects_fts_idx on projects_fts_idx
+CREATE TABLE 'projects_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
 -- table responsibilities_library on responsibilities_library
 CREATE TABLE responsibilities_library (
@@ -388,7 +469,7 @@ CREATE TABLE skills (
     started_using_year INTEGER,
     is_primary INTEGER DEFAULT 0 CHECK (is_primary IN (0, 1)),
     created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (created_at IS strftime('%Y-%m-%dT%H:%M:%fZ', created_at)),
-    updated_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (updated_at IS strftime('%Y-%m-%dT%H:%M:%fZ', updated_at)),
+    updated_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (updated_at IS strftime('%Y-%m-%dT%H:%M:%fZ', updated_at)), display_order INTEGER DEFAULT 0,
     CONSTRAINT unique_profile_technology UNIQUE (profile_id, technology_id)
 ) STRICT;
 
@@ -402,6 +483,26 @@ CREATE TABLE technologies (
     CONSTRAINT check_category CHECK (category IN ('Framework', 'Library', 'Platform', 'Service', 'System')),
     CONSTRAINT check_layer CHECK (layer IN ('Backend', 'Database', 'DevOps', 'Frontend', 'Language', 'Tools'))
 ) STRICT;
+
+-- table technologies_fts on technologies_fts
+CREATE VIRTUAL TABLE technologies_fts USING fts5(
+    name,
+    content = 'technologies',
+    content_rowid = 'rowid',
+    tokenize = 'trigram'
+);
+
+-- table technologies_fts_config on technologies_fts_config
+CREATE TABLE 'technologies_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table technologies_fts_data on technologies_fts_data
+CREATE TABLE 'technologies_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table technologies_fts_docsize on technologies_fts_docsize
+CREATE TABLE 'technologies_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+-- table technologies_fts_idx on technologies_fts_idx
+CREATE TABLE 'technologies_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
 -- table users on users
 CREATE TABLE users (
@@ -529,6 +630,192 @@ BEGIN
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
+-- trigger audit_builder_sessions_delete on builder_sessions
+CREATE TRIGGER audit_builder_sessions_delete AFTER DELETE ON builder_sessions
+BEGIN
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    SELECT
+        (SELECT id FROM new_ulid),
+        (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = OLD.profile_id), c.user_id)),
+        'DELETE_BUILDER_SESSION',
+        'BUILDER_SESSION',
+        OLD.id,
+        json_object(
+            'id', OLD.id,
+            'profile_id', OLD.profile_id,
+            'current_step', OLD.current_step,
+            'started_at', OLD.started_at,
+            'ended_at', OLD.ended_at,
+            'updated_at', OLD.updated_at
+        ),
+        NULL,
+        COALESCE(c.source, 'system'),
+        c.session_id,
+        c.change_id
+    FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
+END;
+
+-- trigger audit_builder_sessions_insert on builder_sessions
+CREATE TRIGGER audit_builder_sessions_insert AFTER INSERT ON builder_sessions
+BEGIN
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    SELECT
+        (SELECT id FROM new_ulid),
+        (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
+        'CREATE_BUILDER_SESSION',
+        'BUILDER_SESSION',
+        NEW.id,
+        NULL,
+        json_object(
+            'id', NEW.id,
+            'profile_id', NEW.profile_id,
+            'current_step', NEW.current_step,
+            'started_at', NEW.started_at,
+            'ended_at', NEW.ended_at,
+            'updated_at', NEW.updated_at
+        ),
+        COALESCE(c.source, 'system'),
+        c.session_id,
+        c.change_id
+    FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
+END;
+
+-- trigger audit_builder_sessions_update on builder_sessions
+CREATE TRIGGER audit_builder_sessions_update AFTER UPDATE ON builder_sessions
+FOR EACH ROW WHEN
+    NEW.id IS NOT OLD.id
+    OR NEW.profile_id IS NOT OLD.profile_id
+    OR NEW.current_step IS NOT OLD.current_step
+    OR NEW.started_at IS NOT OLD.started_at
+    OR NEW.ended_at IS NOT OLD.ended_at
+BEGIN
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    SELECT
+        (SELECT id FROM new_ulid),
+        (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
+        'UPDATE_BUILDER_SESSION',
+        'BUILDER_SESSION',
+        NEW.id,
+        json_object(
+            'id', OLD.id,
+            'profile_id', OLD.profile_id,
+            'current_step', OLD.current_step,
+            'started_at', OLD.started_at,
+            'ended_at', OLD.ended_at,
+            'updated_at', OLD.updated_at
+        ),
+        json_object(
+            'id', NEW.id,
+            'profile_id', NEW.profile_id,
+            'current_step', NEW.current_step,
+            'started_at', NEW.started_at,
+            'ended_at', NEW.ended_at,
+            'updated_at', CASE WHEN NEW.updated_at IS OLD.updated_at THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NEW.updated_at END
+        ),
+        COALESCE(c.source, 'system'),
+        c.session_id,
+        c.change_id
+    FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
+END;
+
+-- trigger audit_builder_steps_delete on builder_steps
+CREATE TRIGGER audit_builder_steps_delete AFTER DELETE ON builder_steps
+BEGIN
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    SELECT
+        (SELECT id FROM new_ulid),
+        (SELECT id FROM users WHERE id = COALESCE((SELECT p.user_id FROM builder_sessions j JOIN profiles p ON p.id = j.profile_id WHERE j.id = OLD.session_id), c.user_id)),
+        'DELETE_BUILDER_STEP',
+        'BUILDER_STEP',
+        OLD.session_id || ':' || OLD.step,
+        json_object(
+            'session_id', OLD.session_id,
+            'step', OLD.step,
+            'status', OLD.status,
+            'validation_errors', json(OLD.validation_errors),
+            'draft_data', json(OLD.draft_data),
+            'started_at', OLD.started_at,
+            'completed_at', OLD.completed_at,
+            'updated_at', OLD.updated_at
+        ),
+        NULL,
+        COALESCE(c.source, 'system'),
+        c.session_id,
+        c.change_id
+    FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
+END;
+
+-- trigger audit_builder_steps_insert on builder_steps
+CREATE TRIGGER audit_builder_steps_insert AFTER INSERT ON builder_steps
+BEGIN
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    SELECT
+        (SELECT id FROM new_ulid),
+        (SELECT id FROM users WHERE id = COALESCE((SELECT p.user_id FROM builder_sessions j JOIN profiles p ON p.id = j.profile_id WHERE j.id = NEW.session_id), c.user_id)),
+        'CREATE_BUILDER_STEP',
+        'BUILDER_STEP',
+        NEW.session_id || ':' || NEW.step,
+        NULL,
+        json_object(
+            'session_id', NEW.session_id,
+            'step', NEW.step,
+            'status', NEW.status,
+            'validation_errors', json(NEW.validation_errors),
+            'draft_data', json(NEW.draft_data),
+            'started_at', NEW.started_at,
+            'completed_at', NEW.completed_at,
+            'updated_at', NEW.updated_at
+        ),
+        COALESCE(c.source, 'system'),
+        c.session_id,
+        c.change_id
+    FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
+END;
+
+-- trigger audit_builder_steps_update on builder_steps
+CREATE TRIGGER audit_builder_steps_update AFTER UPDATE ON builder_steps
+FOR EACH ROW WHEN
+    NEW.session_id IS NOT OLD.session_id
+    OR NEW.step IS NOT OLD.step
+    OR NEW.status IS NOT OLD.status
+    OR NEW.validation_errors IS NOT OLD.validation_errors
+    OR NEW.draft_data IS NOT OLD.draft_data
+    OR NEW.started_at IS NOT OLD.started_at
+    OR NEW.completed_at IS NOT OLD.completed_at
+BEGIN
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    SELECT
+        (SELECT id FROM new_ulid),
+        (SELECT id FROM users WHERE id = COALESCE((SELECT p.user_id FROM builder_sessions j JOIN profiles p ON p.id = j.profile_id WHERE j.id = NEW.session_id), c.user_id)),
+        'UPDATE_BUILDER_STEP',
+        'BUILDER_STEP',
+        NEW.session_id || ':' || NEW.step,
+        json_object(
+            'session_id', OLD.session_id,
+            'step', OLD.step,
+            'status', OLD.status,
+            'validation_errors', json(OLD.validation_errors),
+            'draft_data', json(OLD.draft_data),
+            'started_at', OLD.started_at,
+            'completed_at', OLD.completed_at,
+            'updated_at', OLD.updated_at
+        ),
+        json_object(
+            'session_id', NEW.session_id,
+            'step', NEW.step,
+            'status', NEW.status,
+            'validation_errors', json(NEW.validation_errors),
+            'draft_data', json(NEW.draft_data),
+            'started_at', NEW.started_at,
+            'completed_at', NEW.completed_at,
+            'updated_at', CASE WHEN NEW.updated_at IS OLD.updated_at THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NEW.updated_at END
+        ),
+        COALESCE(c.source, 'system'),
+        c.session_id,
+        c.change_id
+    FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
+END;
+
 -- trigger audit_certifications_delete on certifications
 CREATE TRIGGER audit_certifications_delete AFTER DELETE ON certifications
 BEGIN
@@ -549,7 +836,8 @@ BEGIN
             'issue_date', OLD.issue_date,
             'expiry_date', OLD.expiry_date,
             'created_at', OLD.created_at,
-            'updated_at', OLD.updated_at
+            'updated_at', OLD.updated_at,
+            'display_order', OLD.display_order
         ),
         NULL,
         COALESCE(c.source, 'system'),
@@ -579,7 +867,8 @@ BEGIN
             'issue_date', NEW.issue_date,
             'expiry_date', NEW.expiry_date,
             'created_at', NEW.created_at,
-            'updated_at', NEW.updated_at
+            'updated_at', NEW.updated_at,
+            'display_order', NEW.display_order
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
@@ -599,6 +888,7 @@ FOR EACH ROW WHEN
     OR NEW.issue_date IS NOT OLD.issue_date
     OR NEW.expiry_date IS NOT OLD.expiry_date
     OR NEW.created_at IS NOT OLD.created_at
+    OR NEW.display_order IS NOT OLD.display_order
 BEGIN
     INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
     SELECT
@@ -617,7 +907,8 @@ BEGIN
             'issue_date', OLD.issue_date,
             'expiry_date', OLD.expiry_date,
             'created_at', OLD.created_at,
-            'updated_at', OLD.updated_at
+            'updated_at', OLD.updated_at,
+            'display_order', OLD.display_order
         ),
         json_object(
             'id', NEW.id,
@@ -629,7 +920,8 @@ BEGIN
             'issue_date', NEW.issue_date,
             'expiry_date', NEW.expiry_date,
             'created_at', NEW.created_at,
-            'updated_at', CASE WHEN NEW.updated_at IS OLD.updated_at THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NEW.updated_at END
+            'updated_at', CASE WHEN NEW.updated_at IS OLD.updated_at THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NEW.updated_at END,
+            'display_order', NEW.display_order
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
@@ -1371,7 +1663,8 @@ BEGIN
             'visibility', OLD.visibility,
             'technologies', json(OLD.technologies),
             'created_at', OLD.created_at,
-            'updated_at', OLD.updated_at
+            'updated_at', OLD.updated_at,
+            'display_order', OLD.display_order
         ),
         NULL,
         COALESCE(c.source, 'system'),
@@ -1417,7 +1710,8 @@ BEGIN
             'visibility', NEW.visibility,
             'technologies', json(NEW.technologies),
             'created_at', NEW.created_at,
-            'updated_at', NEW.updated_at
+            'updated_at', NEW.updated_at,
+            'display_order', NEW.display_order
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
@@ -1453,6 +1747,7 @@ FOR EACH ROW WHEN
     OR NEW.visibility IS NOT OLD.visibility
     OR NEW.technologies IS NOT OLD.technologies
     OR NEW.created_at IS NOT OLD.created_at
+    OR NEW.display_order IS NOT OLD.display_order
 BEGIN
     INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
     SELECT
@@ -1487,7 +1782,8 @@ BEGIN
             'visibility', OLD.visibility,
             'technologies', json(OLD.technologies),
             'created_at', OLD.created_at,
-            'updated_at', OLD.updated_at
+            'updated_at', OLD.updated_at,
+            'display_order', OLD.display_order
         ),
         json_object(
             'id', NEW.id,
@@ -1515,7 +1811,8 @@ BEGIN
             'visibility', NEW.visibility,
             'technologies', json(NEW.technologies),
             'created_at', NEW.created_at,
-            'updated_at', CASE WHEN NEW.updated_at IS OLD.updated_at THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NEW.updated_at END
+            'updated_at', CASE WHEN NEW.updated_at IS OLD.updated_at THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NEW.updated_at END,
+            'display_order', NEW.display_order
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
@@ -1542,7 +1839,8 @@ BEGIN
             'started_using_year', OLD.started_using_year,
             'is_primary', OLD.is_primary,
             'created_at', OLD.created_at,
-            'updated_at', OLD.updated_at
+            'updated_at', OLD.updated_at,
+            'display_order', OLD.display_order
         ),
         NULL,
         COALESCE(c.source, 'system'),
@@ -1571,7 +1869,8 @@ BEGIN
             'started_using_year', NEW.started_using_year,
             'is_primary', NEW.is_primary,
             'created_at', NEW.created_at,
-            'updated_at', NEW.updated_at
+            'updated_at', NEW.updated_at,
+            'display_order', NEW.display_order
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
@@ -1590,6 +1889,7 @@ FOR EACH ROW WHEN
     OR NEW.started_using_year IS NOT OLD.started_using_year
     OR NEW.is_primary IS NOT OLD.is_primary
     OR NEW.created_at IS NOT OLD.created_at
+    OR NEW.display_order IS NOT OLD.display_order
 BEGIN
     INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
     SELECT
@@ -1607,7 +1907,8 @@ BEGIN
             'started_using_year', OLD.started_using_year,
             'is_primary', OLD.is_primary,
             'created_at', OLD.created_at,
-            'updated_at', OLD.updated_at
+            'updated_at', OLD.updated_at,
+            'display_order', OLD.display_order
         ),
         json_object(
             'id', NEW.id,
@@ -1618,7 +1919,8 @@ BEGIN
             'started_using_year', NEW.started_using_year,
             'is_primary', NEW.is_primary,
             'created_at', NEW.created_at,
-            'updated_at', CASE WHEN NEW.updated_at IS OLD.updated_at THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NEW.updated_at END
+            'updated_at', CASE WHEN NEW.updated_at IS OLD.updated_at THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NEW.updated_at END,
+            'display_order', NEW.display_order
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
@@ -1975,6 +2277,63 @@ BEGIN
       AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id);
 END;
 
+-- trigger experiences_fts_delete on experiences
+CREATE TRIGGER experiences_fts_delete AFTER DELETE ON experiences
+BEGIN
+    INSERT INTO experiences_fts (experiences_fts, rowid, company_name, position, description, responsibilities) VALUES ('delete', OLD.rowid, OLD.company_name, OLD.position, OLD.description, OLD.responsibilities);
+END;
+
+-- trigger experiences_fts_insert on experiences
+CREATE TRIGGER experiences_fts_insert AFTER INSERT ON experiences
+BEGIN
+    INSERT INTO experiences_fts (rowid, company_name, position, description, responsibilities) VALUES (NEW.rowid, NEW.company_name, NEW.position, NEW.description, NEW.responsibilities);
+END;
+
+-- trigger experiences_fts_update on experiences
+CREATE TRIGGER experiences_fts_update AFTER UPDATE OF company_name, position, description, responsibilities ON experiences
+BEGIN
+    INSERT INTO experiences_fts (experiences_fts, rowid, company_name, position, description, responsibilities) VALUES ('delete', OLD.rowid, OLD.company_name, OLD.position, OLD.description, OLD.responsibilities);
+    INSERT INTO experiences_fts (rowid, company_name, position, description, responsibilities) VALUES (NEW.rowid, NEW.company_name, NEW.position, NEW.description, NEW.responsibilities);
+END;
+
+-- trigger projects_fts_delete on projects
+CREATE TRIGGER projects_fts_delete AFTER DELETE ON projects
+BEGIN
+    INSERT INTO projects_fts (projects_fts, rowid, name, description, achievements) VALUES ('delete', OLD.rowid, OLD.name, OLD.description, OLD.achievements);
+END;
+
+-- trigger projects_fts_insert on projects
+CREATE TRIGGER projects_fts_insert AFTER INSERT ON projects
+BEGIN
+    INSERT INTO projects_fts (rowid, name, description, achievements) VALUES (NEW.rowid, NEW.name, NEW.description, NEW.achievements);
+END;
+
+-- trigger projects_fts_update on projects
+CREATE TRIGGER projects_fts_update AFTER UPDATE OF name, description, achievements ON projects
+BEGIN
+    INSERT INTO projects_fts (projects_fts, rowid, name, description, achievements) VALUES ('delete', OLD.rowid, OLD.name, OLD.description, OLD.achievements);
+    INSERT INTO projects_fts (rowid, name, description, achievements) VALUES (NEW.rowid, NEW.name, NEW.description, NEW.achievements);
+END;
+
+-- trigger technologies_fts_delete on technologies
+CREATE TRIGGER technologies_fts_delete AFTER DELETE ON technologies
+BEGIN
+    INSERT INTO technologies_fts (technologies_fts, rowid, name) VALUES ('delete', OLD.rowid, OLD.name);
+END;
+
+-- trigger technologies_fts_insert on technologies
+CREATE TRIGGER technologies_fts_insert AFTER INSERT ON technologies
+BEGIN
+    INSERT INTO technologies_fts (rowid, name) VALUES (NEW.rowid, NEW.name);
+END;
+
+-- trigger technologies_fts_update on technologies
+CREATE TRIGGER technologies_fts_update AFTER UPDATE OF name ON technologies
+BEGIN
+    INSERT INTO technologies_fts (technologies_fts, rowid, name) VALUES ('delete', OLD.rowid, OLD.name);
+    INSERT INTO technologies_fts (rowid, name) VALUES (NEW.rowid, NEW.name);
+END;
+
 -- trigger update_achievements_updated_at on achievements
 CREATE TRIGGER update_achievements_updated_at AFTER UPDATE ON achievements
 FOR EACH ROW WHEN NEW.updated_at IS OLD.updated_at AND (
@@ -1992,6 +2351,34 @@ BEGIN
     UPDATE achievements SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = NEW.rowid;
 END;
 
+-- trigger update_builder_sessions_updated_at on builder_sessions
+CREATE TRIGGER update_builder_sessions_updated_at AFTER UPDATE ON builder_sessions
+FOR EACH ROW WHEN NEW.updated_at IS OLD.updated_at AND (
+    NEW.id IS NOT OLD.id
+    OR NEW.profile_id IS NOT OLD.profile_id
+    OR NEW.current_step IS NOT OLD.current_step
+    OR NEW.started_at IS NOT OLD.started_at
+    OR NEW.ended_at IS NOT OLD.ended_at
+)
+BEGIN
+    UPDATE builder_sessions SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = NEW.rowid;
+END;
+
+-- trigger update_builder_steps_updated_at on builder_steps
+CREATE TRIGGER update_builder_steps_updated_at AFTER UPDATE ON builder_steps
+FOR EACH ROW WHEN NEW.updated_at IS OLD.updated_at AND (
+    NEW.session_id IS NOT OLD.session_id
+    OR NEW.step IS NOT OLD.step
+    OR NEW.status IS NOT OLD.status
+    OR NEW.validation_errors IS NOT OLD.validation_errors
+    OR NEW.draft_data IS NOT OLD.draft_data
+    OR NEW.started_at IS NOT OLD.started_at
+    OR NEW.completed_at IS NOT OLD.completed_at
+)
+BEGIN
+    UPDATE builder_steps SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = NEW.rowid;
+END;
+
 -- trigger update_certifications_updated_at on certifications
 CREATE TRIGGER update_certifications_updated_at AFTER UPDATE ON certifications
 FOR EACH ROW WHEN NEW.updated_at IS OLD.updated_at AND (
@@ -2004,6 +2391,7 @@ FOR EACH ROW WHEN NEW.updated_at IS OLD.updated_at AND (
     OR NEW.issue_date IS NOT OLD.issue_date
     OR NEW.expiry_date IS NOT OLD.expiry_date
     OR NEW.created_at IS NOT OLD.created_at
+    OR NEW.display_order IS NOT OLD.display_order
 )
 BEGIN
     UPDATE certifications SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = NEW.rowid;
@@ -2116,6 +2504,7 @@ FOR EACH ROW WHEN NEW.updated_at IS OLD.updated_at AND (
     OR NEW.visibility IS NOT OLD.visibility
     OR NEW.technologies IS NOT OLD.technologies
     OR NEW.created_at IS NOT OLD.created_at
+    OR NEW.display_order IS NOT OLD.display_order
 )
 BEGIN
     UPDATE projects SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = NEW.rowid;
@@ -2132,6 +2521,7 @@ FOR EACH ROW WHEN NEW.updated_at IS OLD.updated_at AND (
     OR NEW.started_using_year IS NOT OLD.started_using_year
     OR NEW.is_primary IS NOT OLD.is_primary
     OR NEW.created_at IS NOT OLD.created_at
+    OR NEW.display_order IS NOT OLD.display_order
 )
 BEGIN
     UPDATE skills SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = NEW.rowid;

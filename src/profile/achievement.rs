@@ -1,0 +1,142 @@
+//! Achievements: awards, publications, talks and other things worth telling.
+
+use rusqlite::{Row, params};
+use serde::{Deserialize, Serialize};
+
+use super::rows;
+use crate::validation::Checker;
+use crate::{Db, Result};
+
+/// The documented achievement categories.
+pub const CATEGORIES: [&str; 4] = ["AWARD", "PUBLICATION", "SPEAKING", "OTHER"];
+
+/// One achievement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Achievement {
+    pub id: String,
+    pub profile_id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub date: Option<String>,
+    pub category: Option<String>,
+    pub url: Option<String>,
+    pub display_order: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// What a person enters for an achievement.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AchievementInput {
+    pub title: String,
+    pub description: Option<String>,
+    pub date: Option<String>,
+    pub category: Option<String>,
+    pub url: Option<String>,
+}
+
+impl AchievementInput {
+    fn cleaned(self) -> Self {
+        Self {
+            title: self.title.trim().to_owned(),
+            description: rows::clean(self.description),
+            date: rows::clean(self.date),
+            category: rows::clean(self.category),
+            url: rows::clean(self.url),
+        }
+    }
+
+    /// Checks every rule; all problems are reported together.
+    pub fn validate(&self) -> Result<()> {
+        let mut check = Checker::new();
+        check.required("title", "The title", &self.title);
+        check.max_chars("title", "The title", Some(&self.title), 200);
+        check.date("date", "The date", self.date.as_deref());
+        check.choice(
+            "category",
+            "The category",
+            self.category.as_deref(),
+            &CATEGORIES,
+        );
+        check.url("url", "The link", self.url.as_deref(), 500);
+        check.finish()
+    }
+}
+
+const SELECT: &str = "SELECT id, profile_id, title, description, date, category, url, display_order, created_at, updated_at FROM achievements";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Achievement> {
+    Ok(Achievement {
+        id: row.get(0)?,
+        profile_id: row.get(1)?,
+        title: row.get(2)?,
+        description: row.get(3)?,
+        date: row.get(4)?,
+        category: row.get(5)?,
+        url: row.get(6)?,
+        display_order: row.get::<_, Option<i64>>(7)?.unwrap_or(0),
+        created_at: row.get(8)?,
+        updated_at: row.get(9)?,
+    })
+}
+
+/// One achievement by id.
+pub fn get(conn: &rusqlite::Connection, id: &str) -> Result<Achievement> {
+    rows::get_one(
+        conn,
+        &format!("{SELECT} WHERE id = ?1"),
+        "achievement",
+        id,
+        from_row,
+    )
+}
+
+/// The profile's achievements, in display order.
+pub fn list(conn: &rusqlite::Connection, profile_id: &str) -> Result<Vec<Achievement>> {
+    let sql = format!("{SELECT} WHERE profile_id = ?1 ORDER BY display_order, date DESC, rowid");
+    rows::get_all(conn, &sql, profile_id, from_row)
+}
+
+fn write(tx: &rusqlite::Transaction<'_>, id: &str, input: &AchievementInput) -> Result<()> {
+    tx.execute(
+        "UPDATE achievements SET title = ?2, description = ?3, date = ?4, category = ?5, url = ?6 WHERE id = ?1",
+        params![id, input.title, input.description, input.date, input.category, input.url],
+    )?;
+    Ok(())
+}
+
+/// Adds an achievement to the end of the list.
+pub fn create(db: &mut Db, profile_id: &str, input: AchievementInput) -> Result<Achievement> {
+    let input = input.cleaned();
+    input.validate()?;
+    let id = rows::new_id();
+    db.write(|tx| {
+        let order = rows::next_display_order(tx, "achievements", profile_id)?;
+        tx.execute(
+            "INSERT INTO achievements (id, profile_id, title, display_order) VALUES (?1, ?2, ?3, ?4)",
+            params![id, profile_id, input.title, order],
+        )?;
+        write(tx, &id, &input)
+    })?;
+    get(db.conn(), &id)
+}
+
+/// Replaces what the person entered.
+pub fn update(db: &mut Db, id: &str, input: AchievementInput) -> Result<Achievement> {
+    rows::owner(db.conn(), "achievements", "achievement", id)?;
+    let input = input.cleaned();
+    input.validate()?;
+    db.write(|tx| write(tx, id, &input))?;
+    get(db.conn(), id)
+}
+
+/// Deletes an achievement.
+pub fn delete(db: &mut Db, id: &str) -> Result<()> {
+    db.write(|tx| rows::delete(tx, "achievements", "achievement", id))
+}
+
+/// Puts the achievements in the order of `ids`.
+pub fn reorder(db: &mut Db, profile_id: &str, ids: &[String]) -> Result<()> {
+    db.write(|tx| rows::reorder(tx, "achievements", "achievement", profile_id, ids))
+}

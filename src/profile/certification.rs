@@ -1,0 +1,174 @@
+//! Certifications, with `is_expired` computed as of today whenever they are read.
+
+use rusqlite::{Row, params};
+use serde::{Deserialize, Serialize};
+
+use super::rows;
+use crate::validation::Checker;
+use crate::{Db, Result};
+
+/// One certification.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Certification {
+    pub id: String,
+    pub profile_id: String,
+    pub name: String,
+    pub issuing_organization: Option<String>,
+    pub credential_id: Option<String>,
+    pub credential_url: Option<String>,
+    pub issue_date: Option<String>,
+    pub expiry_date: Option<String>,
+    /// Whether the expiry date is before today (false when there is none).
+    pub is_expired: bool,
+    pub display_order: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// What a person enters for a certification.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CertificationInput {
+    pub name: String,
+    pub issuing_organization: Option<String>,
+    pub credential_id: Option<String>,
+    pub credential_url: Option<String>,
+    pub issue_date: Option<String>,
+    pub expiry_date: Option<String>,
+}
+
+impl CertificationInput {
+    fn cleaned(self) -> Self {
+        Self {
+            name: self.name.trim().to_owned(),
+            issuing_organization: rows::clean(self.issuing_organization),
+            credential_id: rows::clean(self.credential_id),
+            credential_url: rows::clean(self.credential_url),
+            issue_date: rows::clean(self.issue_date),
+            expiry_date: rows::clean(self.expiry_date),
+        }
+    }
+
+    /// Checks every rule; all problems are reported together.
+    pub fn validate(&self) -> Result<()> {
+        let mut check = Checker::new();
+        check.required("name", "The certification name", &self.name);
+        check.max_chars("name", "The certification name", Some(&self.name), 200);
+        check.max_chars(
+            "issuing_organization",
+            "The issuing organization",
+            self.issuing_organization.as_deref(),
+            200,
+        );
+        check.max_chars(
+            "credential_id",
+            "The credential id",
+            self.credential_id.as_deref(),
+            100,
+        );
+        check.url(
+            "credential_url",
+            "The credential address",
+            self.credential_url.as_deref(),
+            500,
+        );
+        let issued = check.date("issue_date", "The issue date", self.issue_date.as_deref());
+        let expires = check.date(
+            "expiry_date",
+            "The expiry date",
+            self.expiry_date.as_deref(),
+        );
+        check.date_order(issued, expires, "expiry_date", false);
+        check.finish()
+    }
+}
+
+const SELECT: &str = "SELECT id, profile_id, name, issuing_organization, credential_id, credential_url, issue_date, \
+     expiry_date, coalesce(is_expired, 0), display_order, created_at, updated_at FROM certifications_with_expiry";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Certification> {
+    Ok(Certification {
+        id: row.get(0)?,
+        profile_id: row.get(1)?,
+        name: row.get(2)?,
+        issuing_organization: row.get(3)?,
+        credential_id: row.get(4)?,
+        credential_url: row.get(5)?,
+        issue_date: row.get(6)?,
+        expiry_date: row.get(7)?,
+        is_expired: row.get(8)?,
+        display_order: row.get::<_, Option<i64>>(9)?.unwrap_or(0),
+        created_at: row.get(10)?,
+        updated_at: row.get(11)?,
+    })
+}
+
+/// One certification by id.
+pub fn get(conn: &rusqlite::Connection, id: &str) -> Result<Certification> {
+    rows::get_one(
+        conn,
+        &format!("{SELECT} WHERE id = ?1"),
+        "certification",
+        id,
+        from_row,
+    )
+}
+
+/// The profile's certifications, in display order.
+pub fn list(conn: &rusqlite::Connection, profile_id: &str) -> Result<Vec<Certification>> {
+    let sql =
+        format!("{SELECT} WHERE profile_id = ?1 ORDER BY display_order, issue_date DESC, rowid");
+    rows::get_all(conn, &sql, profile_id, from_row)
+}
+
+fn write(tx: &rusqlite::Transaction<'_>, id: &str, input: &CertificationInput) -> Result<()> {
+    tx.execute(
+        "UPDATE certifications SET name = ?2, issuing_organization = ?3, credential_id = ?4, credential_url = ?5,
+             issue_date = ?6, expiry_date = ?7 WHERE id = ?1",
+        params![
+            id,
+            input.name,
+            input.issuing_organization,
+            input.credential_id,
+            input.credential_url,
+            input.issue_date,
+            input.expiry_date
+        ],
+    )?;
+    Ok(())
+}
+
+/// Adds a certification to the end of the list.
+pub fn create(db: &mut Db, profile_id: &str, input: CertificationInput) -> Result<Certification> {
+    let input = input.cleaned();
+    input.validate()?;
+    let id = rows::new_id();
+    db.write(|tx| {
+        let order = rows::next_display_order(tx, "certifications", profile_id)?;
+        tx.execute(
+            "INSERT INTO certifications (id, profile_id, name, display_order) VALUES (?1, ?2, ?3, ?4)",
+            params![id, profile_id, input.name, order],
+        )?;
+        write(tx, &id, &input)
+    })?;
+    get(db.conn(), &id)
+}
+
+/// Replaces what the person entered.
+pub fn update(db: &mut Db, id: &str, input: CertificationInput) -> Result<Certification> {
+    rows::owner(db.conn(), "certifications", "certification", id)?;
+    let input = input.cleaned();
+    input.validate()?;
+    db.write(|tx| write(tx, id, &input))?;
+    get(db.conn(), id)
+}
+
+/// Deletes a certification.
+pub fn delete(db: &mut Db, id: &str) -> Result<()> {
+    db.write(|tx| rows::delete(tx, "certifications", "certification", id))
+}
+
+/// Puts the certifications in the order of `ids`.
+pub fn reorder(db: &mut Db, profile_id: &str, ids: &[String]) -> Result<()> {
+    db.write(|tx| rows::reorder(tx, "certifications", "certification", profile_id, ids))
+}

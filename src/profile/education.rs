@@ -1,0 +1,171 @@
+//! Education: schools, degrees, courses.
+
+use rusqlite::{Row, params};
+use serde::{Deserialize, Serialize};
+
+use super::rows;
+use crate::validation::Checker;
+use crate::{Db, Result};
+
+/// One school or course of study.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Education {
+    pub id: String,
+    pub profile_id: String,
+    pub institution: String,
+    pub degree: Option<String>,
+    pub field_of_study: Option<String>,
+    pub start_date: Option<String>,
+    pub end_date: Option<String>,
+    pub grade: Option<String>,
+    pub description: Option<String>,
+    pub display_order: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// What a person enters for a school.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EducationInput {
+    pub institution: String,
+    pub degree: Option<String>,
+    pub field_of_study: Option<String>,
+    pub start_date: Option<String>,
+    pub end_date: Option<String>,
+    pub grade: Option<String>,
+    pub description: Option<String>,
+}
+
+impl EducationInput {
+    fn cleaned(self) -> Self {
+        Self {
+            institution: self.institution.trim().to_owned(),
+            degree: rows::clean(self.degree),
+            field_of_study: rows::clean(self.field_of_study),
+            start_date: rows::clean(self.start_date),
+            end_date: rows::clean(self.end_date),
+            grade: rows::clean(self.grade),
+            description: rows::clean(self.description),
+        }
+    }
+
+    /// Checks every rule; all problems are reported together.
+    pub fn validate(&self) -> Result<()> {
+        let mut check = Checker::new();
+        check.required(
+            "institution",
+            "The school or institution",
+            &self.institution,
+        );
+        check.max_chars(
+            "institution",
+            "The school or institution",
+            Some(&self.institution),
+            200,
+        );
+        check.max_chars("degree", "The degree", self.degree.as_deref(), 100);
+        check.max_chars(
+            "field_of_study",
+            "The field of study",
+            self.field_of_study.as_deref(),
+            200,
+        );
+        check.max_chars("grade", "The grade", self.grade.as_deref(), 50);
+        let start = check.date("start_date", "The start date", self.start_date.as_deref());
+        let end = check.date("end_date", "The end date", self.end_date.as_deref());
+        check.date_order(start, end, "end_date", false);
+        check.finish()
+    }
+}
+
+const SELECT: &str = "SELECT id, profile_id, institution, degree, field_of_study, start_date, end_date, grade, \
+     description, display_order, created_at, updated_at FROM education";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Education> {
+    Ok(Education {
+        id: row.get(0)?,
+        profile_id: row.get(1)?,
+        institution: row.get(2)?,
+        degree: row.get(3)?,
+        field_of_study: row.get(4)?,
+        start_date: row.get(5)?,
+        end_date: row.get(6)?,
+        grade: row.get(7)?,
+        description: row.get(8)?,
+        display_order: row.get::<_, Option<i64>>(9)?.unwrap_or(0),
+        created_at: row.get(10)?,
+        updated_at: row.get(11)?,
+    })
+}
+
+/// One entry by id.
+pub fn get(conn: &rusqlite::Connection, id: &str) -> Result<Education> {
+    rows::get_one(
+        conn,
+        &format!("{SELECT} WHERE id = ?1"),
+        "education entry",
+        id,
+        from_row,
+    )
+}
+
+/// The profile's education, in display order.
+pub fn list(conn: &rusqlite::Connection, profile_id: &str) -> Result<Vec<Education>> {
+    let sql =
+        format!("{SELECT} WHERE profile_id = ?1 ORDER BY display_order, start_date DESC, rowid");
+    rows::get_all(conn, &sql, profile_id, from_row)
+}
+
+fn write(tx: &rusqlite::Transaction<'_>, id: &str, input: &EducationInput) -> Result<()> {
+    tx.execute(
+        "UPDATE education SET institution = ?2, degree = ?3, field_of_study = ?4, start_date = ?5, end_date = ?6,
+             grade = ?7, description = ?8 WHERE id = ?1",
+        params![
+            id,
+            input.institution,
+            input.degree,
+            input.field_of_study,
+            input.start_date,
+            input.end_date,
+            input.grade,
+            input.description
+        ],
+    )?;
+    Ok(())
+}
+
+/// Adds an entry to the end of the list.
+pub fn create(db: &mut Db, profile_id: &str, input: EducationInput) -> Result<Education> {
+    let input = input.cleaned();
+    input.validate()?;
+    let id = rows::new_id();
+    db.write(|tx| {
+        let order = rows::next_display_order(tx, "education", profile_id)?;
+        tx.execute(
+            "INSERT INTO education (id, profile_id, institution, display_order) VALUES (?1, ?2, ?3, ?4)",
+            params![id, profile_id, input.institution, order],
+        )?;
+        write(tx, &id, &input)
+    })?;
+    get(db.conn(), &id)
+}
+
+/// Replaces what the person entered.
+pub fn update(db: &mut Db, id: &str, input: EducationInput) -> Result<Education> {
+    rows::owner(db.conn(), "education", "education entry", id)?;
+    let input = input.cleaned();
+    input.validate()?;
+    db.write(|tx| write(tx, id, &input))?;
+    get(db.conn(), id)
+}
+
+/// Deletes an entry.
+pub fn delete(db: &mut Db, id: &str) -> Result<()> {
+    db.write(|tx| rows::delete(tx, "education", "education entry", id))
+}
+
+/// Puts the entries in the order of `ids`.
+pub fn reorder(db: &mut Db, profile_id: &str, ids: &[String]) -> Result<()> {
+    db.write(|tx| rows::reorder(tx, "education", "education entry", profile_id, ids))
+}

@@ -1,0 +1,264 @@
+//! Work experience: jobs, with responsibilities, technology tags and linked projects.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::{Deserialize, Serialize};
+
+use super::rows;
+use super::technology::{EXPERIENCE_TAGS, TechnologyRef};
+use crate::validation::{Checker, Code};
+use crate::{Db, Error, Result};
+
+/// The employment types offered (the document lists "FULL_TIME, PART_TIME, CONTRACT, etc.").
+pub const EMPLOYMENT_TYPES: [&str; 8] = [
+    "FULL_TIME",
+    "PART_TIME",
+    "CONTRACT",
+    "FREELANCE",
+    "INTERNSHIP",
+    "TEMPORARY",
+    "VOLUNTEER",
+    "SELF_EMPLOYED",
+];
+
+/// One job.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Experience {
+    pub id: String,
+    pub profile_id: String,
+    pub company_name: String,
+    pub company_website: Option<String>,
+    pub company_size: Option<String>,
+    pub industry: Option<String>,
+    pub company_location: Option<String>,
+    pub position: String,
+    pub employment_type: Option<String>,
+    pub start_date: String,
+    pub end_date: Option<String>,
+    pub is_current: bool,
+    pub description: Option<String>,
+    pub responsibilities: Vec<String>,
+    pub display_order: i64,
+    /// Technologies used in this job.
+    pub technologies: Vec<TechnologyRef>,
+    /// Projects linked to this job.
+    pub project_ids: Vec<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// What a person enters for a job.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExperienceInput {
+    pub company_name: String,
+    pub company_website: Option<String>,
+    pub company_size: Option<String>,
+    pub industry: Option<String>,
+    pub company_location: Option<String>,
+    pub position: String,
+    pub employment_type: Option<String>,
+    pub start_date: String,
+    pub end_date: Option<String>,
+    pub is_current: bool,
+    pub description: Option<String>,
+    pub responsibilities: Vec<String>,
+    /// Technology names; unknown ones are added to the catalog.
+    pub technologies: Vec<String>,
+}
+
+impl ExperienceInput {
+    fn cleaned(self) -> Self {
+        Self {
+            company_name: self.company_name.trim().to_owned(),
+            company_website: rows::clean(self.company_website),
+            company_size: rows::clean(self.company_size),
+            industry: rows::clean(self.industry),
+            company_location: rows::clean(self.company_location),
+            position: self.position.trim().to_owned(),
+            employment_type: rows::clean(self.employment_type),
+            start_date: self.start_date.trim().to_owned(),
+            end_date: rows::clean(self.end_date),
+            is_current: self.is_current,
+            description: rows::clean(self.description),
+            responsibilities: rows::clean_list(self.responsibilities),
+            technologies: rows::clean_list(self.technologies),
+        }
+    }
+
+    /// Checks every rule; all problems are reported together.
+    pub fn validate(&self) -> Result<()> {
+        let mut check = Checker::new();
+        check.required("company_name", "The company name", &self.company_name);
+        check.max_chars(
+            "company_name",
+            "The company name",
+            Some(&self.company_name),
+            200,
+        );
+        check.url(
+            "company_website",
+            "The company website",
+            self.company_website.as_deref(),
+            500,
+        );
+        check.max_chars(
+            "company_size",
+            "The company size",
+            self.company_size.as_deref(),
+            50,
+        );
+        check.max_chars("industry", "The industry", self.industry.as_deref(), 100);
+        check.max_chars(
+            "company_location",
+            "The company location",
+            self.company_location.as_deref(),
+            100,
+        );
+        check.required("position", "The position", &self.position);
+        check.max_chars("position", "The position", Some(&self.position), 200);
+        check.choice(
+            "employment_type",
+            "The employment type",
+            self.employment_type.as_deref(),
+            &EMPLOYMENT_TYPES,
+        );
+        let start = if self.start_date.is_empty() {
+            check.push(Code::Required, "start_date", "The start date is required.");
+            None
+        } else {
+            check.date("start_date", "The start date", Some(&self.start_date))
+        };
+        let end = check.date("end_date", "The end date", self.end_date.as_deref());
+        check.date_order(start, end, "end_date", true);
+        if self.is_current && self.end_date.is_some() {
+            check.push(
+                Code::CurrentWithEndDate,
+                "end_date",
+                "A current job has no end date: clear the end date or untick \"I work here now\".",
+            );
+        }
+        check.finish()
+    }
+}
+
+const COLUMNS: &str = "id, profile_id, company_name, company_website, company_size, industry, company_location, \
+     position, employment_type, start_date, end_date, is_current, description, responsibilities, display_order, \
+     created_at, updated_at";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Experience> {
+    Ok(Experience {
+        id: row.get(0)?,
+        profile_id: row.get(1)?,
+        company_name: row.get(2)?,
+        company_website: row.get(3)?,
+        company_size: row.get(4)?,
+        industry: row.get(5)?,
+        company_location: row.get(6)?,
+        position: row.get(7)?,
+        employment_type: row.get(8)?,
+        start_date: row.get(9)?,
+        end_date: row.get(10)?,
+        is_current: row.get::<_, Option<bool>>(11)?.unwrap_or(false),
+        description: row.get(12)?,
+        responsibilities: rows::list_from_json(row.get(13)?),
+        display_order: row.get::<_, Option<i64>>(14)?.unwrap_or(0),
+        technologies: Vec::new(),
+        project_ids: Vec::new(),
+        created_at: row.get(15)?,
+        updated_at: row.get(16)?,
+    })
+}
+
+fn with_links(conn: &Connection, mut experience: Experience) -> Result<Experience> {
+    experience.technologies = EXPERIENCE_TAGS.of(conn, &experience.id)?;
+    experience.project_ids = conn
+        .prepare_cached("SELECT project_id FROM project_experiences WHERE experience_id = ?1 ORDER BY project_id")?
+        .query_map([&experience.id], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(experience)
+}
+
+/// One job by id.
+pub fn get(conn: &Connection, id: &str) -> Result<Experience> {
+    let experience = conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM experiences WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?
+        .ok_or_else(|| Error::not_found("experience", id))?;
+    with_links(conn, experience)
+}
+
+/// The profile's jobs, in display order (newest start first among equals).
+pub fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Experience>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM experiences WHERE profile_id = ?1 ORDER BY display_order, start_date DESC, rowid"
+    ))?;
+    let found: Vec<Experience> = stmt
+        .query_map([profile_id], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    found.into_iter().map(|e| with_links(conn, e)).collect()
+}
+
+fn write_fields(tx: &rusqlite::Transaction<'_>, id: &str, input: &ExperienceInput) -> Result<()> {
+    tx.execute(
+        "UPDATE experiences SET company_name = ?2, company_website = ?3, company_size = ?4, industry = ?5,
+             company_location = ?6, position = ?7, employment_type = ?8, start_date = ?9, end_date = ?10,
+             is_current = ?11, description = ?12, responsibilities = ?13
+         WHERE id = ?1",
+        params![
+            id,
+            input.company_name,
+            input.company_website,
+            input.company_size,
+            input.industry,
+            input.company_location,
+            input.position,
+            input.employment_type,
+            input.start_date,
+            input.end_date,
+            input.is_current,
+            input.description,
+            rows::list_to_json(&input.responsibilities),
+        ],
+    )?;
+    EXPERIENCE_TAGS.set(tx, id, &input.technologies)
+}
+
+/// Adds a job to the end of the profile's list.
+pub fn create(db: &mut Db, profile_id: &str, input: ExperienceInput) -> Result<Experience> {
+    let input = input.cleaned();
+    input.validate()?;
+    let id = rows::new_id();
+    db.write(|tx| {
+        let order = rows::next_display_order(tx, "experiences", profile_id)?;
+        tx.execute(
+            "INSERT INTO experiences (id, profile_id, company_name, position, start_date, display_order)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id, profile_id, input.company_name, input.position, input.start_date, order],
+        )?;
+        write_fields(tx, &id, &input)
+    })?;
+    get(db.conn(), &id)
+}
+
+/// Replaces what the person entered for a job.
+pub fn update(db: &mut Db, id: &str, input: ExperienceInput) -> Result<Experience> {
+    rows::owner(db.conn(), "experiences", "experience", id)?;
+    let input = input.cleaned();
+    input.validate()?;
+    db.write(|tx| write_fields(tx, id, &input))?;
+    get(db.conn(), id)
+}
+
+/// Deletes a job, with its tags and project links (undo brings them back).
+pub fn delete(db: &mut Db, id: &str) -> Result<()> {
+    db.write(|tx| rows::delete(tx, "experiences", "experience", id))
+}
+
+/// Puts the profile's jobs in the order of `ids`.
+pub fn reorder(db: &mut Db, profile_id: &str, ids: &[String]) -> Result<()> {
+    db.write(|tx| rows::reorder(tx, "experiences", "experience", profile_id, ids))
+}

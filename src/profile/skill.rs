@@ -1,0 +1,206 @@
+//! Skills: the person's relationship with a technology (level, years, since when).
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::{Deserialize, Serialize};
+
+use super::rows;
+use super::technology::{self, TechnologyRef};
+use crate::validation::{Checker, Code};
+use crate::{Db, Error, Result};
+
+/// Names of the levels 1–5, as documented.
+pub const LEVELS: [&str; 5] = ["Basic", "Intermediate", "Advanced", "Expert", "Master"];
+
+/// One skill.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skill {
+    pub id: String,
+    pub profile_id: String,
+    pub technology: TechnologyRef,
+    /// 1 = Basic … 5 = Master.
+    pub level: Option<i64>,
+    pub years_of_experience: Option<i64>,
+    pub started_using_year: Option<i64>,
+    pub is_primary: bool,
+    pub display_order: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// What a person enters for a skill: the technology by name (added to the catalog if new).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SkillInput {
+    pub technology: String,
+    pub level: Option<i64>,
+    pub years_of_experience: Option<i64>,
+    pub started_using_year: Option<i64>,
+    pub is_primary: bool,
+}
+
+/// The current year, from SQLite's clock.
+fn this_year(conn: &Connection) -> Result<i64> {
+    Ok(
+        conn.query_row("SELECT CAST(strftime('%Y', 'now') AS INTEGER)", [], |row| {
+            row.get(0)
+        })?,
+    )
+}
+
+impl SkillInput {
+    fn validate(&self, year: i64) -> Result<()> {
+        let mut check = Checker::new();
+        check.required("technology", "The technology", &self.technology);
+        check.max_chars("technology", "The technology", Some(&self.technology), 100);
+        check.range("level", "The level", self.level, 1, 5);
+        check.range(
+            "years_of_experience",
+            "Years of experience",
+            self.years_of_experience,
+            0,
+            80,
+        );
+        check.range(
+            "started_using_year",
+            "The year you started",
+            self.started_using_year,
+            1940,
+            year,
+        );
+        if let (Some(years), Some(since)) = (self.years_of_experience, self.started_using_year)
+            && years > year - since + 1
+        {
+            check.push(
+                Code::OutOfRange,
+                "years_of_experience",
+                format!("{years} years is more than the time since {since}."),
+            );
+        }
+        check.finish()
+    }
+}
+
+const SELECT: &str = "SELECT s.id, s.profile_id, t.id, t.name, s.level, s.years_of_experience, s.started_using_year, \
+     s.is_primary, s.display_order, s.created_at, s.updated_at FROM skills s JOIN technologies t ON t.id = s.technology_id";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Skill> {
+    Ok(Skill {
+        id: row.get(0)?,
+        profile_id: row.get(1)?,
+        technology: TechnologyRef {
+            id: row.get(2)?,
+            name: row.get(3)?,
+        },
+        level: row.get(4)?,
+        years_of_experience: row.get(5)?,
+        started_using_year: row.get(6)?,
+        is_primary: row.get::<_, Option<bool>>(7)?.unwrap_or(false),
+        display_order: row.get::<_, Option<i64>>(8)?.unwrap_or(0),
+        created_at: row.get(9)?,
+        updated_at: row.get(10)?,
+    })
+}
+
+/// One skill by id.
+pub fn get(conn: &Connection, id: &str) -> Result<Skill> {
+    conn.query_row(&format!("{SELECT} WHERE s.id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found("skill", id))
+}
+
+/// The profile's skills, in display order.
+pub fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Skill>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE s.profile_id = ?1 ORDER BY s.display_order, s.is_primary DESC, s.level DESC, s.rowid"
+    ))?;
+    let rows = stmt.query_map([profile_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn duplicate(
+    conn: &Connection,
+    profile_id: &str,
+    technology_id: &str,
+    except: Option<&str>,
+) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM skills WHERE profile_id = ?1 AND technology_id = ?2 AND id IS NOT ?3",
+            params![profile_id, technology_id, except],
+            |row| row.get(0),
+        )
+        .optional()?)
+}
+
+fn duplicate_error(name: &str) -> Error {
+    Error::Invalid(vec![crate::validation::FieldError {
+        code: Code::Duplicate,
+        field: "technology".to_owned(),
+        message: format!("{name} is already one of your skills."),
+    }])
+}
+
+/// Adds a skill; a technology the catalog does not know is added to it.
+pub fn create(db: &mut Db, profile_id: &str, input: SkillInput) -> Result<Skill> {
+    input.validate(this_year(db.conn())?)?;
+    let id = rows::new_id();
+    db.write(|tx| {
+        let technology_id = technology::find_or_create(tx, &input.technology)?;
+        if duplicate(tx, profile_id, &technology_id, None)?.is_some() {
+            return Err(duplicate_error(input.technology.trim()));
+        }
+        let order = rows::next_display_order(tx, "skills", profile_id)?;
+        tx.execute(
+            "INSERT INTO skills (id, profile_id, technology_id, level, years_of_experience, started_using_year, is_primary, display_order)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                id,
+                profile_id,
+                technology_id,
+                input.level,
+                input.years_of_experience,
+                input.started_using_year,
+                input.is_primary,
+                order
+            ],
+        )?;
+        Ok(())
+    })?;
+    get(db.conn(), &id)
+}
+
+/// Replaces what the person entered for a skill.
+pub fn update(db: &mut Db, id: &str, input: SkillInput) -> Result<Skill> {
+    let profile_id = rows::owner(db.conn(), "skills", "skill", id)?;
+    input.validate(this_year(db.conn())?)?;
+    db.write(|tx| {
+        let technology_id = technology::find_or_create(tx, &input.technology)?;
+        if duplicate(tx, &profile_id, &technology_id, Some(id))?.is_some() {
+            return Err(duplicate_error(input.technology.trim()));
+        }
+        tx.execute(
+            "UPDATE skills SET technology_id = ?2, level = ?3, years_of_experience = ?4, started_using_year = ?5,
+                 is_primary = ?6 WHERE id = ?1",
+            params![
+                id,
+                technology_id,
+                input.level,
+                input.years_of_experience,
+                input.started_using_year,
+                input.is_primary
+            ],
+        )?;
+        Ok(())
+    })?;
+    get(db.conn(), id)
+}
+
+/// Removes a skill (the technology stays in the catalog).
+pub fn delete(db: &mut Db, id: &str) -> Result<()> {
+    db.write(|tx| rows::delete(tx, "skills", "skill", id))
+}
+
+/// Puts the profile's skills in the order of `ids`.
+pub fn reorder(db: &mut Db, profile_id: &str, ids: &[String]) -> Result<()> {
+    db.write(|tx| rows::reorder(tx, "skills", "skill", profile_id, ids))
+}
