@@ -85,20 +85,29 @@ impl AuditContext {
         }
     }
 
-    /// Publishes this context to the audit triggers for the transaction `tx`.
-    pub(crate) fn begin(&self, tx: &Transaction<'_>) -> Result<()> {
+    /// Publishes this context to the audit triggers for the transaction `tx`, under a
+    /// new change id (returned); `reverts` names the change an undo reverses.
+    pub(crate) fn begin(&self, tx: &Transaction<'_>, reverts: Option<&str>) -> Result<String> {
         let change_id = ulid::Ulid::generate().to_string();
         tx.execute(
-            "UPDATE audit_context SET user_id = ?1, source = ?2, session_id = ?3, change_id = ?4 WHERE id = 1",
-            params![self.user_id, self.source.as_str(), self.session_id, change_id],
+            "UPDATE audit_context SET user_id = ?1, source = ?2, session_id = ?3, change_id = ?4,
+                 reverts_change_id = ?5 WHERE id = 1",
+            params![
+                self.user_id,
+                self.source.as_str(),
+                self.session_id,
+                change_id,
+                reverts
+            ],
         )?;
-        Ok(())
+        Ok(change_id)
     }
 
     /// Puts the shared context row back to "unknown writer" before commit.
     pub(crate) fn end(tx: &Transaction<'_>) -> Result<()> {
         tx.execute(
-            "UPDATE audit_context SET user_id = NULL, source = 'system', session_id = NULL, change_id = NULL WHERE id = 1",
+            "UPDATE audit_context SET user_id = NULL, source = 'system', session_id = NULL, change_id = NULL,
+                 reverts_change_id = NULL WHERE id = 1",
             [],
         )?;
         Ok(())
@@ -124,6 +133,8 @@ pub struct AuditEntry {
     pub session_id: Option<String>,
     /// Shared by every row one user action wrote.
     pub change_id: Option<String>,
+    /// For the rows of an undo: the change it reversed.
+    pub reverts_change_id: Option<String>,
     pub created_at: String,
 }
 
@@ -138,22 +149,25 @@ pub struct HistoryFilter {
     pub limit: Option<usize>,
 }
 
+/// The columns [`entry_from_row`] reads, in its order.
+pub(crate) const ENTRY_COLUMNS: &str = "id, user_id, action, entity_type, entity_id, old_values, new_values, \
+     source, session_id, change_id, created_at, reverts_change_id";
+
 /// Audit rows matching `filter`, newest first.
 pub fn history(conn: &Connection, filter: &HistoryFilter) -> Result<Vec<AuditEntry>> {
     let entity_type = filter.entity_type.as_deref().map(str::to_uppercase);
     let limit = filter
         .limit
         .map_or(-1, |limit| i64::try_from(limit).unwrap_or(i64::MAX));
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, user_id, action, entity_type, entity_id, old_values, new_values,
-                source, session_id, change_id, created_at
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ENTRY_COLUMNS}
          FROM audit_log
          WHERE (?1 IS NULL OR entity_type = ?1)
            AND (?2 IS NULL OR entity_id = ?2)
            AND (?3 IS NULL OR user_id = ?3)
          ORDER BY created_at DESC, rowid DESC
-         LIMIT ?4",
-    )?;
+         LIMIT ?4"
+    ))?;
     let rows = stmt.query_map(
         params![entity_type, filter.entity_id, filter.user_id, limit],
         entry_from_row,
@@ -161,7 +175,7 @@ pub fn history(conn: &Connection, filter: &HistoryFilter) -> Result<Vec<AuditEnt
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<AuditEntry> {
+pub(crate) fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<AuditEntry> {
     let json = |index: usize| -> rusqlite::Result<Option<serde_json::Value>> {
         row.get::<_, Option<String>>(index)?
             .map(|text| {
@@ -188,5 +202,6 @@ fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<AuditEntry> {
         session_id: row.get(8)?,
         change_id: row.get(9)?,
         created_at: row.get(10)?,
+        reverts_change_id: row.get(11)?,
     })
 }

@@ -88,11 +88,21 @@ impl Db {
     /// a fresh change id shared by every audit row it produces. Nothing is kept unless
     /// `change` returns `Ok`.
     pub fn write<T>(&mut self, change: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.write_change(None, |tx, _| change(tx))
+    }
+
+    /// [`Db::write`], telling `change` its change id, and recording that it reverts
+    /// the change `reverts` (for undo).
+    pub(crate) fn write_change<T>(
+        &mut self,
+        reverts: Option<&str>,
+        change: impl FnOnce(&Transaction<'_>, &str) -> Result<T>,
+    ) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        self.audit.begin(&tx)?;
-        let value = change(&tx)?;
+        let change_id = self.audit.begin(&tx, reverts)?;
+        let value = change(&tx, &change_id)?;
         AuditContext::end(&tx)?;
         tx.commit()?;
         Ok(value)

@@ -4,13 +4,16 @@
 
 pub mod audit;
 pub mod backup;
+pub mod builder;
 pub mod completeness;
 pub mod db;
 pub mod doctor;
 mod error;
+pub mod history;
 pub mod migrations;
 pub mod paths;
 pub mod profile;
+pub mod search;
 mod sql_text;
 pub mod validation;
 

@@ -116,8 +116,9 @@ pub fn get(conn: &rusqlite::Connection, id: &str) -> Result<Certification> {
 
 /// The profile's certifications, in display order.
 pub fn list(conn: &rusqlite::Connection, profile_id: &str) -> Result<Vec<Certification>> {
-    let sql =
-        format!("{SELECT} WHERE profile_id = ?1 ORDER BY display_order, issue_date DESC, rowid");
+    let sql = format!(
+        "{SELECT} WHERE profile_id = ?1 ORDER BY display_order, issue_date DESC, created_at, id"
+    );
     rows::get_all(conn, &sql, profile_id, from_row)
 }
 

@@ -63,7 +63,13 @@ pub fn bootstrap(db: &mut Db) -> Result<LocalProfile> {
     }
     let profile_id = rows::new_id();
     let new_user = existing.is_none();
-    db.write(|tx| {
+    // Career Hub's own setup, recorded as `system`: undo never takes it back.
+    let person = db.audit_context().clone();
+    db.set_audit_context(AuditContext {
+        source: crate::Source::System,
+        ..person.clone()
+    });
+    let created = db.write(|tx| {
         if new_user {
             tx.execute(
                 "INSERT INTO users (id, email, password_hash) VALUES (?1, ?2, '')",
@@ -76,7 +82,9 @@ pub fn bootstrap(db: &mut Db) -> Result<LocalProfile> {
         )?;
         technology::ensure_starter_catalog(tx)?;
         responsibility::ensure_starter_library(tx)
-    })?;
+    });
+    db.set_audit_context(person);
+    created?;
     Ok(LocalProfile {
         user_id,
         profile_id,

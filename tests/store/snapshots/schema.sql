@@ -217,7 +217,7 @@ CREATE TABLE audit_context (
     source TEXT NOT NULL DEFAULT 'system' CHECK (source IN ('ui', 'cli', 'import', 'sync', 'system')),
     session_id TEXT,
     change_id TEXT
-) STRICT;
+, reverts_change_id TEXT) STRICT;
 
 -- table audit_log on audit_log
 CREATE TABLE audit_log (
@@ -232,7 +232,7 @@ CREATE TABLE audit_log (
     user_agent TEXT,
     created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (created_at IS strftime('%Y-%m-%dT%H:%M:%fZ', created_at))
 , source TEXT NOT NULL DEFAULT 'system'
-    CHECK (source IN ('ui', 'cli', 'import', 'sync', 'system')), session_id TEXT, change_id TEXT) STRICT;
+    CHECK (source IN ('ui', 'cli', 'import', 'sync', 'system')), session_id TEXT, change_id TEXT, reverts_change_id TEXT) STRICT;
 
 -- table builder_sessions on builder_sessions
 CREATE TABLE builder_sessions (
@@ -525,7 +525,7 @@ CREATE TABLE users (
 -- trigger audit_achievements_delete on achievements
 CREATE TRIGGER audit_achievements_delete AFTER DELETE ON achievements
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = OLD.profile_id), c.user_id)),
@@ -547,14 +547,15 @@ BEGIN
         NULL,
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_achievements_insert on achievements
 CREATE TRIGGER audit_achievements_insert AFTER INSERT ON achievements
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -576,7 +577,8 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -593,7 +595,7 @@ FOR EACH ROW WHEN
     OR NEW.display_order IS NOT OLD.display_order
     OR NEW.created_at IS NOT OLD.created_at
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -626,14 +628,15 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_builder_sessions_delete on builder_sessions
 CREATE TRIGGER audit_builder_sessions_delete AFTER DELETE ON builder_sessions
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = OLD.profile_id), c.user_id)),
@@ -651,14 +654,15 @@ BEGIN
         NULL,
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_builder_sessions_insert on builder_sessions
 CREATE TRIGGER audit_builder_sessions_insert AFTER INSERT ON builder_sessions
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -676,7 +680,8 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -689,7 +694,7 @@ FOR EACH ROW WHEN
     OR NEW.started_at IS NOT OLD.started_at
     OR NEW.ended_at IS NOT OLD.ended_at
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -714,14 +719,15 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_builder_steps_delete on builder_steps
 CREATE TRIGGER audit_builder_steps_delete AFTER DELETE ON builder_steps
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT p.user_id FROM builder_sessions j JOIN profiles p ON p.id = j.profile_id WHERE j.id = OLD.session_id), c.user_id)),
@@ -741,14 +747,15 @@ BEGIN
         NULL,
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_builder_steps_insert on builder_steps
 CREATE TRIGGER audit_builder_steps_insert AFTER INSERT ON builder_steps
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT p.user_id FROM builder_sessions j JOIN profiles p ON p.id = j.profile_id WHERE j.id = NEW.session_id), c.user_id)),
@@ -768,7 +775,8 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -783,7 +791,7 @@ FOR EACH ROW WHEN
     OR NEW.started_at IS NOT OLD.started_at
     OR NEW.completed_at IS NOT OLD.completed_at
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT p.user_id FROM builder_sessions j JOIN profiles p ON p.id = j.profile_id WHERE j.id = NEW.session_id), c.user_id)),
@@ -812,14 +820,15 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_certifications_delete on certifications
 CREATE TRIGGER audit_certifications_delete AFTER DELETE ON certifications
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = OLD.profile_id), c.user_id)),
@@ -842,14 +851,15 @@ BEGIN
         NULL,
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_certifications_insert on certifications
 CREATE TRIGGER audit_certifications_insert AFTER INSERT ON certifications
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -872,7 +882,8 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -890,7 +901,7 @@ FOR EACH ROW WHEN
     OR NEW.created_at IS NOT OLD.created_at
     OR NEW.display_order IS NOT OLD.display_order
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -925,14 +936,15 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_cv_versions_delete on cv_versions
 CREATE TRIGGER audit_cv_versions_delete AFTER DELETE ON cv_versions
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = OLD.profile_id), c.user_id)),
@@ -953,14 +965,15 @@ BEGIN
         NULL,
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_cv_versions_insert on cv_versions
 CREATE TRIGGER audit_cv_versions_insert AFTER INSERT ON cv_versions
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -981,7 +994,8 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -997,7 +1011,7 @@ FOR EACH ROW WHEN
     OR NEW.is_default IS NOT OLD.is_default
     OR NEW.created_at IS NOT OLD.created_at
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -1028,14 +1042,15 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_education_delete on education
 CREATE TRIGGER audit_education_delete AFTER DELETE ON education
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = OLD.profile_id), c.user_id)),
@@ -1059,14 +1074,15 @@ BEGIN
         NULL,
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_education_insert on education
 CREATE TRIGGER audit_education_insert AFTER INSERT ON education
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -1090,7 +1106,8 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -1109,7 +1126,7 @@ FOR EACH ROW WHEN
     OR NEW.display_order IS NOT OLD.display_order
     OR NEW.created_at IS NOT OLD.created_at
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -1146,14 +1163,15 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_experience_technologies_delete on experience_technologies
 CREATE TRIGGER audit_experience_technologies_delete AFTER DELETE ON experience_technologies
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT p.user_id FROM experiences j JOIN profiles p ON p.id = j.profile_id WHERE j.id = OLD.experience_id), c.user_id)),
@@ -1167,14 +1185,15 @@ BEGIN
         NULL,
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_experience_technologies_insert on experience_technologies
 CREATE TRIGGER audit_experience_technologies_insert AFTER INSERT ON experience_technologies
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT p.user_id FROM experiences j JOIN profiles p ON p.id = j.profile_id WHERE j.id = NEW.experience_id), c.user_id)),
@@ -1188,7 +1207,8 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -1198,7 +1218,7 @@ FOR EACH ROW WHEN
     NEW.experience_id IS NOT OLD.experience_id
     OR NEW.technology_id IS NOT OLD.technology_id
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT p.user_id FROM experiences j JOIN profiles p ON p.id = j.profile_id WHERE j.id = NEW.experience_id), c.user_id)),
@@ -1215,14 +1235,15 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_experiences_delete on experiences
 CREATE TRIGGER audit_experiences_delete AFTER DELETE ON experiences
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = OLD.profile_id), c.user_id)),
@@ -1252,14 +1273,15 @@ BEGIN
         NULL,
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_experiences_insert on experiences
 CREATE TRIGGER audit_experiences_insert AFTER INSERT ON experiences
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -1289,7 +1311,8 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -1314,7 +1337,7 @@ FOR EACH ROW WHEN
     OR NEW.display_order IS NOT OLD.display_order
     OR NEW.created_at IS NOT OLD.created_at
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -1363,14 +1386,15 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_profiles_delete on profiles
 CREATE TRIGGER audit_profiles_delete AFTER DELETE ON profiles
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE(OLD.user_id, c.user_id)),
@@ -1395,14 +1419,15 @@ BEGIN
         NULL,
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_profiles_insert on profiles
 CREATE TRIGGER audit_profiles_insert AFTER INSERT ON profiles
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE(NEW.user_id, c.user_id)),
@@ -1427,7 +1452,8 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -1446,7 +1472,7 @@ FOR EACH ROW WHEN
     OR NEW.profile_photo_url IS NOT OLD.profile_photo_url
     OR NEW.created_at IS NOT OLD.created_at
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE(NEW.user_id, c.user_id)),
@@ -1485,14 +1511,15 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_project_experiences_delete on project_experiences
 CREATE TRIGGER audit_project_experiences_delete AFTER DELETE ON project_experiences
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE(COALESCE((SELECT p.user_id FROM projects j JOIN profiles p ON p.id = j.profile_id WHERE j.id = OLD.project_id), (SELECT p.user_id FROM experiences j JOIN profiles p ON p.id = j.profile_id WHERE j.id = OLD.experience_id)), c.user_id)),
@@ -1506,14 +1533,15 @@ BEGIN
         NULL,
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_project_experiences_insert on project_experiences
 CREATE TRIGGER audit_project_experiences_insert AFTER INSERT ON project_experiences
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE(COALESCE((SELECT p.user_id FROM projects j JOIN profiles p ON p.id = j.profile_id WHERE j.id = NEW.project_id), (SELECT p.user_id FROM experiences j JOIN profiles p ON p.id = j.profile_id WHERE j.id = NEW.experience_id)), c.user_id)),
@@ -1527,7 +1555,8 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -1537,7 +1566,7 @@ FOR EACH ROW WHEN
     NEW.project_id IS NOT OLD.project_id
     OR NEW.experience_id IS NOT OLD.experience_id
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE(COALESCE((SELECT p.user_id FROM projects j JOIN profiles p ON p.id = j.profile_id WHERE j.id = NEW.project_id), (SELECT p.user_id FROM experiences j JOIN profiles p ON p.id = j.profile_id WHERE j.id = NEW.experience_id)), c.user_id)),
@@ -1554,14 +1583,15 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_project_technologies_delete on project_technologies
 CREATE TRIGGER audit_project_technologies_delete AFTER DELETE ON project_technologies
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT p.user_id FROM projects j JOIN profiles p ON p.id = j.profile_id WHERE j.id = OLD.project_id), c.user_id)),
@@ -1575,14 +1605,15 @@ BEGIN
         NULL,
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_project_technologies_insert on project_technologies
 CREATE TRIGGER audit_project_technologies_insert AFTER INSERT ON project_technologies
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT p.user_id FROM projects j JOIN profiles p ON p.id = j.profile_id WHERE j.id = NEW.project_id), c.user_id)),
@@ -1596,7 +1627,8 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -1606,7 +1638,7 @@ FOR EACH ROW WHEN
     NEW.project_id IS NOT OLD.project_id
     OR NEW.technology_id IS NOT OLD.technology_id
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT p.user_id FROM projects j JOIN profiles p ON p.id = j.profile_id WHERE j.id = NEW.project_id), c.user_id)),
@@ -1623,14 +1655,15 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_projects_delete on projects
 CREATE TRIGGER audit_projects_delete AFTER DELETE ON projects
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = OLD.profile_id), c.user_id)),
@@ -1669,14 +1702,15 @@ BEGIN
         NULL,
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_projects_insert on projects
 CREATE TRIGGER audit_projects_insert AFTER INSERT ON projects
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -1715,7 +1749,8 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -1749,7 +1784,7 @@ FOR EACH ROW WHEN
     OR NEW.created_at IS NOT OLD.created_at
     OR NEW.display_order IS NOT OLD.display_order
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -1816,14 +1851,15 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_skills_delete on skills
 CREATE TRIGGER audit_skills_delete AFTER DELETE ON skills
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = OLD.profile_id), c.user_id)),
@@ -1845,14 +1881,15 @@ BEGIN
         NULL,
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_skills_insert on skills
 CREATE TRIGGER audit_skills_insert AFTER INSERT ON skills
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -1874,7 +1911,8 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -1891,7 +1929,7 @@ FOR EACH ROW WHEN
     OR NEW.created_at IS NOT OLD.created_at
     OR NEW.display_order IS NOT OLD.display_order
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -1924,14 +1962,15 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_technologies_delete on technologies
 CREATE TRIGGER audit_technologies_delete AFTER DELETE ON technologies
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE(NULL, c.user_id)),
@@ -1948,14 +1987,15 @@ BEGIN
         NULL,
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_technologies_insert on technologies
 CREATE TRIGGER audit_technologies_insert AFTER INSERT ON technologies
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE(NULL, c.user_id)),
@@ -1972,7 +2012,8 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -1985,7 +2026,7 @@ FOR EACH ROW WHEN
     OR NEW.layer IS NOT OLD.layer
     OR NEW.created_at IS NOT OLD.created_at
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE(NULL, c.user_id)),
@@ -2008,14 +2049,15 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_users_delete on users
 CREATE TRIGGER audit_users_delete AFTER DELETE ON users
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         NULL,
@@ -2040,14 +2082,15 @@ BEGIN
         NULL,
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_users_insert on users
 CREATE TRIGGER audit_users_insert AFTER INSERT ON users
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         NEW.id,
@@ -2072,7 +2115,8 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -2092,7 +2136,7 @@ FOR EACH ROW WHEN
     OR NEW.created_at IS NOT OLD.created_at
     OR NEW.last_login_at IS NOT OLD.last_login_at
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id)
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
     SELECT
         (SELECT id FROM new_ulid),
         NEW.id,
@@ -2131,7 +2175,8 @@ BEGIN
         ),
         COALESCE(c.source, 'system'),
         c.session_id,
-        c.change_id
+        c.change_id,
+        c.reverts_change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 

@@ -1,0 +1,496 @@
+//! History, undo and restore, built on the audit trail.
+//!
+//! Every user action is one change: the audit rows that share a `change_id`. Undo
+//! reverses a whole change in one new change (itself audited, with
+//! `reverts_change_id` naming what it reversed), so it can be undone in turn. "Undo"
+//! without a choice steps back through the changes still in effect, newest first.
+
+use std::collections::{BTreeMap, HashSet};
+
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, Transaction, params_from_iter};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::audit::{self, AuditEntry, ENTRY_COLUMNS};
+use crate::{Db, Error, Result, Source};
+
+/// A table the audit trail covers: its entity type, name and primary key.
+struct Entity {
+    entity_type: &'static str,
+    table: &'static str,
+    key: &'static [&'static str],
+    /// A person-friendly noun.
+    noun: &'static str,
+}
+
+const ENTITIES: &[Entity] = &[
+    Entity {
+        entity_type: "USER",
+        table: "users",
+        key: &["id"],
+        noun: "account",
+    },
+    Entity {
+        entity_type: "PROFILE",
+        table: "profiles",
+        key: &["id"],
+        noun: "profile",
+    },
+    Entity {
+        entity_type: "EXPERIENCE",
+        table: "experiences",
+        key: &["id"],
+        noun: "experience",
+    },
+    Entity {
+        entity_type: "PROJECT",
+        table: "projects",
+        key: &["id"],
+        noun: "project",
+    },
+    Entity {
+        entity_type: "PROJECT_EXPERIENCE",
+        table: "project_experiences",
+        key: &["project_id", "experience_id"],
+        noun: "project link",
+    },
+    Entity {
+        entity_type: "TECHNOLOGY",
+        table: "technologies",
+        key: &["id"],
+        noun: "technology",
+    },
+    Entity {
+        entity_type: "SKILL",
+        table: "skills",
+        key: &["id"],
+        noun: "skill",
+    },
+    Entity {
+        entity_type: "PROJECT_TECHNOLOGY",
+        table: "project_technologies",
+        key: &["project_id", "technology_id"],
+        noun: "project technology",
+    },
+    Entity {
+        entity_type: "EXPERIENCE_TECHNOLOGY",
+        table: "experience_technologies",
+        key: &["experience_id", "technology_id"],
+        noun: "experience technology",
+    },
+    Entity {
+        entity_type: "EDUCATION",
+        table: "education",
+        key: &["id"],
+        noun: "education entry",
+    },
+    Entity {
+        entity_type: "CERTIFICATION",
+        table: "certifications",
+        key: &["id"],
+        noun: "certification",
+    },
+    Entity {
+        entity_type: "ACHIEVEMENT",
+        table: "achievements",
+        key: &["id"],
+        noun: "achievement",
+    },
+    Entity {
+        entity_type: "CV_VERSION",
+        table: "cv_versions",
+        key: &["id"],
+        noun: "CV version",
+    },
+    Entity {
+        entity_type: "BUILDER_SESSION",
+        table: "builder_sessions",
+        key: &["id"],
+        noun: "builder session",
+    },
+    Entity {
+        entity_type: "BUILDER_STEP",
+        table: "builder_steps",
+        key: &["session_id", "step"],
+        noun: "builder step",
+    },
+];
+
+/// Columns the database derives; undo never writes them.
+const DERIVED: [&str; 1] = ["completeness_score"];
+/// The value the audit trail writes in place of a secret.
+const REDACTED: &str = "[redacted]";
+
+fn entity(entity_type: &str) -> Result<&'static Entity> {
+    ENTITIES
+        .iter()
+        .find(|e| e.entity_type == entity_type)
+        .ok_or_else(|| Error::Conflict(format!("changes to {entity_type} cannot be undone")))
+}
+
+/// One user action and everything it wrote.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub change_id: String,
+    pub created_at: String,
+    pub source: Source,
+    /// A short sentence: "Deleted experience Programmer at Analytical Engines (and 2 linked rows)".
+    pub summary: String,
+    /// The change this one reversed, for an undo.
+    pub reverts_change_id: Option<String>,
+    /// Whether a later change (still in effect) reversed this one.
+    pub undone: bool,
+    /// The audit rows, in the order they were written.
+    pub entries: Vec<AuditEntry>,
+}
+
+/// What an undo did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UndoReport {
+    /// The change that was reversed.
+    pub reverted_change_id: String,
+    /// The new change that reversed it (undo it to redo).
+    pub change_id: String,
+    /// How many rows were put back, removed or restored.
+    pub rows: usize,
+    /// What happened, in words.
+    pub summary: String,
+}
+
+/// The user's changes, newest first (builder autosaves left out), at most `limit`.
+pub fn changes(conn: &Connection, user_id: &str, limit: usize) -> Result<Vec<Change>> {
+    let chain = change_chain(conn, user_id)?;
+    let undone = reverted_set(&chain);
+    let mut found = Vec::new();
+    for link in chain.iter().filter(|c| c.has_user_data).take(limit) {
+        let entries = entries_of(conn, &link.change_id)?;
+        found.push(build_change(
+            link.change_id.clone(),
+            entries,
+            undone.contains(&link.change_id),
+        ));
+    }
+    Ok(found)
+}
+
+/// The history of one item (e.g. `EXPERIENCE`, its id), newest first.
+pub fn of_entity(
+    conn: &Connection,
+    entity_type: &str,
+    entity_id: &str,
+    limit: usize,
+) -> Result<Vec<AuditEntry>> {
+    audit::history(
+        conn,
+        &audit::HistoryFilter {
+            entity_type: Some(entity_type.to_owned()),
+            entity_id: Some(entity_id.to_owned()),
+            user_id: None,
+            limit: Some(limit),
+        },
+    )
+}
+
+/// Undoes the user's most recent change that is still in effect (not itself an undo,
+/// and not Career Hub's own first-run setup).
+pub fn undo_last(db: &mut Db, user_id: &str) -> Result<UndoReport> {
+    let chain = change_chain(db.conn(), user_id)?;
+    let undone = reverted_set(&chain);
+    let last = chain
+        .iter()
+        .find(|c| {
+            c.has_user_data
+                && !c.by_career_hub
+                && c.reverts.is_none()
+                && !undone.contains(&c.change_id)
+        })
+        .ok_or_else(|| Error::Conflict("There is nothing to undo.".to_owned()))?;
+    let change_id = last.change_id.clone();
+    undo_change(db, &change_id)
+}
+
+/// Reverses every row a change wrote, in one new change. Undoing an undo redoes.
+pub fn undo_change(db: &mut Db, change_id: &str) -> Result<UndoReport> {
+    let entries = entries_of(db.conn(), change_id)?;
+    if entries.is_empty() {
+        return Err(Error::not_found("change", change_id));
+    }
+    let described = build_change(change_id.to_owned(), entries.clone(), false).summary;
+    let (rows, new_change) = db.write_change(Some(change_id), |tx, new_change| {
+        let mut rows = 0;
+        for entry in entries.iter().rev() {
+            rows += revert(tx, entry)?;
+        }
+        Ok((rows, new_change.to_owned()))
+    })?;
+    Ok(UndoReport {
+        reverted_change_id: change_id.to_owned(),
+        change_id: new_change,
+        rows,
+        summary: format!("Undid: {described}"),
+    })
+}
+
+/// Undoes the change one audit row belongs to (a delete brings back what it cascaded to).
+pub fn undo_entry(db: &mut Db, audit_id: &str) -> Result<UndoReport> {
+    let change: Option<String> = db
+        .conn()
+        .query_row(
+            "SELECT change_id FROM audit_log WHERE id = ?1",
+            [audit_id],
+            |row| row.get(0),
+        )
+        .map_err(|_| Error::not_found("history entry", audit_id))?;
+    let change = change.ok_or_else(|| {
+        Error::Conflict(
+            "this history entry was written outside Career Hub and cannot be undone".to_owned(),
+        )
+    })?;
+    undo_change(db, &change)
+}
+
+/// Brings back a deleted item with everything its delete removed (tags, links, …).
+pub fn restore_deleted(db: &mut Db, entity_type: &str, entity_id: &str) -> Result<UndoReport> {
+    let entity_type = entity_type.to_uppercase();
+    let noun = entity(&entity_type)?.noun;
+    let audit_id: String = db
+        .conn()
+        .query_row(
+            "SELECT id FROM audit_log WHERE entity_type = ?1 AND entity_id = ?2 AND action LIKE 'DELETE\\_%' ESCAPE '\\'
+             ORDER BY rowid DESC LIMIT 1",
+            [&entity_type, entity_id],
+            |row| row.get(0),
+        )
+        .map_err(|_| Error::Conflict(format!("no deleted {noun} {entity_id} was found in the history")))?;
+    undo_entry(db, &audit_id)
+}
+
+struct ChainLink {
+    change_id: String,
+    reverts: Option<String>,
+    has_user_data: bool,
+    /// Written by Career Hub itself (first-run setup), not by the person.
+    by_career_hub: bool,
+}
+
+/// The user's changes, newest first.
+fn change_chain(conn: &Connection, user_id: &str) -> Result<Vec<ChainLink>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT change_id, max(reverts_change_id), max(entity_type NOT LIKE 'BUILDER\\_%' ESCAPE '\\'),
+                min(source = 'system'), max(rowid) AS last
+         FROM audit_log WHERE user_id = ?1 AND change_id IS NOT NULL
+         GROUP BY change_id ORDER BY last DESC",
+    )?;
+    let rows = stmt.query_map([user_id], |row| {
+        Ok(ChainLink {
+            change_id: row.get(0)?,
+            reverts: row.get(1)?,
+            has_user_data: row.get(2)?,
+            by_career_hub: row.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The changes reversed by a change that is itself still in effect.
+fn reverted_set(chain: &[ChainLink]) -> HashSet<String> {
+    let mut reverted = HashSet::new();
+    for link in chain {
+        if !reverted.contains(&link.change_id)
+            && let Some(target) = &link.reverts
+        {
+            reverted.insert(target.clone());
+        }
+    }
+    reverted
+}
+
+fn entries_of(conn: &Connection, change_id: &str) -> Result<Vec<AuditEntry>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ENTRY_COLUMNS} FROM audit_log WHERE change_id = ?1 ORDER BY rowid"
+    ))?;
+    let rows = stmt.query_map([change_id], audit::entry_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The main row of a change (the one that is not a link or tag) and a sentence for it.
+fn build_change(change_id: String, entries: Vec<AuditEntry>, undone: bool) -> Change {
+    let first = entries.first();
+    let created_at = first.map(|e| e.created_at.clone()).unwrap_or_default();
+    let source = first.map(|e| e.source).unwrap_or_default();
+    let reverts_change_id = first.and_then(|e| e.reverts_change_id.clone());
+    let main = entries
+        .iter()
+        .rev()
+        .find(|e| entity(e.entity_type.as_deref().unwrap_or("")).is_ok_and(|x| x.key.len() == 1))
+        .or(entries.last());
+    let mut summary = main.map_or_else(|| "Empty change".to_owned(), describe);
+    if entries.len() > 1 {
+        summary.push_str(&format!(" (and {} related row(s))", entries.len() - 1));
+    }
+    if reverts_change_id.is_some() {
+        summary = format!("Undo: {summary}");
+    }
+    Change {
+        change_id,
+        created_at,
+        source,
+        summary,
+        reverts_change_id,
+        undone,
+        entries,
+    }
+}
+
+/// "Updated experience Programmer at Analytical Engines", "Created skill Rust", …
+fn describe(entry: &AuditEntry) -> String {
+    let verb = match entry.action.split('_').next() {
+        Some("CREATE") => "Added",
+        Some("UPDATE") => "Changed",
+        Some("DELETE") => "Deleted",
+        _ => "Changed",
+    };
+    let noun = entity(entry.entity_type.as_deref().unwrap_or(""))
+        .map(|e| e.noun)
+        .unwrap_or("item");
+    let row = entry.new_values.as_ref().or(entry.old_values.as_ref());
+    let text = |key: &str| {
+        row.and_then(|r| r.get(key))
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    };
+    let label = match (text("position"), text("company_name")) {
+        (Some(position), Some(company)) => Some(format!("{position} at {company}")),
+        _ => text("name")
+            .or_else(|| text("title"))
+            .or_else(|| text("institution"))
+            .or_else(|| text("headline")),
+    };
+    match label {
+        Some(label) => format!("{verb} {noun} {label}"),
+        None => format!("{verb} {noun}"),
+    }
+}
+
+fn to_sql(value: &Value) -> SqlValue {
+    match value {
+        Value::Null => SqlValue::Null,
+        Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
+        Value::Number(n) => n.as_i64().map_or_else(
+            || SqlValue::Real(n.as_f64().unwrap_or(0.0)),
+            SqlValue::Integer,
+        ),
+        Value::String(s) => SqlValue::Text(s.clone()),
+        other => SqlValue::Text(other.to_string()),
+    }
+}
+
+fn technology_in_use(tx: &Transaction<'_>, row: &BTreeMap<String, Value>) -> Result<bool> {
+    let id = row.get("id").and_then(Value::as_str).unwrap_or_default();
+    Ok(tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM skills WHERE technology_id = ?1)
+             OR EXISTS (SELECT 1 FROM experience_technologies WHERE technology_id = ?1)
+             OR EXISTS (SELECT 1 FROM project_technologies WHERE technology_id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
+fn columns(tx: &Transaction<'_>, table: &str) -> Result<Vec<String>> {
+    let mut stmt = tx.prepare_cached("SELECT name FROM pragma_table_info(?1)")?;
+    let rows = stmt.query_map([table], |row| row.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Reverses one audit row; returns how many rows it wrote.
+fn revert(tx: &Transaction<'_>, entry: &AuditEntry) -> Result<usize> {
+    let spec = entity(entry.entity_type.as_deref().unwrap_or(""))?;
+    let table_columns = columns(tx, spec.table)?;
+    let values = |row: &Value| -> BTreeMap<String, Value> {
+        row.as_object()
+            .map(|object| {
+                object
+                    .iter()
+                    .filter(|(k, _)| table_columns.contains(k) && !DERIVED.contains(&k.as_str()))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let key_of = |row: &BTreeMap<String, Value>| -> Vec<SqlValue> {
+        spec.key
+            .iter()
+            .map(|k| to_sql(row.get(*k).unwrap_or(&Value::Null)))
+            .collect()
+    };
+    let key_clause = spec
+        .key
+        .iter()
+        .map(|k| format!("{k} = ?"))
+        .collect::<Vec<_>>()
+        .join(" AND ");
+    let action = entry.action.split('_').next().unwrap_or("");
+    match (action, &entry.old_values, &entry.new_values) {
+        ("CREATE", _, Some(new)) => {
+            let new = values(new);
+            if spec.entity_type == "TECHNOLOGY" && technology_in_use(tx, &new)? {
+                // Created along the way and used since: it stays in the shared catalog.
+                return Ok(0);
+            }
+            Ok(tx.execute(
+                &format!("DELETE FROM {} WHERE {key_clause}", spec.table),
+                params_from_iter(key_of(&new)),
+            )?)
+        }
+        ("UPDATE", Some(old), Some(new)) => {
+            let old: BTreeMap<String, Value> = values(old)
+                .into_iter()
+                .filter(|(_, v)| v.as_str() != Some(REDACTED))
+                .collect();
+            let assignments = old
+                .keys()
+                .map(|k| format!("{k} = ?"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut params: Vec<SqlValue> = old.values().map(to_sql).collect();
+            params.extend(key_of(&values(new)));
+            let written = tx.execute(
+                &format!("UPDATE {} SET {assignments} WHERE {key_clause}", spec.table),
+                params_from_iter(params),
+            )?;
+            if written == 0 {
+                return Err(Error::Conflict(format!(
+                    "the {} was deleted after this change; undo that delete first",
+                    spec.noun
+                )));
+            }
+            Ok(written)
+        }
+        ("DELETE", Some(old), _) => {
+            let old = values(old);
+            if old.values().any(|v| v.as_str() == Some(REDACTED)) {
+                return Err(Error::Conflict(format!(
+                    "a deleted {} cannot be brought back by undo",
+                    spec.noun
+                )));
+            }
+            let names = old.keys().cloned().collect::<Vec<_>>().join(", ");
+            let marks = vec!["?"; old.len()].join(", ");
+            tx.execute(
+                &format!("INSERT INTO {} ({names}) VALUES ({marks})", spec.table),
+                params_from_iter(old.values().map(to_sql)),
+            )
+            .map_err(|e| match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::ConstraintViolation) => {
+                    Error::Conflict(format!("the {} cannot be brought back: {e}", spec.noun))
+                }
+                _ => Error::Sqlite(e),
+            })
+        }
+        _ => Err(Error::Conflict(format!(
+            "the history entry {} cannot be undone",
+            entry.id
+        ))),
+    }
+}

@@ -1,0 +1,12 @@
+//! Integration tests of the profile domain API: every user action, without any UI.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod builder;
+mod entities;
+mod fixture;
+mod history;
+mod property;
+mod search;
+mod suggestions;
+mod validation;
