@@ -160,11 +160,11 @@ pub fn next_actions(inputs: &Inputs) -> Vec<NextAction> {
         if have < cap {
             let remaining = (cap - have).div_ceil(each);
             let more = if remaining > 1 {
-                format!(" (up to {remaining} more count)")
+                format!(" ({remaining} more will count)")
             } else {
                 String::new()
             };
-            add(code, format!("Add {noun}{more}: +{each}"), each);
+            add(code, format!("Add {noun}: +{each}{more}"), each);
         }
     };
     per_item(

@@ -26,16 +26,36 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     Init(commands::init::Cmd),
+    Profile(commands::profile::Cmd),
+    Experience(commands::experience::Cmd),
+    Project(commands::project::Cmd),
+    Skill(commands::skill::Cmd),
+    Education(commands::education::Cmd),
+    Certification(commands::certification::Cmd),
+    Achievement(commands::achievement::Cmd),
+    Search(commands::search::Cmd),
+    Suggest(commands::suggest::Cmd),
+    Undo(commands::undo::Cmd),
+    History(commands::history::Cmd),
     Doctor(commands::doctor::Cmd),
     Backup(commands::backup::Cmd),
     Restore(commands::restore::Cmd),
-    History(commands::history::Cmd),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = cli.db_path().and_then(|db| match cli.command {
         Command::Init(cmd) => cmd.run(&db),
+        Command::Profile(cmd) => cmd.run(&db),
+        Command::Experience(cmd) => cmd.run(&db),
+        Command::Project(cmd) => cmd.run(&db),
+        Command::Skill(cmd) => cmd.run(&db),
+        Command::Education(cmd) => cmd.run(&db),
+        Command::Certification(cmd) => cmd.run(&db),
+        Command::Achievement(cmd) => cmd.run(&db),
+        Command::Search(cmd) => cmd.run(&db),
+        Command::Suggest(cmd) => cmd.run(&db),
+        Command::Undo(cmd) => cmd.run(&db),
         Command::Doctor(cmd) => cmd.run(&db),
         Command::Backup(cmd) => cmd.run(&db),
         Command::Restore(cmd) => cmd.run(&db),
@@ -44,9 +64,22 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            report(&error);
             ExitCode::from(2)
         }
+    }
+}
+
+/// Prints an error to stderr; each invalid field on its own line.
+fn report(error: &anyhow::Error) {
+    match error.downcast_ref::<career_hub::Error>() {
+        Some(career_hub::Error::Invalid(fields)) => {
+            eprintln!("error: the input was not saved:");
+            for field in fields {
+                eprintln!("  {}: {}", field.field, field.message);
+            }
+        }
+        _ => eprintln!("error: {error:#}"),
     }
 }
 

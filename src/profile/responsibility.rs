@@ -30,6 +30,8 @@ pub struct Suggestion {
     pub item: Responsibility,
     /// Higher is better: role fit first, then seniority, then popularity.
     pub score: f64,
+    /// How much of the role category the position title names, 0–1.
+    pub fit: f64,
 }
 
 /// Words that mean the same thing in job titles.
@@ -126,10 +128,15 @@ pub fn suggest(
             let popularity = (item.usage_count as f64 + 1.0).ln();
             Some(Suggestion {
                 score: fit * 10.0 + level * 3.0 + popularity,
+                fit,
                 item,
             })
         })
         .collect();
+    // Only the roles that fit best: a backend title gets backend sentences, not every
+    // engineering role's.
+    let best_fit = scored.iter().map(|s| s.fit).fold(0.0_f64, f64::max);
+    scored.retain(|s| s.fit >= best_fit);
     scored.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)

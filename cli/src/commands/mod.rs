@@ -1,10 +1,21 @@
 //! One module per subcommand, each a `Cmd` with a `run`.
 
+pub mod achievement;
 pub mod backup;
+pub mod certification;
 pub mod doctor;
+pub mod education;
+pub mod experience;
 pub mod history;
 pub mod init;
+pub mod profile;
+pub mod project;
 pub mod restore;
+pub mod search;
+pub mod section;
+pub mod skill;
+pub mod suggest;
+pub mod undo;
 
 use std::path::Path;
 
@@ -16,6 +27,30 @@ pub fn open(db: &Path) -> anyhow::Result<Db> {
     let mut handle = Db::open(db).with_context(|| format!("cannot open {}", db.display()))?;
     handle.set_audit_context(AuditContext::new(Source::Cli));
     Ok(handle)
+}
+
+/// Opens the database and the local profile (created on first use).
+pub fn open_profile(db: &Path) -> anyhow::Result<(Db, career_hub::profile::LocalProfile)> {
+    let mut handle = open(db)?;
+    let local = career_hub::profile::bootstrap(&mut handle)?;
+    Ok((handle, local))
+}
+
+/// Prints `value` as pretty JSON.
+pub fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}
+
+/// `2020-01-15 – 2022-06-30`, `2020-01-15 – now`, or nothing.
+pub fn period(start: Option<&str>, end: Option<&str>, ongoing: bool) -> String {
+    match (start, end) {
+        (Some(start), Some(end)) => format!("{start} – {end}"),
+        (Some(start), None) if ongoing => format!("{start} – now"),
+        (Some(start), None) => start.to_owned(),
+        (None, Some(end)) => format!("until {end}"),
+        (None, None) => String::new(),
+    }
 }
 
 /// Fails with a hint when there is no database yet, instead of silently creating one.

@@ -193,3 +193,224 @@ fn the_db_flag_overrides_the_environment() {
         .success();
     assert!(flag_db.is_file() && !env_db.exists());
 }
+
+fn run_ok(db: &Path, args: &[&str]) -> String {
+    let output = career_hub(db)
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(output).unwrap()
+}
+
+fn first_id(db: &Path, section: &str) -> String {
+    let list: Vec<Value> = serde_json::from_str(&run_ok(db, &[section, "list", "--json"])).unwrap();
+    list[0]["id"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn a_whole_profile_built_by_script_shows_in_profile_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("career-hub.db");
+    let summary = "Engineer who builds reliable data systems, from the database schema up to the dashboards people read every morning.";
+    run_ok(
+        &db,
+        &[
+            "profile",
+            "set",
+            "--name",
+            "Ada Lovelace",
+            "--headline",
+            "Staff Engineer",
+            "--summary",
+            summary,
+            "--email",
+            "ada@example.com",
+            "--linkedin",
+            "https://www.linkedin.com/in/ada",
+            "--slug",
+            "ada-lovelace",
+        ],
+    );
+    run_ok(
+        &db,
+        &[
+            "experience",
+            "add",
+            "--company",
+            "Analytical Engines",
+            "--position",
+            "Staff Engineer",
+            "--start",
+            "2021-03-01",
+            "--current",
+            "true",
+            "--tech",
+            "Rust",
+            "--tech",
+            "PostgreSQL",
+            "--responsibility",
+            "Led the storage team",
+        ],
+    );
+    run_ok(
+        &db,
+        &[
+            "experience",
+            "add",
+            "--company",
+            "Navy",
+            "--position",
+            "Engineer",
+            "--start",
+            "2017-01-01",
+            "--end",
+            "2021-02-28",
+        ],
+    );
+    let job = first_id(&db, "experience");
+    run_ok(
+        &db,
+        &[
+            "project",
+            "add",
+            "--name",
+            "Ledger",
+            "--experience",
+            &job,
+            "--tech",
+            "Rust",
+            "--achievement",
+            "Closed books in 1 day",
+        ],
+    );
+    run_ok(
+        &db,
+        &[
+            "skill",
+            "add",
+            "--tech",
+            "Rust",
+            "--level",
+            "5",
+            "--years",
+            "6",
+            "--primary",
+            "true",
+        ],
+    );
+    run_ok(&db, &["skill", "add", "--tech", "SQL", "--level", "4"]);
+    run_ok(
+        &db,
+        &[
+            "education",
+            "add",
+            "--institution",
+            "University of London",
+            "--degree",
+            "BSc",
+        ],
+    );
+    run_ok(
+        &db,
+        &[
+            "certification",
+            "add",
+            "--name",
+            "AWS Solutions Architect",
+            "--issued",
+            "2022-05-01",
+            "--expires",
+            "2025-05-01",
+        ],
+    );
+    run_ok(
+        &db,
+        &[
+            "achievement",
+            "add",
+            "--title",
+            "Best paper",
+            "--category",
+            "publication",
+        ],
+    );
+
+    let shown: Value = serde_json::from_str(&run_ok(&db, &["profile", "show", "--json"])).unwrap();
+    assert_eq!(shown["profile"]["contact"]["name"], "Ada Lovelace");
+    assert_eq!(shown["profile"]["slug"], "ada-lovelace");
+    assert_eq!(shown["experiences"].as_array().unwrap().len(), 2);
+    assert_eq!(shown["experiences"][0]["is_current"], true);
+    assert_eq!(
+        shown["projects"][0]["experience_ids"][0],
+        job.as_str(),
+        "the project is linked to the job"
+    );
+    assert_eq!(shown["skills"][0]["technology"]["name"], "Rust");
+    assert_eq!(
+        shown["certifications"][0]["is_expired"], true,
+        "expired in 2025"
+    );
+    assert_eq!(shown["achievements"][0]["category"], "PUBLICATION");
+    // headline 10 + summary 20 + 2 experiences 20 + 1 project 5 + 2 skills 6 + education 10
+    assert_eq!(shown["profile"]["completeness_score"], 71);
+    assert!(
+        shown["next_actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["code"] == "add_experience")
+    );
+
+    let text = run_ok(&db, &["profile", "show"]);
+    assert!(
+        text.contains("Completeness: 71%") && text.contains("Staff Engineer at Analytical Engines"),
+        "{text}"
+    );
+
+    let found = run_ok(&db, &["search", "storage"]);
+    assert!(
+        found.contains("Staff Engineer at Analytical Engines")
+            && found.contains("responsibilities"),
+        "{found}"
+    );
+    let suggestions = run_ok(&db, &["suggest", "--position", "Senior Backend Developer"]);
+    assert!(suggestions.lines().count() >= 3, "{suggestions}");
+
+    run_ok(&db, &["skill", "remove", &first_id(&db, "skill")]);
+    let undone = run_ok(&db, &["undo"]);
+    assert!(undone.starts_with("Undid: "), "{undone}");
+    let skills: Vec<Value> =
+        serde_json::from_str(&run_ok(&db, &["skill", "list", "--json"])).unwrap();
+    assert_eq!(skills.len(), 2, "undo brought the skill back");
+}
+
+#[test]
+fn bad_input_lists_every_problem_and_saves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("career-hub.db");
+    career_hub(&db)
+        .args([
+            "experience",
+            "add",
+            "--company",
+            "Acme",
+            "--start",
+            "2021-02-29",
+            "--website",
+            "acme.com",
+        ])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("position: The position is required.")
+                .and(predicate::str::contains(
+                    "start_date: The start date must be a real date",
+                ))
+                .and(predicate::str::contains("did you mean https://acme.com?")),
+        );
+    let list = run_ok(&db, &["experience", "list"]);
+    assert!(list.contains("No experience yet"), "{list}");
+}

@@ -1,0 +1,137 @@
+//! `career-hub profile`: show the whole profile, or set the Basics.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use career_hub::profile::{self, ProfileInput};
+
+/// Show or change the profile's basics.
+#[derive(Debug, clap::Args)]
+pub struct Cmd {
+    #[command(subcommand)]
+    action: Action,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Action {
+    /// Everything in the profile, with its completeness score and what would raise it.
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set basics; fields not given keep their value, "" clears one.
+    Set(Basics),
+}
+
+#[derive(Debug, clap::Args)]
+struct Basics {
+    #[arg(long)]
+    name: Option<String>,
+    #[arg(long)]
+    headline: Option<String>,
+    #[arg(long)]
+    summary: Option<String>,
+    #[arg(long)]
+    location: Option<String>,
+    #[arg(long)]
+    email: Option<String>,
+    #[arg(long)]
+    phone: Option<String>,
+    #[arg(long)]
+    linkedin: Option<String>,
+    #[arg(long)]
+    website: Option<String>,
+    /// The address of a public profile: lowercase letters, digits and hyphens.
+    #[arg(long)]
+    slug: Option<String>,
+    /// PRIVATE, FRIENDS or PUBLIC.
+    #[arg(long)]
+    visibility: Option<String>,
+    #[arg(long)]
+    photo_url: Option<String>,
+}
+
+impl Cmd {
+    pub fn run(self, db: &Path) -> anyhow::Result<ExitCode> {
+        let (mut handle, local) = super::open_profile(db)?;
+        match self.action {
+            Action::Show { json } => {
+                let full = profile::load(handle.conn(), &local.profile_id)?;
+                if json {
+                    super::print_json(&full)?;
+                } else {
+                    print_profile(&full);
+                }
+            }
+            Action::Set(basics) => {
+                let current = profile::get(handle.conn(), &local.profile_id)?;
+                let mut contact = current.contact;
+                let keep = |new: Option<String>, old: Option<String>| new.or(old);
+                contact.name = keep(basics.name, contact.name);
+                contact.email = keep(basics.email, contact.email);
+                contact.phone = keep(basics.phone, contact.phone);
+                contact.linkedin = keep(basics.linkedin, contact.linkedin);
+                contact.website = keep(basics.website, contact.website);
+                let updated = profile::update(
+                    &mut handle,
+                    &local.profile_id,
+                    ProfileInput {
+                        slug: keep(basics.slug, current.slug),
+                        headline: keep(basics.headline, current.headline),
+                        summary: keep(basics.summary, current.summary),
+                        location: keep(basics.location, current.location),
+                        visibility: basics.visibility.unwrap_or(current.visibility),
+                        contact,
+                        profile_photo_url: keep(basics.photo_url, current.profile_photo_url),
+                    },
+                )?;
+                println!(
+                    "Profile saved. Completeness: {}%.",
+                    updated.completeness_score
+                );
+            }
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+fn print_profile(full: &profile::FullProfile) {
+    let p = &full.profile;
+    println!("{}", p.contact.name.as_deref().unwrap_or("(no name yet)"));
+    if let Some(headline) = &p.headline {
+        println!("{headline}");
+    }
+    println!("Completeness: {}%", p.completeness_score);
+    for action in &full.next_actions {
+        println!("  → {}", action.message);
+    }
+    println!("\nExperience ({})", full.experiences.len());
+    for e in &full.experiences {
+        let period = super::period(Some(&e.start_date), e.end_date.as_deref(), e.is_current);
+        println!("  {}  {} at {}  {period}", e.id, e.position, e.company_name);
+    }
+    println!("\nProjects ({})", full.projects.len());
+    for project in &full.projects {
+        println!("  {}  {}", project.id, project.name);
+    }
+    println!("\nSkills ({})", full.skills.len());
+    for skill in &full.skills {
+        let level = skill
+            .level
+            .map_or_else(String::new, |l| format!("  level {l}"));
+        println!("  {}  {}{level}", skill.id, skill.technology.name);
+    }
+    println!("\nEducation ({})", full.education.len());
+    for school in &full.education {
+        println!("  {}  {}", school.id, school.institution);
+    }
+    println!("\nCertifications ({})", full.certifications.len());
+    for cert in &full.certifications {
+        let expired = if cert.is_expired { "  (expired)" } else { "" };
+        println!("  {}  {}{expired}", cert.id, cert.name);
+    }
+    println!("\nAchievements ({})", full.achievements.len());
+    for achievement in &full.achievements {
+        println!("  {}  {}", achievement.id, achievement.title);
+    }
+}
