@@ -20,7 +20,7 @@ enum Action {
         json: bool,
     },
     /// Set basics; fields not given keep their value, "" clears one.
-    Set(Basics),
+    Set(Box<Basics>),
 }
 
 #[derive(Debug, clap::Args)]
@@ -64,6 +64,7 @@ impl Cmd {
                 }
             }
             Action::Set(basics) => {
+                let basics = *basics;
                 let current = profile::get(handle.conn(), &local.profile_id)?;
                 let mut contact = current.contact;
                 let keep = |new: Option<String>, old: Option<String>| new.or(old);
