@@ -438,10 +438,9 @@ fn revert(tx: &Transaction<'_>, entry: &AuditEntry) -> Result<usize> {
                 // Created along the way and used since: it stays in the shared catalog.
                 return Ok(0);
             }
-            Ok(tx.execute(
-                &format!("DELETE FROM {} WHERE {key_clause}", spec.table),
-                params_from_iter(key_of(&new)),
-            )?)
+            Ok(tx
+                .prepare_cached(&format!("DELETE FROM {} WHERE {key_clause}", spec.table))?
+                .execute(params_from_iter(key_of(&new)))?)
         }
         ("UPDATE", Some(old), Some(new)) => {
             let old: BTreeMap<String, Value> = values(old)
@@ -455,10 +454,12 @@ fn revert(tx: &Transaction<'_>, entry: &AuditEntry) -> Result<usize> {
                 .join(", ");
             let mut params: Vec<SqlValue> = old.values().map(to_sql).collect();
             params.extend(key_of(&values(new)));
-            let written = tx.execute(
-                &format!("UPDATE {} SET {assignments} WHERE {key_clause}", spec.table),
-                params_from_iter(params),
-            )?;
+            let written = tx
+                .prepare_cached(&format!(
+                    "UPDATE {} SET {assignments} WHERE {key_clause}",
+                    spec.table
+                ))?
+                .execute(params_from_iter(params))?;
             if written == 0 {
                 return Err(Error::Conflict(format!(
                     "the {} was deleted after this change; undo that delete first",
@@ -477,10 +478,11 @@ fn revert(tx: &Transaction<'_>, entry: &AuditEntry) -> Result<usize> {
             }
             let names = old.keys().cloned().collect::<Vec<_>>().join(", ");
             let marks = vec!["?"; old.len()].join(", ");
-            tx.execute(
-                &format!("INSERT INTO {} ({names}) VALUES ({marks})", spec.table),
-                params_from_iter(old.values().map(to_sql)),
-            )
+            tx.prepare_cached(&format!(
+                "INSERT INTO {} ({names}) VALUES ({marks})",
+                spec.table
+            ))?
+            .execute(params_from_iter(old.values().map(to_sql)))
             .map_err(|e| match e.sqlite_error_code() {
                 Some(rusqlite::ErrorCode::ConstraintViolation) => {
                     Error::Conflict(format!("the {} cannot be brought back: {e}", spec.noun))
