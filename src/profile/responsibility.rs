@@ -93,20 +93,7 @@ pub fn suggest(
         .map(str::to_uppercase)
         .or_else(|| seniority_of(position).map(str::to_owned));
     let wanted = words(position);
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, role_category, responsibility, seniority_level, coalesce(usage_count, 0) FROM responsibilities_library",
-    )?;
-    let all: Vec<Responsibility> = stmt
-        .query_map([], |row| {
-            Ok(Responsibility {
-                id: row.get(0)?,
-                role_category: row.get(1)?,
-                responsibility: row.get(2)?,
-                seniority_level: row.get(3)?,
-                usage_count: row.get(4)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let all = list(conn, None)?;
     let mut scored: Vec<Suggestion> = all
         .into_iter()
         .filter_map(|item| {
@@ -157,38 +144,113 @@ pub fn record_use(db: &mut Db, id: &str) -> Result<()> {
     })
 }
 
+/// What a person enters for a library sentence.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ResponsibilityInput {
+    pub role_category: Option<String>,
+    pub responsibility: String,
+    pub seniority_level: Option<String>,
+}
+
+impl ResponsibilityInput {
+    fn cleaned(self) -> Self {
+        Self {
+            role_category: rows::clean(self.role_category),
+            responsibility: self.responsibility.trim().to_owned(),
+            seniority_level: rows::clean(self.seniority_level).map(|s| s.to_uppercase()),
+        }
+    }
+
+    fn validate(&self) -> Result<()> {
+        let mut check = Checker::new();
+        check.required("responsibility", "The responsibility", &self.responsibility);
+        check.max_chars(
+            "role_category",
+            "The role",
+            self.role_category.as_deref(),
+            100,
+        );
+        check.choice(
+            "seniority_level",
+            "The seniority",
+            self.seniority_level.as_deref(),
+            &SENIORITY_LEVELS,
+        );
+        check.finish()
+    }
+}
+
+const SELECT: &str = "SELECT id, role_category, responsibility, seniority_level, coalesce(usage_count, 0) FROM responsibilities_library";
+
+fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Responsibility> {
+    Ok(Responsibility {
+        id: row.get(0)?,
+        role_category: row.get(1)?,
+        responsibility: row.get(2)?,
+        seniority_level: row.get(3)?,
+        usage_count: row.get(4)?,
+    })
+}
+
+/// One sentence by id.
+pub fn get(conn: &Connection, id: &str) -> Result<Responsibility> {
+    rows::get_one(
+        conn,
+        &format!("{SELECT} WHERE id = ?1"),
+        "responsibility",
+        id,
+        from_row,
+    )
+}
+
+/// The sentences of one role category (all of them with `None`), most used first.
+pub fn list(conn: &Connection, role_category: Option<&str>) -> Result<Vec<Responsibility>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE ?1 IS NULL OR role_category = ?1 ORDER BY usage_count DESC, role_category, responsibility"
+    ))?;
+    let rows = stmt.query_map([role_category], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Adds a sentence of one's own to the library.
-pub fn add(
-    db: &mut Db,
-    role_category: &str,
-    responsibility: &str,
-    seniority_level: Option<&str>,
-) -> Result<Responsibility> {
-    let mut check = Checker::new();
-    check.required("responsibility", "The responsibility", responsibility);
-    check.max_chars("role_category", "The role", Some(role_category), 100);
-    check.choice(
-        "seniority_level",
-        "The seniority",
-        seniority_level,
-        &SENIORITY_LEVELS,
-    );
-    check.finish()?;
-    let item = Responsibility {
-        id: rows::new_id(),
-        role_category: rows::clean(Some(role_category.to_owned())),
-        responsibility: responsibility.trim().to_owned(),
-        seniority_level: seniority_level.map(str::to_owned),
-        usage_count: 0,
-    };
+pub fn add(db: &mut Db, input: ResponsibilityInput) -> Result<Responsibility> {
+    let input = input.cleaned();
+    input.validate()?;
+    let id = rows::new_id();
     db.write(|tx| {
         tx.execute(
             "INSERT INTO responsibilities_library (id, role_category, responsibility, seniority_level) VALUES (?1, ?2, ?3, ?4)",
-            params![item.id, item.role_category, item.responsibility, item.seniority_level],
+            params![id, input.role_category, input.responsibility, input.seniority_level],
         )?;
         Ok(())
     })?;
-    Ok(item)
+    get(db.conn(), &id)
+}
+
+/// Rewords or recategorizes a sentence.
+pub fn update(db: &mut Db, id: &str, input: ResponsibilityInput) -> Result<Responsibility> {
+    get(db.conn(), id)?;
+    let input = input.cleaned();
+    input.validate()?;
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE responsibilities_library SET role_category = ?2, responsibility = ?3, seniority_level = ?4 WHERE id = ?1",
+            params![id, input.role_category, input.responsibility, input.seniority_level],
+        )?;
+        Ok(())
+    })?;
+    get(db.conn(), id)
+}
+
+/// Removes a sentence from the library (jobs that used it keep their text).
+pub fn delete(db: &mut Db, id: &str) -> Result<()> {
+    db.write(
+        |tx| match tx.execute("DELETE FROM responsibilities_library WHERE id = ?1", [id])? {
+            0 => Err(Error::not_found("responsibility", id)),
+            _ => Ok(()),
+        },
+    )
 }
 
 /// The starter library: (role category, seniority, sentence).

@@ -1,6 +1,6 @@
 //! Responsibility suggestions by position and seniority, popular first.
 
-use career_hub::profile::responsibility;
+use career_hub::profile::responsibility::{self, ResponsibilityInput};
 
 use crate::fixture;
 
@@ -51,4 +51,57 @@ fn using_a_suggestion_ranks_it_higher() {
         "the most used comes first among equals"
     );
     assert_eq!(after[0].item.usage_count, 20);
+}
+
+#[test]
+fn the_library_can_be_edited() {
+    let (mut db, _) = fixture::profile();
+    let mine = responsibility::add(
+        &mut db,
+        ResponsibilityInput {
+            role_category: Some("Astronaut".into()),
+            responsibility: "Flew to orbit".into(),
+            seniority_level: Some("senior".into()),
+        },
+    )
+    .unwrap();
+    assert_eq!(mine.seniority_level.as_deref(), Some("SENIOR"));
+    assert_eq!(
+        responsibility::list(db.conn(), Some("Astronaut")).unwrap(),
+        std::slice::from_ref(&mine)
+    );
+    assert_eq!(
+        responsibility::suggest(db.conn(), "Astronaut", None, 5).unwrap()[0]
+            .item
+            .id,
+        mine.id
+    );
+    let edited = responsibility::update(
+        &mut db,
+        &mine.id,
+        ResponsibilityInput {
+            responsibility: "Flew to the Moon".into(),
+            ..ResponsibilityInput::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(edited.responsibility, "Flew to the Moon");
+    let bad = responsibility::update(
+        &mut db,
+        &mine.id,
+        ResponsibilityInput {
+            seniority_level: Some("GURU".into()),
+            ..edited_input()
+        },
+    );
+    assert!(bad.is_err());
+    responsibility::delete(&mut db, &mine.id).unwrap();
+    assert!(responsibility::get(db.conn(), &mine.id).is_err());
+}
+
+fn edited_input() -> ResponsibilityInput {
+    ResponsibilityInput {
+        responsibility: "x".into(),
+        ..Default::default()
+    }
 }
