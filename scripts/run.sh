@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# Sets up the machine, builds Career Hub and runs it. With no arguments it creates
-# (or opens) your database and checks it; any arguments go to the `career-hub` CLI,
-# e.g. `scripts/run.sh history`.
+# Sets up the machine, builds Career Hub and starts the desktop app on your own
+# database (career-hub.db in your data folder; set CAREER_HUB_DB to use another file).
+#
+#   bash scripts/run.sh              the desktop app
+#   bash scripts/run.sh cli ARGS…    the command line, e.g. `bash scripts/run.sh cli profile show`
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
-cargo build --release --locked -p career-hub-cli
-bin=target/release/career-hub
-[[ -n "${CARGO_TARGET_DIR:-}" ]] && bin="$CARGO_TARGET_DIR/release/career-hub"
+target="${CARGO_TARGET_DIR:-target}"
 
-if (($#)); then
-    exec "$bin" "$@"
+if [[ "${1:-}" == "cli" ]]; then
+    shift
+    cargo build --release --locked -p career-hub-cli
+    exec "$target/release/career-hub" "$@"
 fi
-"$bin" init
-exec "$bin" doctor
+
+# A production build: the UI is embedded and served from inside the binary.
+cargo build --release --locked -p career-hub-desktop --features custom-protocol
+exec "$target/release/career-hub-desktop" "$@"

@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Installs what Career Hub needs to build and test on Debian 12, and nothing that is
-# already there. Safe to run again.
+# Installs what Career Hub needs to build, run and test on Debian 12, and nothing that
+# is already there. Safe to run again.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
-packages=(build-essential pkg-config)
+# System packages: a C toolchain for bundled SQLite; WebKitGTK to build the desktop
+# shell; a virtual display, WebKit's WebDriver and poppler to test it as a person would.
+packages=(
+    build-essential pkg-config libssl-dev
+    libwebkit2gtk-4.1-dev librsvg2-dev
+    xvfb xauth webkit2gtk-driver
+)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -21,3 +28,16 @@ if ! command -v cargo >/dev/null 2>&1; then
     exit 1
 fi
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
+
+# Node.js 20.19 or newer builds the UI (Vite 8).
+if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' 2>/dev/null; then
+    echo "setup: Node.js 20.19 or newer is needed to build the UI (found: $(node --version 2>/dev/null || echo none))" >&2
+    exit 1
+fi
+(cd ui && npm ci --no-audit --no-fund --loglevel=error)
+(cd ui && npm run build --silent)
+
+# The WebDriver bridge for the desktop end-to-end tests.
+if ! command -v tauri-driver >/dev/null 2>&1; then
+    cargo install tauri-driver --locked --quiet
+fi

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Sets up the machine, then runs every check and test of the project.
+# Sets up the machine, then runs every check and test of the project: formatting, lints,
+# the UI's type check and unit tests, the Rust tests (core, CLI, shell, bindings drift),
+# and the desktop app end to end under a virtual display.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-bash scripts/setup.sh
 
 if [[ "${CI:-}" == "true" && -z "${CARGO_TARGET_DIR:-}" ]]; then
     # Reuse builds between CI runs on the same machine.
     export CARGO_TARGET_DIR="$HOME/.cache/career-hub/target"
 fi
 
+bash scripts/setup.sh
+
+(cd ui && npm run check --silent && npm test --silent)
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo test --workspace --locked

@@ -15,6 +15,7 @@ use crate::Result;
 
 /// Where a change came from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "lowercase")]
 pub enum Source {
     /// The desktop app.
@@ -116,6 +117,7 @@ impl AuditContext {
 
 /// One row of the audit log.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AuditEntry {
     pub id: String,
     pub user_id: Option<String>,
@@ -126,8 +128,10 @@ pub struct AuditEntry {
     /// The row's id; for a junction row its two keys joined by `:`.
     pub entity_id: Option<String>,
     /// The whole row before the change (`None` for a create).
+    #[cfg_attr(feature = "specta", specta(type = Option<specta_typescript::Unknown>))]
     pub old_values: Option<serde_json::Value>,
     /// The whole row after the change (`None` for a delete).
+    #[cfg_attr(feature = "specta", specta(type = Option<specta_typescript::Unknown>))]
     pub new_values: Option<serde_json::Value>,
     pub source: Source,
     pub session_id: Option<String>,

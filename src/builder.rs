@@ -23,6 +23,7 @@ pub const STEPS: [&str; 8] = [
 
 /// How far a step is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum StepStatus {
     NotStarted,
@@ -50,12 +51,14 @@ impl StepStatus {
 
 /// One step of a session.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Step {
     pub step: String,
     pub status: StepStatus,
     /// The problems last reported for the step's form.
     pub validation_errors: Vec<FieldError>,
     /// The half-filled form, as the UI last saved it.
+    #[cfg_attr(feature = "specta", specta(type = Option<specta_typescript::Unknown>))]
     pub draft_data: Option<serde_json::Value>,
     pub started_at: Option<String>,
     pub completed_at: Option<String>,
@@ -64,6 +67,7 @@ pub struct Step {
 
 /// A builder session with its steps, in wizard order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Session {
     pub id: String,
     pub profile_id: String,
@@ -75,23 +79,28 @@ pub struct Session {
 
 /// Which steps are done, and how much of the wizard that is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Progress {
     pub session_id: String,
     pub current_step: String,
     pub completed_steps: Vec<String>,
-    pub total_steps: usize,
+    pub total_steps: u32,
     /// Completed steps as a whole percentage.
     pub percent: u32,
 }
 
 /// A change to one step; fields left `None` stay as they are.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct StepUpdate {
     pub status: Option<StepStatus>,
     pub validation_errors: Option<Vec<FieldError>>,
-    /// `Some(None)` clears the draft (e.g. once the form is saved for real).
-    pub draft_data: Option<Option<serde_json::Value>>,
+    /// A new draft of the step's form.
+    #[cfg_attr(feature = "specta", specta(type = Option<specta_typescript::Unknown>))]
+    pub draft_data: Option<serde_json::Value>,
+    /// Drop the draft (once the form has been saved for real).
+    pub clear_draft: bool,
     /// Make this the step the wizard shows.
     pub make_current: bool,
 }
@@ -232,8 +241,12 @@ pub fn update_step(
                 params![session_id, step, serde_json::to_string(errors)?],
             )?;
         }
-        if let Some(draft) = &update.draft_data {
-            let text = draft.as_ref().map(serde_json::to_string).transpose()?;
+        let draft = match (&update.draft_data, update.clear_draft) {
+            (_, true) => Some(None),
+            (Some(draft), false) => Some(Some(serde_json::to_string(draft)?)),
+            (None, false) => None,
+        };
+        if let Some(text) = draft {
             tx.execute(
                 "UPDATE builder_steps SET draft_data = ?3,
                      status = CASE WHEN status = 'NOT_STARTED' AND ?3 IS NOT NULL THEN 'IN_PROGRESS' ELSE status END,
@@ -265,7 +278,7 @@ pub fn save_draft(
         session_id,
         step,
         StepUpdate {
-            draft_data: Some(Some(draft)),
+            draft_data: Some(draft),
             make_current: true,
             ..StepUpdate::default()
         },
@@ -296,6 +309,7 @@ pub fn progress(conn: &Connection, session_id: &str) -> Result<Progress> {
         .collect();
     let total_steps = STEPS.len();
     let percent = u32::try_from(completed_steps.len() * 100 / total_steps).unwrap_or(100);
+    let total_steps = u32::try_from(total_steps).unwrap_or(u32::MAX);
     Ok(Progress {
         session_id: session.id,
         current_step: session.current_step,

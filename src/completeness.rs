@@ -11,6 +11,7 @@ use crate::Result;
 
 /// What the score is computed from.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Inputs {
     pub headline: Option<String>,
     pub summary: Option<String>,
@@ -115,6 +116,7 @@ pub fn stale_scores(conn: &Connection) -> Result<Vec<(String, Option<i64>, i64)>
 
 /// Something the person can add to raise their score.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct NextAction {
     /// Stable name: `add_headline`, `write_summary`, `add_experience`, `add_project`,
     /// `add_skill`, `add_education`.

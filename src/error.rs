@@ -70,6 +70,7 @@ pub enum Error {
 
 /// A stable, machine-readable name for each kind of error, for the UI to branch on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     Invalid,

@@ -131,6 +131,7 @@ fn entity(entity_type: &str) -> Result<&'static Entity> {
 
 /// One user action and everything it wrote.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Change {
     pub change_id: String,
     pub created_at: String,
@@ -147,13 +148,14 @@ pub struct Change {
 
 /// What an undo did.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct UndoReport {
     /// The change that was reversed.
     pub reverted_change_id: String,
     /// The new change that reversed it (undo it to redo).
     pub change_id: String,
     /// How many rows were put back, removed or restored.
-    pub rows: usize,
+    pub rows: u32,
     /// What happened, in words.
     pub summary: String,
 }
@@ -227,7 +229,7 @@ pub fn undo_change(db: &mut Db, change_id: &str) -> Result<UndoReport> {
     Ok(UndoReport {
         reverted_change_id: change_id.to_owned(),
         change_id: new_change,
-        rows,
+        rows: u32::try_from(rows).unwrap_or(u32::MAX),
         summary: format!("Undid: {described}"),
     })
 }

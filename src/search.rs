@@ -11,6 +11,7 @@ use crate::profile::technology::Technology;
 
 /// What kind of item a hit is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum HitKind {
     Experience,
@@ -20,6 +21,7 @@ pub enum HitKind {
 
 /// A piece of a snippet; `matched` pieces are what the query found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Segment {
     pub text: String,
     pub matched: bool,
@@ -27,6 +29,7 @@ pub struct Segment {
 
 /// One search result.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SearchHit {
     pub kind: HitKind,
     pub id: String,
@@ -42,6 +45,7 @@ pub struct SearchHit {
 
 /// A technology that matches a (possibly misspelled) name.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct TechnologyMatch {
     pub technology: Technology,
     /// Trigram similarity 0–1 (1 for a case-insensitive exact match).

@@ -9,6 +9,7 @@ use crate::{Error, Result};
 
 /// What rule a field broke. The names are stable: the UI and scripts branch on them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Code {
     Required,
@@ -27,6 +28,7 @@ pub enum Code {
 
 /// One broken rule.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FieldError {
     pub code: Code,
     /// The input field, as named in the API (`start_date`, `contact.email`, …).

@@ -12,6 +12,7 @@ pub const CATEGORIES: [&str; 4] = ["AWARD", "PUBLICATION", "SPEAKING", "OTHER"];
 
 /// One achievement.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Achievement {
     pub id: String,
     pub profile_id: String,
@@ -20,13 +21,14 @@ pub struct Achievement {
     pub date: Option<String>,
     pub category: Option<String>,
     pub url: Option<String>,
-    pub display_order: i64,
+    pub display_order: i32,
     pub created_at: String,
     pub updated_at: String,
 }
 
 /// What a person enters for an achievement.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct AchievementInput {
     pub title: String,
@@ -75,7 +77,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Achievement> {
         date: row.get(4)?,
         category: row.get(5)?,
         url: row.get(6)?,
-        display_order: row.get::<_, Option<i64>>(7)?.unwrap_or(0),
+        display_order: row.get::<_, Option<i32>>(7)?.unwrap_or(0),
         created_at: row.get(8)?,
         updated_at: row.get(9)?,
     })

@@ -9,6 +9,7 @@ use crate::{Db, Result};
 
 /// One certification.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Certification {
     pub id: String,
     pub profile_id: String,
@@ -20,13 +21,14 @@ pub struct Certification {
     pub expiry_date: Option<String>,
     /// Whether the expiry date is before today (false when there is none).
     pub is_expired: bool,
-    pub display_order: i64,
+    pub display_order: i32,
     pub created_at: String,
     pub updated_at: String,
 }
 
 /// What a person enters for a certification.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct CertificationInput {
     pub name: String,
@@ -97,7 +99,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Certification> {
         issue_date: row.get(6)?,
         expiry_date: row.get(7)?,
         is_expired: row.get(8)?,
-        display_order: row.get::<_, Option<i64>>(9)?.unwrap_or(0),
+        display_order: row.get::<_, Option<i32>>(9)?.unwrap_or(0),
         created_at: row.get(10)?,
         updated_at: row.get(11)?,
     })

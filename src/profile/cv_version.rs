@@ -12,6 +12,7 @@ pub const TEMPLATES: [&str; 2] = ["modern", "classic"];
 
 /// What a CV version shows, exactly as `sections_config` is documented.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct SectionsConfig {
     pub include_photo: bool,
@@ -83,6 +84,7 @@ impl SectionsConfig {
 
 /// One CV version.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CvVersion {
     pub id: String,
     pub profile_id: String,
@@ -98,6 +100,7 @@ pub struct CvVersion {
 
 /// What a person enters for a CV version.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct CvVersionInput {
     pub name: String,

@@ -9,6 +9,7 @@ use crate::{Db, Result};
 
 /// One school or course of study.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Education {
     pub id: String,
     pub profile_id: String,
@@ -19,13 +20,14 @@ pub struct Education {
     pub end_date: Option<String>,
     pub grade: Option<String>,
     pub description: Option<String>,
-    pub display_order: i64,
+    pub display_order: i32,
     pub created_at: String,
     pub updated_at: String,
 }
 
 /// What a person enters for a school.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct EducationInput {
     pub institution: String,
@@ -93,7 +95,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Education> {
         end_date: row.get(6)?,
         grade: row.get(7)?,
         description: row.get(8)?,
-        display_order: row.get::<_, Option<i64>>(9)?.unwrap_or(0),
+        display_order: row.get::<_, Option<i32>>(9)?.unwrap_or(0),
         created_at: row.get(10)?,
         updated_at: row.get(11)?,
     })

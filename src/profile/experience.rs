@@ -22,6 +22,7 @@ pub const EMPLOYMENT_TYPES: [&str; 8] = [
 
 /// One job.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Experience {
     pub id: String,
     pub profile_id: String,
@@ -37,7 +38,7 @@ pub struct Experience {
     pub is_current: bool,
     pub description: Option<String>,
     pub responsibilities: Vec<String>,
-    pub display_order: i64,
+    pub display_order: i32,
     /// Technologies used in this job.
     pub technologies: Vec<TechnologyRef>,
     /// Projects linked to this job.
@@ -48,6 +49,7 @@ pub struct Experience {
 
 /// What a person enters for a job.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ExperienceInput {
     pub company_name: String,
@@ -161,7 +163,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Experience> {
         is_current: row.get::<_, Option<bool>>(11)?.unwrap_or(false),
         description: row.get(12)?,
         responsibilities: rows::list_from_json(row.get(13)?),
-        display_order: row.get::<_, Option<i64>>(14)?.unwrap_or(0),
+        display_order: row.get::<_, Option<i32>>(14)?.unwrap_or(0),
         technologies: Vec::new(),
         project_ids: Vec::new(),
         created_at: row.get(15)?,

@@ -31,6 +31,7 @@ pub const VISIBILITIES: [&str; 3] = ["PRIVATE", "FRIENDS", "PUBLIC"];
 
 /// The ids of the person using this database.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct LocalProfile {
     pub user_id: String,
     pub profile_id: String,
@@ -93,6 +94,7 @@ pub fn bootstrap(db: &mut Db) -> Result<LocalProfile> {
 
 /// How to reach the person. The documented schema has no name column: the name lives here.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct Contact {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -107,11 +109,13 @@ pub struct Contact {
     pub website: Option<String>,
     /// Other keys (kept as they are, e.g. from an import).
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = BTreeMap<String, specta_typescript::Unknown>))]
     pub other: BTreeMap<String, serde_json::Value>,
 }
 
 /// The profile's own fields.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Profile {
     pub id: String,
     pub user_id: String,
@@ -130,6 +134,7 @@ pub struct Profile {
 
 /// What a person enters on the Basics step.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ProfileInput {
     pub slug: Option<String>,
@@ -302,6 +307,7 @@ pub fn update(db: &mut Db, profile_id: &str, input: ProfileInput) -> Result<Prof
 
 /// Everything in a profile, each list in display order, with what would raise the score.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FullProfile {
     pub profile: Profile,
     pub experiences: Vec<experience::Experience>,

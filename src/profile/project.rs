@@ -15,6 +15,7 @@ pub const BUDGET_RANGES: [&str; 3] = ["small", "medium", "large"];
 
 /// One project.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Project {
     pub id: String,
     pub profile_id: String,
@@ -31,15 +32,15 @@ pub struct Project {
     pub achievements: Vec<String>,
     pub challenges: Vec<String>,
     pub clients: Vec<String>,
-    pub team_size: Option<i64>,
-    pub duration_months: Option<i64>,
-    pub users_count: Option<i64>,
+    pub team_size: Option<i32>,
+    pub duration_months: Option<i32>,
+    pub users_count: Option<i32>,
     pub budget_range: Option<String>,
     pub demo_url: Option<String>,
     pub github_url: Option<String>,
     pub documentation_url: Option<String>,
     pub visibility: String,
-    pub display_order: i64,
+    pub display_order: i32,
     pub technologies: Vec<TechnologyRef>,
     /// Jobs this project was part of.
     pub experience_ids: Vec<String>,
@@ -49,6 +50,7 @@ pub struct Project {
 
 /// What a person enters for a project.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ProjectInput {
     pub name: String,
@@ -64,9 +66,9 @@ pub struct ProjectInput {
     pub achievements: Vec<String>,
     pub challenges: Vec<String>,
     pub clients: Vec<String>,
-    pub team_size: Option<i64>,
-    pub duration_months: Option<i64>,
-    pub users_count: Option<i64>,
+    pub team_size: Option<i32>,
+    pub duration_months: Option<i32>,
+    pub users_count: Option<i32>,
     pub budget_range: Option<String>,
     pub demo_url: Option<String>,
     pub github_url: Option<String>,
@@ -179,20 +181,26 @@ impl ProjectInput {
             self.budget_range.as_deref(),
             &BUDGET_RANGES,
         );
-        check.range("team_size", "The team size", self.team_size, 1, 1_000_000);
+        check.range(
+            "team_size",
+            "The team size",
+            self.team_size.map(i64::from),
+            1,
+            1_000_000,
+        );
         check.range(
             "duration_months",
             "The duration in months",
-            self.duration_months,
+            self.duration_months.map(i64::from),
             0,
             1200,
         );
         check.range(
             "users_count",
             "The number of users",
-            self.users_count,
+            self.users_count.map(i64::from),
             0,
-            i64::MAX,
+            i64::from(i32::MAX),
         );
         check.url(
             "demo_url",
@@ -251,7 +259,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Project> {
         visibility: row
             .get::<_, Option<String>>(22)?
             .unwrap_or_else(|| "PUBLIC".to_owned()),
-        display_order: row.get::<_, Option<i64>>(23)?.unwrap_or(0),
+        display_order: row.get::<_, Option<i32>>(23)?.unwrap_or(0),
         technologies: Vec::new(),
         experience_ids: Vec::new(),
         created_at: row.get(24)?,

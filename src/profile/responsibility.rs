@@ -15,16 +15,18 @@ pub const SENIORITY_LEVELS: [&str; 5] = ["JUNIOR", "MID", "SENIOR", "LEAD", "EXE
 
 /// One sentence of the library.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Responsibility {
     pub id: String,
     pub role_category: Option<String>,
     pub responsibility: String,
     pub seniority_level: Option<String>,
-    pub usage_count: i64,
+    pub usage_count: i32,
 }
 
 /// A suggestion, with how well it fits.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Suggestion {
     #[serde(flatten)]
     pub item: Responsibility,
@@ -146,6 +148,7 @@ pub fn record_use(db: &mut Db, id: &str) -> Result<()> {
 
 /// What a person enters for a library sentence.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ResponsibilityInput {
     pub role_category: Option<String>,

@@ -13,28 +13,30 @@ pub const LEVELS: [&str; 5] = ["Basic", "Intermediate", "Advanced", "Expert", "M
 
 /// One skill.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Skill {
     pub id: String,
     pub profile_id: String,
     pub technology: TechnologyRef,
     /// 1 = Basic … 5 = Master.
-    pub level: Option<i64>,
-    pub years_of_experience: Option<i64>,
-    pub started_using_year: Option<i64>,
+    pub level: Option<i32>,
+    pub years_of_experience: Option<i32>,
+    pub started_using_year: Option<i32>,
     pub is_primary: bool,
-    pub display_order: i64,
+    pub display_order: i32,
     pub created_at: String,
     pub updated_at: String,
 }
 
 /// What a person enters for a skill: the technology by name (added to the catalog if new).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct SkillInput {
     pub technology: String,
-    pub level: Option<i64>,
-    pub years_of_experience: Option<i64>,
-    pub started_using_year: Option<i64>,
+    pub level: Option<i32>,
+    pub years_of_experience: Option<i32>,
+    pub started_using_year: Option<i32>,
     pub is_primary: bool,
 }
 
@@ -52,23 +54,23 @@ impl SkillInput {
         let mut check = Checker::new();
         check.required("technology", "The technology", &self.technology);
         check.max_chars("technology", "The technology", Some(&self.technology), 100);
-        check.range("level", "The level", self.level, 1, 5);
+        check.range("level", "The level", self.level.map(i64::from), 1, 5);
         check.range(
             "years_of_experience",
             "Years of experience",
-            self.years_of_experience,
+            self.years_of_experience.map(i64::from),
             0,
             80,
         );
         check.range(
             "started_using_year",
             "The year you started",
-            self.started_using_year,
+            self.started_using_year.map(i64::from),
             1940,
             year,
         );
         if let (Some(years), Some(since)) = (self.years_of_experience, self.started_using_year)
-            && years > year - since + 1
+            && i64::from(years) > year - i64::from(since) + 1
         {
             check.push(
                 Code::OutOfRange,
@@ -95,7 +97,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Skill> {
         years_of_experience: row.get(5)?,
         started_using_year: row.get(6)?,
         is_primary: row.get::<_, Option<bool>>(7)?.unwrap_or(false),
-        display_order: row.get::<_, Option<i64>>(8)?.unwrap_or(0),
+        display_order: row.get::<_, Option<i32>>(8)?.unwrap_or(0),
         created_at: row.get(9)?,
         updated_at: row.get(10)?,
     })

@@ -22,6 +22,7 @@ pub const DEFAULT_LAYER: &str = "Tools";
 
 /// One technology of the catalog.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Technology {
     pub id: String,
     pub name: String,
@@ -32,6 +33,7 @@ pub struct Technology {
 
 /// A technology as a tag: its id and name.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct TechnologyRef {
     pub id: String,
     pub name: String,
@@ -39,6 +41,7 @@ pub struct TechnologyRef {
 
 /// What a person enters for a technology.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct TechnologyInput {
     pub name: String,
     pub category: String,

@@ -81,7 +81,8 @@ fn steps_record_status_errors_and_progress() {
             StepUpdate {
                 status: Some(StepStatus::Complete),
                 validation_errors: Some(vec![]),
-                draft_data: Some(None),
+                draft_data: None,
+                clear_draft: true,
                 make_current: true,
             },
         )

@@ -23,12 +23,12 @@ pub struct Fields {
     technology: Option<String>,
     /// 1 Basic, 2 Intermediate, 3 Advanced, 4 Expert, 5 Master.
     #[arg(long)]
-    level: Option<i64>,
+    level: Option<i32>,
     #[arg(long)]
-    years: Option<i64>,
+    years: Option<i32>,
     /// The year you started using it.
     #[arg(long)]
-    since: Option<i64>,
+    since: Option<i32>,
     /// One of your main skills.
     #[arg(long)]
     primary: Option<bool>,

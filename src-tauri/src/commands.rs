@@ -1,0 +1,374 @@
+//! The commands the UI calls: each converts its arguments, calls one core function,
+//! and converts the result. No logic lives here.
+
+use career_hub::AuditEntry;
+use career_hub::builder::{self, Progress, Session, StepUpdate};
+use career_hub::history::{self, Change, UndoReport};
+use career_hub::profile::responsibility::{self, Suggestion};
+use career_hub::profile::technology::{self, Technology};
+use career_hub::profile::{self, FullProfile, Profile, ProfileInput};
+use career_hub::search::{self, SearchHit, TechnologyMatch};
+use serde::Serialize;
+use tauri::State;
+use tracing::instrument;
+
+use crate::error::CommandResult;
+use crate::state::AppState;
+use career_hub::profile::achievement::{self, Achievement, AchievementInput};
+use career_hub::profile::certification::{self, Certification, CertificationInput};
+use career_hub::profile::education::{self, Education, EducationInput};
+use career_hub::profile::experience::{self, Experience, ExperienceInput};
+use career_hub::profile::project::{self, Project, ProjectInput};
+use career_hub::profile::skill::{self, Skill, SkillInput};
+
+/// About the running app, for the status bar (and a cheap round trip).
+#[derive(Clone, Debug, Serialize, specta::Type)]
+pub struct AppInfo {
+    pub version: String,
+    pub database: String,
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
+    state.with(|_, _| {
+        Ok(AppInfo {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            database: state.db_path.display().to_string(),
+        })
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn get_profile(state: State<'_, AppState>) -> CommandResult<FullProfile> {
+    state.with(|db, local| profile::load(db.conn(), &local.profile_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state, input), err)]
+pub fn update_profile(state: State<'_, AppState>, input: ProfileInput) -> CommandResult<Profile> {
+    state.with(|db, local| profile::update(db, &local.profile_id, input))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state, input), err)]
+pub fn create_experience(
+    state: State<'_, AppState>,
+    input: ExperienceInput,
+) -> CommandResult<Experience> {
+    state.with(|db, local| experience::create(db, &local.profile_id, input))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state, input), err)]
+pub fn update_experience(
+    state: State<'_, AppState>,
+    id: String,
+    input: ExperienceInput,
+) -> CommandResult<Experience> {
+    state.with(|db, _| experience::update(db, &id, input))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn delete_experience(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    state.with(|db, _| experience::delete(db, &id))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn reorder_experiences(state: State<'_, AppState>, ids: Vec<String>) -> CommandResult<()> {
+    state.with(|db, local| experience::reorder(db, &local.profile_id, &ids))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state, input), err)]
+pub fn create_project(state: State<'_, AppState>, input: ProjectInput) -> CommandResult<Project> {
+    state.with(|db, local| project::create(db, &local.profile_id, input))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state, input), err)]
+pub fn update_project(
+    state: State<'_, AppState>,
+    id: String,
+    input: ProjectInput,
+) -> CommandResult<Project> {
+    state.with(|db, _| project::update(db, &id, input))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn delete_project(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    state.with(|db, _| project::delete(db, &id))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn reorder_projects(state: State<'_, AppState>, ids: Vec<String>) -> CommandResult<()> {
+    state.with(|db, local| project::reorder(db, &local.profile_id, &ids))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state, input), err)]
+pub fn create_skill(state: State<'_, AppState>, input: SkillInput) -> CommandResult<Skill> {
+    state.with(|db, local| skill::create(db, &local.profile_id, input))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state, input), err)]
+pub fn update_skill(
+    state: State<'_, AppState>,
+    id: String,
+    input: SkillInput,
+) -> CommandResult<Skill> {
+    state.with(|db, _| skill::update(db, &id, input))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn delete_skill(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    state.with(|db, _| skill::delete(db, &id))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn reorder_skills(state: State<'_, AppState>, ids: Vec<String>) -> CommandResult<()> {
+    state.with(|db, local| skill::reorder(db, &local.profile_id, &ids))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state, input), err)]
+pub fn create_education(
+    state: State<'_, AppState>,
+    input: EducationInput,
+) -> CommandResult<Education> {
+    state.with(|db, local| education::create(db, &local.profile_id, input))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state, input), err)]
+pub fn update_education(
+    state: State<'_, AppState>,
+    id: String,
+    input: EducationInput,
+) -> CommandResult<Education> {
+    state.with(|db, _| education::update(db, &id, input))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn delete_education(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    state.with(|db, _| education::delete(db, &id))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn reorder_education(state: State<'_, AppState>, ids: Vec<String>) -> CommandResult<()> {
+    state.with(|db, local| education::reorder(db, &local.profile_id, &ids))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state, input), err)]
+pub fn create_certification(
+    state: State<'_, AppState>,
+    input: CertificationInput,
+) -> CommandResult<Certification> {
+    state.with(|db, local| certification::create(db, &local.profile_id, input))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state, input), err)]
+pub fn update_certification(
+    state: State<'_, AppState>,
+    id: String,
+    input: CertificationInput,
+) -> CommandResult<Certification> {
+    state.with(|db, _| certification::update(db, &id, input))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn delete_certification(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    state.with(|db, _| certification::delete(db, &id))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn reorder_certifications(state: State<'_, AppState>, ids: Vec<String>) -> CommandResult<()> {
+    state.with(|db, local| certification::reorder(db, &local.profile_id, &ids))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state, input), err)]
+pub fn create_achievement(
+    state: State<'_, AppState>,
+    input: AchievementInput,
+) -> CommandResult<Achievement> {
+    state.with(|db, local| achievement::create(db, &local.profile_id, input))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state, input), err)]
+pub fn update_achievement(
+    state: State<'_, AppState>,
+    id: String,
+    input: AchievementInput,
+) -> CommandResult<Achievement> {
+    state.with(|db, _| achievement::update(db, &id, input))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn delete_achievement(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    state.with(|db, _| achievement::delete(db, &id))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn reorder_achievements(state: State<'_, AppState>, ids: Vec<String>) -> CommandResult<()> {
+    state.with(|db, local| achievement::reorder(db, &local.profile_id, &ids))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn list_technologies(state: State<'_, AppState>) -> CommandResult<Vec<Technology>> {
+    state.with(|db, _| technology::list(db.conn()))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn search_technologies(
+    state: State<'_, AppState>,
+    query: String,
+) -> CommandResult<Vec<TechnologyMatch>> {
+    state.with(|db, _| search::technologies(db.conn(), &query, 8))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn search_profile(state: State<'_, AppState>, query: String) -> CommandResult<Vec<SearchHit>> {
+    state.with(|db, local| search::search(db.conn(), &local.profile_id, &query, 20))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn suggest_responsibilities(
+    state: State<'_, AppState>,
+    position: String,
+    seniority: Option<String>,
+) -> CommandResult<Vec<Suggestion>> {
+    state.with(|db, _| responsibility::suggest(db.conn(), &position, seniority.as_deref(), 6))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn use_responsibility(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    state.with(|db, _| responsibility::record_use(db, &id))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn profile_history(state: State<'_, AppState>, limit: u32) -> CommandResult<Vec<Change>> {
+    state.with(|db, local| history::changes(db.conn(), &local.user_id, limit as usize))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn item_history(
+    state: State<'_, AppState>,
+    entity_type: String,
+    entity_id: String,
+) -> CommandResult<Vec<AuditEntry>> {
+    state.with(|db, _| history::of_entity(db.conn(), &entity_type, &entity_id, 50))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn undo_last(state: State<'_, AppState>) -> CommandResult<UndoReport> {
+    state.with(|db, local| history::undo_last(db, &local.user_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn undo_change(state: State<'_, AppState>, change_id: String) -> CommandResult<UndoReport> {
+    state.with(|db, _| history::undo_change(db, &change_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn builder_start(state: State<'_, AppState>) -> CommandResult<Session> {
+    state.with(builder::start)
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state, draft_json), err)]
+pub fn builder_save_draft(
+    state: State<'_, AppState>,
+    session_id: String,
+    step: String,
+    draft_json: String,
+) -> CommandResult<Session> {
+    state.with(|db, _| {
+        let draft = serde_json::from_str(&draft_json).map_err(career_hub::Error::Json)?;
+        builder::save_draft(db, &session_id, &step, draft)
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state, update), err)]
+pub fn builder_update_step(
+    state: State<'_, AppState>,
+    session_id: String,
+    step: String,
+    update: StepUpdate,
+) -> CommandResult<Session> {
+    state.with(|db, _| builder::update_step(db, &session_id, &step, update))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn builder_progress(state: State<'_, AppState>, session_id: String) -> CommandResult<Progress> {
+    state.with(|db, _| builder::progress(db.conn(), &session_id))
+}

@@ -1,0 +1,88 @@
+//! The Career Hub desktop shell: a thin Tauri 2 layer over the core. `main.rs` calls
+//! [`run`]; commands only convert types and call the core.
+
+pub mod commands;
+pub mod error;
+pub mod logging;
+pub mod state;
+
+use std::path::PathBuf;
+
+use specta_typescript::Typescript;
+use tauri_specta::{Builder, collect_commands};
+
+/// Every command, for the invoke handler and the TypeScript bindings.
+pub fn specta_builder() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new().commands(collect_commands![
+        commands::app_info,
+        commands::get_profile,
+        commands::update_profile,
+        commands::create_experience,
+        commands::update_experience,
+        commands::delete_experience,
+        commands::reorder_experiences,
+        commands::create_project,
+        commands::update_project,
+        commands::delete_project,
+        commands::reorder_projects,
+        commands::create_skill,
+        commands::update_skill,
+        commands::delete_skill,
+        commands::reorder_skills,
+        commands::create_education,
+        commands::update_education,
+        commands::delete_education,
+        commands::reorder_education,
+        commands::create_certification,
+        commands::update_certification,
+        commands::delete_certification,
+        commands::reorder_certifications,
+        commands::create_achievement,
+        commands::update_achievement,
+        commands::delete_achievement,
+        commands::reorder_achievements,
+        commands::list_technologies,
+        commands::search_technologies,
+        commands::search_profile,
+        commands::suggest_responsibilities,
+        commands::use_responsibility,
+        commands::profile_history,
+        commands::item_history,
+        commands::undo_last,
+        commands::undo_change,
+        commands::builder_start,
+        commands::builder_save_draft,
+        commands::builder_update_step,
+        commands::builder_progress
+    ])
+}
+
+/// How the bindings are written: ids and counts are plain numbers in TypeScript.
+pub fn typescript() -> Typescript {
+    Typescript::default().header("// Generated from the Rust types by tauri-specta; do not edit. `cargo test -p career-hub-desktop` checks it.\n")
+}
+
+/// The database the app uses: `$CAREER_HUB_DB`, else the OS data folder.
+pub fn database_path() -> PathBuf {
+    std::env::var_os("CAREER_HUB_DB")
+        .map(PathBuf::from)
+        .or_else(career_hub::paths::default_db_path)
+        .unwrap_or_else(|| PathBuf::from(career_hub::paths::DB_FILE_NAME))
+}
+
+/// Starts the app.
+pub fn run() {
+    let _log_guard = logging::init();
+    let path = database_path();
+    tracing::info!(database = %path.display(), "starting Career Hub");
+    let builder = specta_builder();
+    let result = tauri::Builder::default()
+        .manage(state::AppState::open(path))
+        .invoke_handler(builder.invoke_handler())
+        .run(tauri::generate_context!());
+    if let Err(error) = result {
+        tracing::error!(%error, "the app stopped with an error");
+        eprintln!("Career Hub could not start: {error}");
+        std::process::exit(1);
+    }
+}

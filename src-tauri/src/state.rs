@@ -1,0 +1,61 @@
+//! What the app keeps between commands: the open database and the local profile.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+use career_hub::profile::{self, LocalProfile};
+use career_hub::{AuditContext, Db, Source};
+
+use crate::error::{CommandResult, IpcError};
+
+/// The database the app opened at start-up, or why it could not.
+#[derive(Debug)]
+pub struct AppState {
+    opened: Result<Opened, IpcError>,
+    pub db_path: PathBuf,
+}
+
+#[derive(Debug)]
+struct Opened {
+    db: Mutex<Db>,
+    local: LocalProfile,
+}
+
+impl AppState {
+    /// Opens (creating if needed) the database at `path` for the UI. A failure is kept
+    /// and reported by every command, so the window can say what is wrong.
+    pub fn open(path: PathBuf) -> Self {
+        let opened = (|| {
+            let mut db = Db::open(&path)?;
+            db.set_audit_context(AuditContext::new(Source::Ui));
+            let local = profile::bootstrap(&mut db)?;
+            Ok(Opened {
+                db: Mutex::new(db),
+                local,
+            })
+        })()
+        .map_err(|e: career_hub::Error| IpcError::from(e));
+        if let Err(error) = &opened {
+            tracing::error!(path = %path.display(), %error, "could not open the database");
+        }
+        Self {
+            opened,
+            db_path: path,
+        }
+    }
+
+    /// Runs `f` with the database and the local profile.
+    pub fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Db, &LocalProfile) -> career_hub::Result<T>,
+    ) -> CommandResult<T> {
+        let opened = self.opened.as_ref().map_err(Clone::clone)?;
+        let mut db = lock(&opened.db);
+        Ok(f(&mut db, &opened.local)?)
+    }
+}
+
+/// A poisoned lock only means an earlier command panicked; the connection is still usable.
+fn lock(db: &Mutex<Db>) -> MutexGuard<'_, Db> {
+    db.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
