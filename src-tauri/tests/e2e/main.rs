@@ -1,0 +1,257 @@
+//! The desktop app end to end, as a person uses it: the real binary under Xvfb, driven
+//! through WebDriver (tauri-driver + WebKitWebDriver), each run with a fresh data folder.
+//! Screenshots of every step are kept in target/tmp/e2e-screenshots.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod harness;
+
+use std::time::Duration;
+
+use career_hub::Db;
+use harness::{Harness, TestResult, click, count, fill, find, wait_until};
+
+const SUMMARY: &str = "Engineer who builds reliable data systems, from the database schema up to the dashboards people read every morning.";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_user_builds_a_profile_in_the_wizard() -> TestResult {
+    let scenario = tokio::time::timeout(Duration::from_secs(420), scenario()).await;
+    match scenario {
+        Ok(result) => result,
+        Err(_) => Err("the end-to-end scenario did not finish within 7 minutes".into()),
+    }
+}
+
+async fn scenario() -> TestResult {
+    let mut h = Harness::start("wizard").await?;
+    let app = h.launch().await?;
+
+    // Basics.
+    find(&app, "[data-testid=basics-form]").await?;
+    h.screenshot(&app, "basics-empty").await?;
+    fill(&app, "#basics-name", "Ada Lovelace").await?;
+    fill(&app, "#basics-headline", "Staff Engineer").await?;
+    fill(&app, "#basics-summary", SUMMARY).await?;
+    fill(&app, "#basics-email", "ada@example.com").await?;
+    fill(&app, "#basics-linkedin", "https://www.linkedin.com/in/ada").await?;
+    h.screenshot(&app, "basics-filled").await?;
+    click(&app, "[data-testid=basics-save]").await?;
+
+    // Experience: first a bad date, whose error must sit next to the date field.
+    click(&app, "[data-testid=experience-add]").await?;
+    fill(&app, "#exp-company", "Analytical Engines").await?;
+    fill(&app, "#exp-position", "Staff Engineer").await?;
+    fill(&app, "#exp-start", "2021-02-30").await?;
+    click(&app, "[data-testid=experience-save]").await?;
+    let error = find(&app, "[data-testid=exp-start-error]").await?;
+    let text = error.text().await?;
+    assert!(
+        text.contains("real date"),
+        "the date error explains the rule: {text}"
+    );
+    wait_until(
+        &app,
+        "the error beside the start date",
+        "document.getElementById('exp-start-error').closest('.field').querySelector('#exp-start') !== null",
+    )
+    .await?;
+    h.screenshot(&app, "experience-bad-date").await?;
+    fill(&app, "#exp-start", "2021-03-01").await?;
+    fill(&app, "#exp-tech", "Rust").await?;
+    find(&app, "#exp-tech").await?.send_keys("\u{E007}").await?; // Enter adds the tag
+    click(&app, "[data-testid=experience-save]").await?;
+    wait_until(
+        &app,
+        "the first job in the list",
+        "document.querySelectorAll('[data-testid=experience-item]').length === 1",
+    )
+    .await?;
+
+    click(&app, "[data-testid=experience-add]").await?;
+    fill(&app, "#exp-company", "Royal Navy").await?;
+    fill(&app, "#exp-position", "Engineer").await?;
+    fill(&app, "#exp-start", "2017-01-01").await?;
+    fill(&app, "#exp-end", "2021-02-28").await?;
+    click(&app, "[data-testid=experience-save]").await?;
+    wait_until(
+        &app,
+        "two jobs",
+        "document.querySelectorAll('[data-testid=experience-item]').length === 2",
+    )
+    .await?;
+    h.screenshot(&app, "experience").await?;
+    click(&app, "[data-testid=experience-continue]").await?;
+
+    // Projects: one, linked to the first job.
+    click(&app, "[data-testid=projects-add]").await?;
+    fill(&app, "#proj-name", "Ledger").await?;
+    fill(
+        &app,
+        "#proj-description",
+        "Real-time invoicing for the whole company.",
+    )
+    .await?;
+    click(&app, "[data-testid=proj-link]").await?;
+    click(&app, "[data-testid=projects-save]").await?;
+    wait_until(
+        &app,
+        "the project",
+        "document.querySelectorAll('[data-testid=projects-item]').length === 1",
+    )
+    .await?;
+    h.screenshot(&app, "projects").await?;
+    click(&app, "[data-testid=projects-continue]").await?;
+
+    // Skills: one typed, one picked from the catalog by a misspelling.
+    click(&app, "[data-testid=skills-add]").await?;
+    fill(&app, "#skill-tech", "Python").await?;
+    click(&app, "[data-testid=skills-save]").await?;
+    wait_until(
+        &app,
+        "the first skill",
+        "document.querySelectorAll('[data-testid=skills-item]').length === 1",
+    )
+    .await?;
+    click(&app, "[data-testid=skills-add]").await?;
+    fill(&app, "#skill-tech", "Kubernetse").await?;
+    wait_until(&app, "a catalog match", "[...document.querySelectorAll('.options button')].some(b => b.textContent.includes('Kubernetes'))").await?;
+    h.screenshot(&app, "skills-typo").await?;
+    app.execute(
+        "[...document.querySelectorAll('.options button')].find(b => b.textContent.includes('Kubernetes')).click()",
+        vec![],
+    )
+    .await?;
+    click(&app, "[data-testid=skills-save]").await?;
+    wait_until(
+        &app,
+        "Kubernetes in the skills",
+        "[...document.querySelectorAll('[data-testid=skills-item]')].some(i => i.textContent.includes('Kubernetes'))",
+    )
+    .await?;
+    click(&app, "[data-testid=skills-continue]").await?;
+
+    // Education, a certification, an achievement.
+    click(&app, "[data-testid=education-add]").await?;
+    fill(&app, "#edu-institution", "University of London").await?;
+    fill(&app, "#edu-degree", "BSc").await?;
+    click(&app, "[data-testid=education-save]").await?;
+    wait_until(
+        &app,
+        "the school",
+        "document.querySelectorAll('[data-testid=education-item]').length === 1",
+    )
+    .await?;
+    click(&app, "[data-testid=education-continue]").await?;
+    click(&app, "[data-testid=certifications-add]").await?;
+    fill(&app, "#cert-name", "AWS Solutions Architect").await?;
+    click(&app, "[data-testid=certifications-save]").await?;
+    wait_until(
+        &app,
+        "the certification",
+        "document.querySelectorAll('[data-testid=certifications-item]').length === 1",
+    )
+    .await?;
+    click(&app, "[data-testid=certifications-continue]").await?;
+    click(&app, "[data-testid=achievements-add]").await?;
+    fill(&app, "#ach-title", "Best paper").await?;
+    click(&app, "[data-testid=achievements-save]").await?;
+    wait_until(
+        &app,
+        "the achievement",
+        "document.querySelectorAll('[data-testid=achievements-item]').length === 1",
+    )
+    .await?;
+    click(&app, "[data-testid=achievements-continue]").await?;
+    find(&app, "#review-title").await?;
+    h.screenshot(&app, "review").await?;
+
+    // The gauge shows the score the core computes.
+    let gauge = find(&app, "[data-testid=completeness-gauge]").await?;
+    let shown: u32 = gauge
+        .attr("data-score")
+        .await?
+        .unwrap_or_default()
+        .parse()?;
+    let core = {
+        let db = Db::open(h.database())?;
+        let local = career_hub::profile::bootstrap(&mut Db::open(h.database())?)?;
+        career_hub::profile::load(db.conn(), &local.profile_id)?
+            .profile
+            .completeness_score
+    };
+    assert_eq!(shown, core, "the gauge shows the core's score");
+    // headline 10 + summary 20 + 2 jobs 20 + 1 project 5 + 2 skills 6 + education 10
+    assert_eq!(core, 71);
+    let number = find(&app, "[data-testid=completeness-number]")
+        .await?
+        .text()
+        .await?;
+    assert_eq!(number, "71%");
+
+    // Deleting a job and undoing brings it back with its links.
+    click(&app, "[data-testid=nav-experience]").await?;
+    wait_until(
+        &app,
+        "the jobs",
+        "document.querySelectorAll('[data-testid=experience-item]').length === 2",
+    )
+    .await?;
+    app.execute(
+        "[...document.querySelectorAll('[data-testid=experience-item]')].find(i => i.textContent.includes('Analytical Engines')).querySelector('[data-testid=delete]').click()",
+        vec![],
+    )
+    .await?;
+    wait_until(
+        &app,
+        "one job left",
+        "document.querySelectorAll('[data-testid=experience-item]').length === 1",
+    )
+    .await?;
+    h.screenshot(&app, "experience-deleted").await?;
+    click(&app, "[data-testid=undo]").await?;
+    wait_until(
+        &app,
+        "the job back",
+        "document.querySelectorAll('[data-testid=experience-item]').length === 2",
+    )
+    .await?;
+    h.screenshot(&app, "experience-undone").await?;
+    {
+        let db = Db::open(h.database())?;
+        let (links, tags): (i64, i64) = db.conn().query_row(
+            "SELECT (SELECT count(*) FROM project_experiences), (SELECT count(*) FROM experience_technologies)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        assert_eq!(
+            (links, tags),
+            (1, 1),
+            "the project link and the Rust tag came back with the job"
+        );
+    }
+
+    // Half-typed, then the app is closed: the text and the step come back.
+    click(&app, "[data-testid=nav-education]").await?;
+    click(&app, "[data-testid=education-add]").await?;
+    fill(&app, "#edu-institution", "Half-typed Instit").await?;
+    tokio::time::sleep(Duration::from_millis(1200)).await; // the autosave runs 0.4 s after typing stops
+    h.screenshot(&app, "half-typed").await?;
+    app.close().await?;
+
+    let app = h.launch().await?;
+    let field = find(&app, "#edu-institution").await?;
+    assert_eq!(
+        field.prop("value").await?.as_deref(),
+        Some("Half-typed Instit"),
+        "the draft survived the restart"
+    );
+    assert_eq!(
+        count(&app, "#education-title").await?,
+        1,
+        "the same step opened"
+    );
+    h.screenshot(&app, "relaunched").await?;
+    app.close().await?;
+    h.stop().await;
+    Ok(())
+}
