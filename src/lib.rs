@@ -2,6 +2,8 @@
 //! plain Rust over a [`Db`] handle. The desktop shell, the CLI and the tests call these
 //! same functions; nothing here knows about Tauri, clap or HTTP.
 
+#![forbid(unsafe_code)]
+
 pub mod audit;
 pub mod backup;
 pub mod builder;

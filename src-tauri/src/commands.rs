@@ -26,6 +26,8 @@ use career_hub::profile::skill::{self, Skill, SkillInput};
 pub struct AppInfo {
     pub version: String,
     pub database: String,
+    /// `CAREER_HUB_MEASURE` is set: the UI times itself and reports through `ui_ready`.
+    pub measure: bool,
 }
 
 #[tauri::command]
@@ -36,8 +38,50 @@ pub fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION").to_owned(),
             database: state.db_path.display().to_string(),
+            measure: std::env::var_os("CAREER_HUB_MEASURE").is_some(),
         })
     })
+}
+
+/// The UI has painted its first interactive screen (first call), or has timed its
+/// command round trips (a later call with `ipc_round_trip_ms`). Logged; when measuring,
+/// printed to stdout for a benchmark, and with `CAREER_HUB_EXIT_AFTER_READY` the app
+/// quits once the round trips are in.
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(app), err)]
+pub fn ui_ready<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    ipc_round_trip_ms: Option<f64>,
+) -> CommandResult<()> {
+    static READY_MS: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
+    let mut first = false;
+    let ready_ms = *READY_MS.get_or_init(|| {
+        first = true;
+        crate::started().elapsed().as_secs_f64() * 1000.0
+    });
+    if first {
+        tracing::info!(ready_ms, "first interactive paint");
+    }
+    if let Some(ms) = ipc_round_trip_ms {
+        tracing::info!(ipc_round_trip_ms = ms, "command round trip from the UI");
+    }
+    if std::env::var_os("CAREER_HUB_MEASURE").is_some() {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        if first {
+            let _ = writeln!(out, "ready_ms={ready_ms:.1}");
+        }
+        if let Some(ms) = ipc_round_trip_ms {
+            let _ = writeln!(out, "ipc_round_trip_ms={ms:.3}");
+        }
+        let _ = out.flush();
+        if ipc_round_trip_ms.is_some() && std::env::var_os("CAREER_HUB_EXIT_AFTER_READY").is_some()
+        {
+            app.exit(0);
+        }
+    }
+    Ok(())
 }
 
 #[tauri::command]

@@ -7,6 +7,8 @@ pub mod logging;
 pub mod state;
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::time::Instant;
 
 use specta_typescript::Typescript;
 use tauri_specta::{Builder, collect_commands};
@@ -15,6 +17,7 @@ use tauri_specta::{Builder, collect_commands};
 pub fn specta_builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new().commands(collect_commands![
         commands::app_info,
+        commands::ui_ready::<tauri::Wry>,
         commands::get_profile,
         commands::update_profile,
         commands::create_experience,
@@ -70,8 +73,16 @@ pub fn database_path() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(career_hub::paths::DB_FILE_NAME))
 }
 
+static STARTED: OnceLock<Instant> = OnceLock::new();
+
+/// When the app started (for the start-up time the UI reports).
+pub fn started() -> Instant {
+    *STARTED.get_or_init(Instant::now)
+}
+
 /// Starts the app.
 pub fn run() {
+    started();
     let _log_guard = logging::init();
     let path = database_path();
     tracing::info!(database = %path.display(), "starting Career Hub");

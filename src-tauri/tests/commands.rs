@@ -284,3 +284,14 @@ fn a_database_that_cannot_be_opened_is_reported_by_every_command() {
         error.message
     );
 }
+
+#[test]
+fn the_ui_reports_its_first_paint() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&dir);
+    assert!(
+        !c::app_info(app.state::<AppState>()).unwrap().measure,
+        "not measuring unless asked"
+    );
+    c::ui_ready(app.handle().clone(), Some(0.2)).unwrap();
+}

@@ -7,6 +7,13 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 /** Commands */
 export const commands = {
 	appInfo: () => typedError<AppInfo, IpcError_Serialize>(__TAURI_INVOKE("app_info")),
+	/**
+	 *  The UI has painted its first interactive screen (first call), or has timed its
+	 *  command round trips (a later call with `ipc_round_trip_ms`). Logged; when measuring,
+	 *  printed to stdout for a benchmark, and with `CAREER_HUB_EXIT_AFTER_READY` the app
+	 *  quits once the round trips are in.
+	 */
+	uiReady: (ipcRoundTripMs: number | null) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("ui_ready", { ipcRoundTripMs })),
 	getProfile: () => typedError<FullProfile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("get_profile")),
 	updateProfile: (input: ProfileInput_Deserialize) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_profile", { input })),
 	createExperience: (input: ExperienceInput_Deserialize) => typedError<Experience_Serialize, IpcError_Serialize>(__TAURI_INVOKE("create_experience", { input })),
@@ -105,6 +112,8 @@ export type Achievement_Serialize = {
 export type AppInfo = {
 	version: string,
 	database: string,
+	/**  `CAREER_HUB_MEASURE` is set: the UI times itself and reports through `ui_ready`. */
+	measure: boolean,
 };
 
 /**  One row of the audit log. */

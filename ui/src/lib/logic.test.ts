@@ -117,3 +117,16 @@ describe("history wording", async () => {
     expect(describeEntry({ action: "DELETE_SKILL", old_values: {}, new_values: null })).toBe("Deleted");
   });
 });
+
+describe("measure", async () => {
+  const { median, roundTrip } = await import("./measure");
+  it("takes the median", async () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNaN();
+    let calls = 0;
+    const ms = await roundTrip(async () => { calls++; }, 10);
+    expect(calls).toBe(10);
+    expect(ms).toBeGreaterThanOrEqual(0);
+  });
+});
