@@ -112,15 +112,13 @@ fn write(tx: &rusqlite::Transaction<'_>, id: &str, input: &AchievementInput) -> 
 pub fn create(db: &mut Db, profile_id: &str, input: AchievementInput) -> Result<Achievement> {
     let input = input.cleaned();
     input.validate()?;
-    let id = rows::new_id();
-    db.write(|tx| {
-        let order = rows::next_display_order(tx, "achievements", profile_id)?;
-        tx.execute(
-            "INSERT INTO achievements (id, profile_id, title, display_order) VALUES (?1, ?2, ?3, ?4)",
-            params![id, profile_id, input.title, order],
-        )?;
-        write(tx, &id, &input)
-    })?;
+    let id = rows::create_item(
+        db,
+        "achievements",
+        profile_id,
+        &[("title", &input.title)],
+        |tx, id| write(tx, id, &input),
+    )?;
     get(db.conn(), &id)
 }
 

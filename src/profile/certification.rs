@@ -145,15 +145,13 @@ fn write(tx: &rusqlite::Transaction<'_>, id: &str, input: &CertificationInput) -
 pub fn create(db: &mut Db, profile_id: &str, input: CertificationInput) -> Result<Certification> {
     let input = input.cleaned();
     input.validate()?;
-    let id = rows::new_id();
-    db.write(|tx| {
-        let order = rows::next_display_order(tx, "certifications", profile_id)?;
-        tx.execute(
-            "INSERT INTO certifications (id, profile_id, name, display_order) VALUES (?1, ?2, ?3, ?4)",
-            params![id, profile_id, input.name, order],
-        )?;
-        write(tx, &id, &input)
-    })?;
+    let id = rows::create_item(
+        db,
+        "certifications",
+        profile_id,
+        &[("name", &input.name)],
+        |tx, id| write(tx, id, &input),
+    )?;
     get(db.conn(), &id)
 }
 

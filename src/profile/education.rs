@@ -141,15 +141,13 @@ fn write(tx: &rusqlite::Transaction<'_>, id: &str, input: &EducationInput) -> Re
 pub fn create(db: &mut Db, profile_id: &str, input: EducationInput) -> Result<Education> {
     let input = input.cleaned();
     input.validate()?;
-    let id = rows::new_id();
-    db.write(|tx| {
-        let order = rows::next_display_order(tx, "education", profile_id)?;
-        tx.execute(
-            "INSERT INTO education (id, profile_id, institution, display_order) VALUES (?1, ?2, ?3, ?4)",
-            params![id, profile_id, input.institution, order],
-        )?;
-        write(tx, &id, &input)
-    })?;
+    let id = rows::create_item(
+        db,
+        "education",
+        profile_id,
+        &[("institution", &input.institution)],
+        |tx, id| write(tx, id, &input),
+    )?;
     get(db.conn(), &id)
 }
 

@@ -233,16 +233,17 @@ fn write_fields(tx: &rusqlite::Transaction<'_>, id: &str, input: &ExperienceInpu
 pub fn create(db: &mut Db, profile_id: &str, input: ExperienceInput) -> Result<Experience> {
     let input = input.cleaned();
     input.validate()?;
-    let id = rows::new_id();
-    db.write(|tx| {
-        let order = rows::next_display_order(tx, "experiences", profile_id)?;
-        tx.execute(
-            "INSERT INTO experiences (id, profile_id, company_name, position, start_date, display_order)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![id, profile_id, input.company_name, input.position, input.start_date, order],
-        )?;
-        write_fields(tx, &id, &input)
-    })?;
+    let id = rows::create_item(
+        db,
+        "experiences",
+        profile_id,
+        &[
+            ("company_name", &input.company_name),
+            ("position", &input.position),
+            ("start_date", &input.start_date),
+        ],
+        |tx, id| write_fields(tx, id, &input),
+    )?;
     get(db.conn(), &id)
 }
 

@@ -390,15 +390,13 @@ fn write_fields(
 pub fn create(db: &mut Db, profile_id: &str, input: ProjectInput) -> Result<Project> {
     let input = input.cleaned();
     input.validate()?;
-    let id = rows::new_id();
-    db.write(|tx| {
-        let order = rows::next_display_order(tx, "projects", profile_id)?;
-        tx.execute(
-            "INSERT INTO projects (id, profile_id, name, display_order) VALUES (?1, ?2, ?3, ?4)",
-            params![id, profile_id, input.name, order],
-        )?;
-        write_fields(tx, profile_id, &id, &input)
-    })?;
+    let id = rows::create_item(
+        db,
+        "projects",
+        profile_id,
+        &[("name", &input.name)],
+        |tx, id| write_fields(tx, profile_id, id, &input),
+    )?;
     get(db.conn(), &id)
 }
 

@@ -132,3 +132,33 @@ pub(crate) fn get_all<T>(
     let rows = stmt.query_map([key], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// Creates an item at the end of a profile's list, in one transaction: a row holding
+/// its NOT NULL columns (`required`) and the next display order, which `fill` then
+/// completes. Returns the new item's id.
+pub(crate) fn create_item(
+    db: &mut crate::Db,
+    table: &str,
+    profile_id: &str,
+    required: &[(&str, &dyn rusqlite::ToSql)],
+    fill: impl FnOnce(&Transaction<'_>, &str) -> Result<()>,
+) -> Result<String> {
+    let id = new_id();
+    let columns: Vec<&str> = required.iter().map(|(column, _)| *column).collect();
+    let sql = format!(
+        "INSERT INTO {table} (id, profile_id, display_order, {}) VALUES (?1, ?2, ?3, {})",
+        columns.join(", "),
+        (4..4 + columns.len())
+            .map(|i| format!("?{i}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    db.write(|tx| {
+        let order = next_display_order(tx, table, profile_id)?;
+        let mut values: Vec<&dyn rusqlite::ToSql> = vec![&id, &profile_id, &order];
+        values.extend(required.iter().map(|(_, value)| *value));
+        tx.execute(&sql, values.as_slice())?;
+        fill(tx, &id)
+    })?;
+    Ok(id)
+}
