@@ -11,6 +11,7 @@ pub mod completeness;
 pub mod db;
 pub mod doctor;
 mod error;
+pub mod export;
 pub mod history;
 pub mod migrations;
 pub mod paths;

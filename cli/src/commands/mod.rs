@@ -6,6 +6,7 @@ pub mod certification;
 pub mod doctor;
 pub mod education;
 pub mod experience;
+pub mod export;
 pub mod history;
 pub mod init;
 pub mod profile;

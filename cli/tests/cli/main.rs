@@ -414,3 +414,51 @@ fn bad_input_lists_every_problem_and_saves_nothing() {
     let list = run_ok(&db, &["experience", "list"]);
     assert!(list.contains("No experience yet"), "{list}");
 }
+
+#[test]
+fn export_jsonresume_prints_or_writes_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("career-hub.db");
+    run_ok(
+        &db,
+        &[
+            "profile",
+            "set",
+            "--name",
+            "Ada Lovelace",
+            "--headline",
+            "Engineer",
+        ],
+    );
+    run_ok(
+        &db,
+        &[
+            "experience",
+            "add",
+            "--company",
+            "Acme",
+            "--position",
+            "Engineer",
+            "--start",
+            "2020-01-01",
+        ],
+    );
+    let printed: Value = serde_json::from_str(&run_ok(&db, &["export", "jsonresume"])).unwrap();
+    assert_eq!(printed["basics"]["name"], "Ada Lovelace");
+    assert_eq!(printed["work"][0]["name"], "Acme");
+
+    let out = dir.path().join("resume.json");
+    career_hub(&db)
+        .args(["export", "jsonresume", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let written: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(written, printed, "the file holds the same document");
+
+    career_hub(&db)
+        .args(["export", "jsonresume", "--version", "Nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no CV version called \"Nope\""));
+}

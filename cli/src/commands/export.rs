@@ -1,0 +1,63 @@
+//! `career-hub export`: your data in other formats.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use career_hub::export::jsonresume;
+use career_hub::profile::cv_version;
+
+/// Export your profile.
+#[derive(Debug, clap::Args)]
+pub struct Cmd {
+    #[command(subcommand)]
+    format: Format,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Format {
+    /// As a JSON Resume document (jsonresume.org, schema v1.0.0).
+    Jsonresume {
+        /// Only what this CV version selects (its name or id).
+        #[arg(long, value_name = "NAME|ID")]
+        version: Option<String>,
+        /// Write to this file instead of printing.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+impl Cmd {
+    pub fn run(self, db: &Path) -> anyhow::Result<ExitCode> {
+        let (handle, local) = super::open_profile(db)?;
+        match self.format {
+            Format::Jsonresume { version, out } => {
+                let version_id = match version {
+                    None => None,
+                    Some(wanted) => Some(
+                        cv_version::list(handle.conn(), &local.profile_id)?
+                            .into_iter()
+                            .find(|v| v.id == wanted || v.name.eq_ignore_ascii_case(&wanted))
+                            .map(|v| v.id)
+                            .with_context(|| format!("there is no CV version called {wanted:?}"))?,
+                    ),
+                };
+                let document = jsonresume::json_resume(
+                    handle.conn(),
+                    &local.profile_id,
+                    version_id.as_deref(),
+                )?;
+                let text = serde_json::to_string_pretty(&document)? + "\n";
+                match out {
+                    Some(path) => {
+                        std::fs::write(&path, text)
+                            .with_context(|| format!("cannot write {}", path.display()))?;
+                        eprintln!("Wrote {}.", path.display());
+                    }
+                    None => print!("{text}"),
+                }
+            }
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+}
