@@ -112,14 +112,24 @@ fn write(tx: &rusqlite::Transaction<'_>, id: &str, input: &AchievementInput) -> 
 pub fn create(db: &mut Db, profile_id: &str, input: AchievementInput) -> Result<Achievement> {
     let input = input.cleaned();
     input.validate()?;
-    let id = rows::create_item(
-        db,
+    let id = db.write(|tx| insert(tx, profile_id, &input))?;
+    get(db.conn(), &id)
+}
+
+/// Adds a checked input to the end of the profile's list inside `tx` (for writers that
+/// put several items in one transaction, such as importers). Returns the new id.
+pub(crate) fn insert(
+    tx: &rusqlite::Transaction<'_>,
+    profile_id: &str,
+    input: &AchievementInput,
+) -> Result<String> {
+    rows::create_item(
+        tx,
         "achievements",
         profile_id,
         &[("title", &input.title)],
-        |tx, id| write(tx, id, &input),
-    )?;
-    get(db.conn(), &id)
+        |id| write(tx, id, input),
+    )
 }
 
 /// Replaces what the person entered.

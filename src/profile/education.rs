@@ -141,14 +141,24 @@ fn write(tx: &rusqlite::Transaction<'_>, id: &str, input: &EducationInput) -> Re
 pub fn create(db: &mut Db, profile_id: &str, input: EducationInput) -> Result<Education> {
     let input = input.cleaned();
     input.validate()?;
-    let id = rows::create_item(
-        db,
+    let id = db.write(|tx| insert(tx, profile_id, &input))?;
+    get(db.conn(), &id)
+}
+
+/// Adds a checked input to the end of the profile's list inside `tx` (for writers that
+/// put several items in one transaction, such as importers). Returns the new id.
+pub(crate) fn insert(
+    tx: &rusqlite::Transaction<'_>,
+    profile_id: &str,
+    input: &EducationInput,
+) -> Result<String> {
+    rows::create_item(
+        tx,
         "education",
         profile_id,
         &[("institution", &input.institution)],
-        |tx, id| write(tx, id, &input),
-    )?;
-    get(db.conn(), &id)
+        |id| write(tx, id, input),
+    )
 }
 
 /// Replaces what the person entered.

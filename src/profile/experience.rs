@@ -233,8 +233,19 @@ fn write_fields(tx: &rusqlite::Transaction<'_>, id: &str, input: &ExperienceInpu
 pub fn create(db: &mut Db, profile_id: &str, input: ExperienceInput) -> Result<Experience> {
     let input = input.cleaned();
     input.validate()?;
-    let id = rows::create_item(
-        db,
+    let id = db.write(|tx| insert(tx, profile_id, &input))?;
+    get(db.conn(), &id)
+}
+
+/// Adds a checked input to the end of the profile's list inside `tx` (for writers that
+/// put several items in one transaction, such as importers). Returns the new id.
+pub(crate) fn insert(
+    tx: &rusqlite::Transaction<'_>,
+    profile_id: &str,
+    input: &ExperienceInput,
+) -> Result<String> {
+    rows::create_item(
+        tx,
         "experiences",
         profile_id,
         &[
@@ -242,9 +253,8 @@ pub fn create(db: &mut Db, profile_id: &str, input: ExperienceInput) -> Result<E
             ("position", &input.position),
             ("start_date", &input.start_date),
         ],
-        |tx, id| write_fields(tx, id, &input),
-    )?;
-    get(db.conn(), &id)
+        |id| write_fields(tx, id, input),
+    )
 }
 
 /// Replaces what the person entered for a job.

@@ -390,14 +390,20 @@ fn write_fields(
 pub fn create(db: &mut Db, profile_id: &str, input: ProjectInput) -> Result<Project> {
     let input = input.cleaned();
     input.validate()?;
-    let id = rows::create_item(
-        db,
-        "projects",
-        profile_id,
-        &[("name", &input.name)],
-        |tx, id| write_fields(tx, profile_id, id, &input),
-    )?;
+    let id = db.write(|tx| insert(tx, profile_id, &input))?;
     get(db.conn(), &id)
+}
+
+/// Adds a checked input to the end of the profile's list inside `tx` (for writers that
+/// put several items in one transaction, such as importers). Returns the new id.
+pub(crate) fn insert(
+    tx: &Transaction<'_>,
+    profile_id: &str,
+    input: &ProjectInput,
+) -> Result<String> {
+    rows::create_item(tx, "projects", profile_id, &[("name", &input.name)], |id| {
+        write_fields(tx, profile_id, id, input)
+    })
 }
 
 /// Replaces what the person entered for a project.

@@ -133,32 +133,30 @@ pub(crate) fn get_all<T>(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Creates an item at the end of a profile's list, in one transaction: a row holding
-/// its NOT NULL columns (`required`) and the next display order, which `fill` then
-/// completes. Returns the new item's id.
+/// Creates an item at the end of a profile's list, inside `tx`: a row holding the
+/// `columns` given and the next display order, which `fill` may then complete.
+/// Returns the new item's id.
 pub(crate) fn create_item(
-    db: &mut crate::Db,
+    tx: &Transaction<'_>,
     table: &str,
     profile_id: &str,
-    required: &[(&str, &dyn rusqlite::ToSql)],
-    fill: impl FnOnce(&Transaction<'_>, &str) -> Result<()>,
+    columns: &[(&str, &dyn rusqlite::ToSql)],
+    fill: impl FnOnce(&str) -> Result<()>,
 ) -> Result<String> {
     let id = new_id();
-    let columns: Vec<&str> = required.iter().map(|(column, _)| *column).collect();
+    let names: Vec<&str> = columns.iter().map(|(column, _)| *column).collect();
     let sql = format!(
         "INSERT INTO {table} (id, profile_id, display_order, {}) VALUES (?1, ?2, ?3, {})",
-        columns.join(", "),
-        (4..4 + columns.len())
+        names.join(", "),
+        (4..4 + names.len())
             .map(|i| format!("?{i}"))
             .collect::<Vec<_>>()
             .join(", ")
     );
-    db.write(|tx| {
-        let order = next_display_order(tx, table, profile_id)?;
-        let mut values: Vec<&dyn rusqlite::ToSql> = vec![&id, &profile_id, &order];
-        values.extend(required.iter().map(|(_, value)| *value));
-        tx.execute(&sql, values.as_slice())?;
-        fill(tx, &id)
-    })?;
+    let order = next_display_order(tx, table, profile_id)?;
+    let mut values: Vec<&dyn rusqlite::ToSql> = vec![&id, &profile_id, &order];
+    values.extend(columns.iter().map(|(_, value)| *value));
+    tx.execute(&sql, values.as_slice())?;
+    fill(&id)?;
     Ok(id)
 }

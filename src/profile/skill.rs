@@ -145,30 +145,34 @@ fn duplicate_error(name: &str) -> Error {
 /// Adds a skill; a technology the catalog does not know is added to it.
 pub fn create(db: &mut Db, profile_id: &str, input: SkillInput) -> Result<Skill> {
     input.validate(this_year(db.conn())?)?;
-    let id = rows::new_id();
-    db.write(|tx| {
-        let technology_id = technology::find_or_create(tx, &input.technology)?;
-        if duplicate(tx, profile_id, &technology_id, None)?.is_some() {
-            return Err(duplicate_error(input.technology.trim()));
-        }
-        let order = rows::next_display_order(tx, "skills", profile_id)?;
-        tx.execute(
-            "INSERT INTO skills (id, profile_id, technology_id, level, years_of_experience, started_using_year, is_primary, display_order)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                id,
-                profile_id,
-                technology_id,
-                input.level,
-                input.years_of_experience,
-                input.started_using_year,
-                input.is_primary,
-                order
-            ],
-        )?;
-        Ok(())
-    })?;
+    let id = db.write(|tx| insert(tx, profile_id, &input))?;
     get(db.conn(), &id)
+}
+
+/// Adds a checked skill to the end of the profile's list inside `tx` (for writers that
+/// put several items in one transaction, such as importers). Returns the new id.
+pub(crate) fn insert(
+    tx: &rusqlite::Transaction<'_>,
+    profile_id: &str,
+    input: &SkillInput,
+) -> Result<String> {
+    let technology_id = technology::find_or_create(tx, &input.technology)?;
+    if duplicate(tx, profile_id, &technology_id, None)?.is_some() {
+        return Err(duplicate_error(input.technology.trim()));
+    }
+    rows::create_item(
+        tx,
+        "skills",
+        profile_id,
+        &[
+            ("technology_id", &technology_id),
+            ("level", &input.level),
+            ("years_of_experience", &input.years_of_experience),
+            ("started_using_year", &input.started_using_year),
+            ("is_primary", &input.is_primary),
+        ],
+        |_| Ok(()),
+    )
 }
 
 /// Replaces what the person entered for a skill.
