@@ -13,6 +13,7 @@ pub mod doctor;
 mod error;
 pub mod export;
 pub mod history;
+pub mod import;
 pub mod migrations;
 pub mod paths;
 pub mod profile;

@@ -320,18 +320,27 @@ pub struct FullProfile {
     pub next_actions: Vec<NextAction>,
 }
 
-/// Reads the whole profile in one read transaction, so the parts agree with each other.
+/// Reads the whole profile in one read transaction (or in the caller's transaction),
+/// so the parts agree with each other.
 pub fn load(conn: &Connection, profile_id: &str) -> Result<FullProfile> {
+    if !conn.is_autocommit() {
+        return load_in(conn, profile_id);
+    }
     let tx = conn.unchecked_transaction()?;
-    let profile = get(&tx, profile_id)?;
-    let experiences = experience::list(&tx, profile_id)?;
-    let projects = project::list(&tx, profile_id)?;
-    let skills = skill::list(&tx, profile_id)?;
-    let education = education::list(&tx, profile_id)?;
-    let certifications = certification::list(&tx, profile_id)?;
-    let achievements = achievement::list(&tx, profile_id)?;
-    let cv_versions = cv_version::list(&tx, profile_id)?;
+    let full = load_in(&tx, profile_id)?;
     tx.finish()?;
+    Ok(full)
+}
+
+fn load_in(tx: &Connection, profile_id: &str) -> Result<FullProfile> {
+    let profile = get(tx, profile_id)?;
+    let experiences = experience::list(tx, profile_id)?;
+    let projects = project::list(tx, profile_id)?;
+    let skills = skill::list(tx, profile_id)?;
+    let education = education::list(tx, profile_id)?;
+    let certifications = certification::list(tx, profile_id)?;
+    let achievements = achievement::list(tx, profile_id)?;
+    let cv_versions = cv_version::list(tx, profile_id)?;
     let next_actions = completeness::next_actions(&completeness::Inputs {
         headline: profile.headline.clone(),
         summary: profile.summary.clone(),

@@ -149,6 +149,11 @@ pub fn create(db: &mut Db, profile_id: &str, input: SkillInput) -> Result<Skill>
     get(db.conn(), &id)
 }
 
+/// Checks a skill's input (for writers that insert with [`insert`]).
+pub(crate) fn check(conn: &Connection, input: &SkillInput) -> Result<()> {
+    input.validate(this_year(conn)?)
+}
+
 /// Adds a checked skill to the end of the profile's list inside `tx` (for writers that
 /// put several items in one transaction, such as importers). Returns the new id.
 pub(crate) fn insert(

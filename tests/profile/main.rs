@@ -6,6 +6,7 @@ mod builder;
 mod entities;
 mod fixture;
 mod history;
+mod import;
 mod jsonresume;
 mod property;
 mod search;

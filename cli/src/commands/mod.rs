@@ -8,6 +8,7 @@ pub mod education;
 pub mod experience;
 pub mod export;
 pub mod history;
+pub mod import;
 pub mod init;
 pub mod profile;
 pub mod project;

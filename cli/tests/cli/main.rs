@@ -462,3 +462,50 @@ fn export_jsonresume_prints_or_writes_the_document() {
         .code(2)
         .stderr(predicate::str::contains("no CV version called \"Nope\""));
 }
+
+#[test]
+fn import_jsonresume_previews_then_imports_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("career-hub.db");
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/jsonresume/full.json");
+    let path = file.display().to_string();
+    let preview = run_ok(&db, &["import", "jsonresume", "--dry-run", &path]);
+    assert!(
+        preview.contains("Would add") && preview.contains("Nothing was changed"),
+        "{preview}"
+    );
+    let listed = run_ok(&db, &["experience", "list"]);
+    assert!(
+        listed.contains("No experience yet"),
+        "the dry run wrote nothing: {listed}"
+    );
+
+    let imported = run_ok(&db, &["import", "jsonresume", &path]);
+    assert!(
+        imported.contains("+ experience Rear Admiral at US Navy")
+            && imported.contains("! languages"),
+        "{imported}"
+    );
+    let again = run_ok(&db, &["import", "jsonresume", &path]);
+    assert!(
+        again.starts_with("Added 0 item(s)"),
+        "re-import adds nothing: {again}"
+    );
+
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, "{\"work\": [").unwrap();
+    career_hub(&db)
+        .args(["import", "jsonresume"])
+        .arg(&broken)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not valid JSON"));
+    let binary = dir.path().join("photo.json");
+    std::fs::write(&binary, [0xff_u8, 0xfe, 0x00, 0x41]).unwrap();
+    career_hub(&db)
+        .args(["import", "jsonresume"])
+        .arg(&binary)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not UTF-8"));
+}

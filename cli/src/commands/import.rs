@@ -1,0 +1,90 @@
+//! `career-hub import`: bring data in from other formats.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use career_hub::import::{ImportReport, MAX_IMPORT_BYTES, jsonresume};
+
+/// Import data into your profile. Items you already have are skipped, never overwritten.
+#[derive(Debug, clap::Args)]
+pub struct Cmd {
+    #[command(subcommand)]
+    format: Format,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Format {
+    /// A JSON Resume document (jsonresume.org).
+    Jsonresume {
+        file: PathBuf,
+        /// Say what would change, without changing anything.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+impl Cmd {
+    pub fn run(self, db: &Path) -> anyhow::Result<ExitCode> {
+        let Format::Jsonresume {
+            file,
+            dry_run,
+            json,
+        } = self.format;
+        let size = std::fs::metadata(&file)
+            .with_context(|| format!("cannot read {}", file.display()))?
+            .len();
+        if size > MAX_IMPORT_BYTES {
+            anyhow::bail!(
+                "{} is {} MB; a résumé file is at most {} MB, so this one was not read",
+                file.display(),
+                size / 1_000_000,
+                MAX_IMPORT_BYTES / 1_000_000
+            );
+        }
+        let bytes =
+            std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+        let text = String::from_utf8(bytes).with_context(|| {
+            format!(
+                "{} is not UTF-8 text, so it cannot be a JSON Resume",
+                file.display()
+            )
+        })?;
+        let (mut handle, local) = super::open_profile(db)?;
+        let report = jsonresume::import(&mut handle, &local, &text, dry_run)?;
+        if json {
+            super::print_json(&report)?;
+        } else {
+            print_report(&report);
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+fn print_report(report: &ImportReport) {
+    let verb = if report.dry_run { "Would add" } else { "Added" };
+    println!(
+        "{verb} {} item(s), updated {}, skipped {} already there.",
+        report.added.len(),
+        report.updated.len(),
+        report.skipped.len()
+    );
+    for (label, items) in [
+        ("+", &report.added),
+        ("~", &report.updated),
+        ("=", &report.skipped),
+    ] {
+        for item in items {
+            println!("  {label} {item}");
+        }
+    }
+    for note in &report.preserved {
+        println!("  ! {note}");
+    }
+    if report.dry_run {
+        println!("Nothing was changed (dry run).");
+    }
+}

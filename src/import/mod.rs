@@ -1,0 +1,113 @@
+//! Bringing data into Career Hub from other formats, safely: each import is one
+//! `import_history` row (PENDING → PROCESSING → COMPLETED or FAILED); its writes are one
+//! transaction recorded with source `import`; importing the same data twice adds
+//! nothing; a dry run reports what would change and writes nothing.
+
+pub mod jsonresume;
+
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+
+use crate::profile::LocalProfile;
+use crate::{AuditContext, Db, Error, Result, Source};
+
+/// What an import did, or (dry run) would do.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ImportReport {
+    /// `JSON_RESUME`, `LINKEDIN`, …
+    pub source: String,
+    pub dry_run: bool,
+    /// The `import_history` row (none for a dry run).
+    pub import_id: Option<String>,
+    /// New items, in words ("experience Engineer at Acme").
+    pub added: Vec<String>,
+    /// Existing items whose fields the import changed.
+    pub updated: Vec<String>,
+    /// Items already present exactly as imported.
+    pub skipped: Vec<String>,
+    /// Parts with no place in the schema, and where they were kept.
+    pub preserved: Vec<String>,
+}
+
+impl ImportReport {
+    /// How many items were added or updated.
+    pub fn items_imported(&self) -> u32 {
+        u32::try_from(self.added.len() + self.updated.len()).unwrap_or(u32::MAX)
+    }
+}
+
+/// Largest file an importer reads, so that a huge or hostile file is refused up front.
+pub const MAX_IMPORT_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Runs `work` as an import: an `import_history` row that ends COMPLETED (with the
+/// items count) in the same transaction as the writes, or FAILED (with the message, and
+/// nothing else written). `raw` is kept as the row's `import_data`.
+pub(crate) fn run(
+    db: &mut Db,
+    local: &LocalProfile,
+    source: &str,
+    raw: &serde_json::Value,
+    work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<ImportReport>,
+) -> Result<ImportReport> {
+    let id = ulid::Ulid::generate().to_string();
+    let person = db.audit_context().clone();
+    db.set_audit_context(AuditContext {
+        source: Source::Import,
+        ..person.clone()
+    });
+    let raw_text = serde_json::to_string(raw)?;
+    let result = (|| {
+        db.write(|tx| {
+            tx.execute(
+                "INSERT INTO import_history (id, user_id, source, status, import_data) VALUES (?1, ?2, ?3, 'PENDING', ?4)",
+                params![id, local.user_id, source, raw_text],
+            )?;
+            Ok(())
+        })?;
+        db.write(|tx| {
+            tx.execute(
+                "UPDATE import_history SET status = 'PROCESSING' WHERE id = ?1",
+                [&id],
+            )?;
+            let mut report = work(tx)?;
+            report.import_id = Some(id.clone());
+            tx.execute(
+                "UPDATE import_history SET status = 'COMPLETED', items_imported = ?2,
+                     completed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
+                params![id, report.items_imported()],
+            )?;
+            Ok(report)
+        })
+    })();
+    if let Err(error) = &result {
+        let message = error.to_string();
+        let recorded = db.write(|tx| {
+            tx.execute(
+                "INSERT INTO import_history (id, user_id, source, status, import_data) VALUES (?1, ?2, ?3, 'FAILED', ?4)
+                 ON CONFLICT(id) DO NOTHING",
+                params![id, local.user_id, source, raw_text],
+            )?;
+            tx.execute(
+                "UPDATE import_history SET status = 'FAILED', error_message = ?2,
+                     completed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
+                params![id, message],
+            )?;
+            Ok(())
+        });
+        if let Err(e) = recorded {
+            tracing::error!(%e, "could not record the failed import");
+        }
+    }
+    db.set_audit_context(person);
+    result
+}
+
+/// A failed import's reason, naming where in the input the problem is.
+pub(crate) fn invalid(at: &str, message: impl Into<String>) -> Error {
+    Error::Invalid(vec![crate::validation::FieldError {
+        code: crate::validation::Code::InvalidChoice,
+        field: at.to_owned(),
+        message: message.into(),
+    }])
+}
