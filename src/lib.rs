@@ -12,6 +12,7 @@ pub mod db;
 pub mod doctor;
 mod error;
 pub mod export;
+pub mod full_backup;
 pub mod history;
 pub mod import;
 pub mod migrations;

@@ -5,6 +5,7 @@
 mod builder;
 mod entities;
 mod fixture;
+mod full_backup;
 mod history;
 mod import;
 mod jsonresume;

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use career_hub::export::jsonresume;
+use career_hub::full_backup;
 use career_hub::profile::cv_version;
 
 /// Export your profile.
@@ -24,6 +25,12 @@ enum Format {
         /// Write to this file instead of printing.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+    /// Everything (profile, sections, links, tags, CV versions, drafts, history) as a
+    /// full backup for moving to another machine; `career-hub import all` restores it.
+    All {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
     },
 }
 
@@ -56,6 +63,12 @@ impl Cmd {
                     }
                     None => print!("{text}"),
                 }
+            }
+            Format::All { out } => {
+                let document = full_backup::export(handle.conn())?;
+                std::fs::write(&out, serde_json::to_string_pretty(&document)? + "\n")
+                    .with_context(|| format!("cannot write {}", out.display()))?;
+                println!("Wrote a full backup to {}.", out.display());
             }
         }
         Ok(ExitCode::SUCCESS)

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
+use career_hub::full_backup;
 use career_hub::import::{ImportReport, MAX_IMPORT_BYTES, jsonresume};
 
 /// Import data into your profile. Items you already have are skipped, never overwritten.
@@ -25,43 +26,61 @@ enum Format {
         #[arg(long)]
         json: bool,
     },
+    /// A full backup made by `career-hub export all`, into a new database.
+    All { file: PathBuf },
 }
 
 impl Cmd {
     pub fn run(self, db: &Path) -> anyhow::Result<ExitCode> {
-        let Format::Jsonresume {
-            file,
-            dry_run,
-            json,
-        } = self.format;
-        let size = std::fs::metadata(&file)
-            .with_context(|| format!("cannot read {}", file.display()))?
-            .len();
-        if size > MAX_IMPORT_BYTES {
-            anyhow::bail!(
-                "{} is {} MB; a résumé file is at most {} MB, so this one was not read",
-                file.display(),
-                size / 1_000_000,
-                MAX_IMPORT_BYTES / 1_000_000
-            );
-        }
-        let bytes =
-            std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
-        let text = String::from_utf8(bytes).with_context(|| {
-            format!(
-                "{} is not UTF-8 text, so it cannot be a JSON Resume",
-                file.display()
-            )
-        })?;
-        let (mut handle, local) = super::open_profile(db)?;
-        let report = jsonresume::import(&mut handle, &local, &text, dry_run)?;
-        if json {
-            super::print_json(&report)?;
-        } else {
-            print_report(&report);
+        match self.format {
+            Format::Jsonresume {
+                file,
+                dry_run,
+                json,
+            } => {
+                let text = read_text(&file, MAX_IMPORT_BYTES)?;
+                let (mut handle, local) = super::open_profile(db)?;
+                let report = jsonresume::import(&mut handle, &local, &text, dry_run)?;
+                if json {
+                    super::print_json(&report)?;
+                } else {
+                    print_report(&report);
+                }
+            }
+            Format::All { file } => {
+                let text = read_text(&file, u64::MAX)?;
+                let document: serde_json::Value = serde_json::from_str(&text)
+                    .with_context(|| format!("{} is not valid JSON", file.display()))?;
+                let (mut handle, _) = super::open_profile(db)?;
+                let restored = full_backup::import(&mut handle, &document)?;
+                let total: usize = restored.rows.values().sum();
+                println!("Restored {total} rows from {}.", file.display());
+            }
         }
         Ok(ExitCode::SUCCESS)
     }
+}
+
+/// The file's text, refusing files over `limit` bytes and files that are not UTF-8.
+fn read_text(file: &Path, limit: u64) -> anyhow::Result<String> {
+    let size = std::fs::metadata(file)
+        .with_context(|| format!("cannot read {}", file.display()))?
+        .len();
+    if size > limit {
+        anyhow::bail!(
+            "{} is {} MB; an import file is at most {} MB, so this one was not read",
+            file.display(),
+            size / 1_000_000,
+            limit / 1_000_000
+        );
+    }
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    String::from_utf8(bytes).with_context(|| {
+        format!(
+            "{} is not UTF-8 text, so it cannot be imported",
+            file.display()
+        )
+    })
 }
 
 fn print_report(report: &ImportReport) {

@@ -509,3 +509,61 @@ fn import_jsonresume_previews_then_imports_once() {
         .code(2)
         .stderr(predicate::str::contains("not UTF-8"));
 }
+
+#[test]
+fn export_all_then_import_all_moves_a_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.db");
+    run_ok(
+        &old,
+        &[
+            "profile",
+            "set",
+            "--name",
+            "Ada Lovelace",
+            "--headline",
+            "Engineer",
+        ],
+    );
+    run_ok(
+        &old,
+        &[
+            "experience",
+            "add",
+            "--company",
+            "Acme",
+            "--position",
+            "Engineer",
+            "--start",
+            "2020-01-01",
+            "--tech",
+            "Rust",
+        ],
+    );
+    let backup = dir.path().join("backup.json");
+    run_ok(
+        &old,
+        &["export", "all", "--out", &backup.display().to_string()],
+    );
+
+    let new = dir.path().join("new.db");
+    let restored = run_ok(&new, &["import", "all", &backup.display().to_string()]);
+    assert!(restored.starts_with("Restored"), "{restored}");
+    let shown: Value = serde_json::from_str(&run_ok(&new, &["profile", "show", "--json"])).unwrap();
+    assert_eq!(shown["profile"]["contact"]["name"], "Ada Lovelace");
+    assert_eq!(shown["experiences"][0]["technologies"][0]["name"], "Rust");
+    let history = run_ok(&new, &["history", "--entity-type", "experience"]);
+    assert!(
+        history.contains("CREATE_EXPERIENCE"),
+        "the history moved too: {history}"
+    );
+
+    career_hub(&new)
+        .args(["import", "all"])
+        .arg(&backup)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "already holds a profile with data",
+        ));
+}

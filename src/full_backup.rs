@@ -1,0 +1,222 @@
+//! The full backup: everything in a profile's database as one versioned JSON document
+//! of our own, for moving to another machine. Lossless: every row of every table,
+//! with its ids, timestamps and history, comes back exactly.
+//!
+//! ```json
+//! { "format": "career-hub-backup", "version": 1, "schema_version": 4,
+//!   "tables": { "users": [ { "id": "…", … } ], "profiles": [ … ], … } }
+//! ```
+
+use std::collections::BTreeMap;
+
+use rusqlite::types::{Value as SqlValue, ValueRef};
+use rusqlite::{Connection, params_from_iter};
+use serde_json::{Map, Value, json};
+
+use crate::{Db, Error, Result, migrations};
+
+/// The document's `format` field.
+pub const FORMAT: &str = "career-hub-backup";
+/// The version of the document's layout this program writes and reads.
+pub const VERSION: u64 = 1;
+
+/// The tables a backup holds, parents before children.
+pub const TABLES: [&str; 17] = [
+    "users",
+    "profiles",
+    "technologies",
+    "experiences",
+    "projects",
+    "project_experiences",
+    "skills",
+    "project_technologies",
+    "experience_technologies",
+    "education",
+    "certifications",
+    "achievements",
+    "cv_versions",
+    "builder_sessions",
+    "builder_steps",
+    "responsibilities_library",
+    "import_history",
+];
+
+/// Columns that hold JSON, written nested rather than as text.
+const JSON_COLUMNS: [&str; 12] = [
+    "contact",
+    "draft_data",
+    "responsibilities",
+    "technologies",
+    "achievements",
+    "challenges",
+    "clients",
+    "sections_config",
+    "import_data",
+    "validation_errors",
+    "old_values",
+    "new_values",
+];
+
+fn is_json(column: &str) -> bool {
+    JSON_COLUMNS.contains(&column)
+}
+
+fn rows(conn: &Connection, table: &str) -> Result<Vec<Value>> {
+    let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))?;
+    let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
+    let found = stmt.query_map([], |row| {
+        let mut object = Map::new();
+        for (i, column) in columns.iter().enumerate() {
+            let value = match row.get_ref(i)? {
+                ValueRef::Null => Value::Null,
+                ValueRef::Integer(n) => json!(n),
+                ValueRef::Real(x) => json!(x),
+                ValueRef::Text(t) => {
+                    let text = String::from_utf8_lossy(t).into_owned();
+                    if is_json(column) {
+                        serde_json::from_str(&text).unwrap_or(Value::String(text))
+                    } else {
+                        Value::String(text)
+                    }
+                }
+                ValueRef::Blob(b) => json!(b),
+            };
+            object.insert(column.clone(), value);
+        }
+        Ok(Value::Object(object))
+    })?;
+    Ok(found.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Everything in the database as a backup document.
+pub fn export(conn: &Connection) -> Result<Value> {
+    let tx = conn.unchecked_transaction()?;
+    let mut tables = Map::new();
+    for table in TABLES.iter().chain(std::iter::once(&"audit_log")) {
+        tables.insert((*table).to_owned(), Value::Array(rows(&tx, table)?));
+    }
+    tx.finish()?;
+    Ok(json!({
+        "format": FORMAT,
+        "version": VERSION,
+        "schema_version": migrations::schema_version(conn)?,
+        "tables": tables,
+    }))
+}
+
+fn to_sql(column: &str, value: &Value) -> SqlValue {
+    match value {
+        Value::Null => SqlValue::Null,
+        Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
+        Value::Number(n) => n.as_i64().map_or_else(
+            || SqlValue::Real(n.as_f64().unwrap_or(0.0)),
+            SqlValue::Integer,
+        ),
+        Value::String(s) if is_json(column) => SqlValue::Text(Value::String(s.clone()).to_string()),
+        Value::String(s) => SqlValue::Text(s.clone()),
+        other => SqlValue::Text(other.to_string()),
+    }
+}
+
+/// What a restore of a backup document brought in.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Restored {
+    /// Rows per table.
+    pub rows: BTreeMap<String, usize>,
+}
+
+/// Restores a backup document into a database whose profile holds nothing yet (a new
+/// installation), replacing its first-run setup. Refused, with nothing changed, when
+/// the database already holds someone's data, or the document is not a backup this
+/// program can read.
+pub fn import(db: &mut Db, document: &Value) -> Result<Restored> {
+    let refuse = |why: String| Error::Conflict(why);
+    if document.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(refuse(
+            "this file is not a Career Hub backup (its \"format\" is not career-hub-backup)".into(),
+        ));
+    }
+    let version = document.get("version").and_then(Value::as_u64).unwrap_or(0);
+    if version != VERSION {
+        return Err(refuse(format!(
+            "this backup has layout version {version}; this Career Hub reads version {VERSION}"
+        )));
+    }
+    let schema = document
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .unwrap_or(u64::MAX);
+    if usize::try_from(schema).unwrap_or(usize::MAX) > migrations::latest_version() {
+        return Err(refuse(format!(
+            "this backup comes from a newer Career Hub (schema version {schema}); update Career Hub to restore it"
+        )));
+    }
+    let tables = document
+        .get("tables")
+        .and_then(Value::as_object)
+        .ok_or_else(|| refuse("the backup has no \"tables\"".into()))?;
+    let holds_data: i64 = db.conn().query_row(
+        "SELECT (SELECT count(*) FROM experiences) + (SELECT count(*) FROM projects) + (SELECT count(*) FROM skills)
+              + (SELECT count(*) FROM education) + (SELECT count(*) FROM certifications) + (SELECT count(*) FROM achievements)
+              + (SELECT count(*) FROM cv_versions)
+              + (SELECT count(*) FROM profiles WHERE headline IS NOT NULL OR summary IS NOT NULL)",
+        [],
+        |r| r.get(0),
+    )?;
+    if holds_data > 0 {
+        return Err(refuse(
+            "this database already holds a profile with data; restore a full backup into a new database".into(),
+        ));
+    }
+
+    let mut restored = BTreeMap::new();
+    db.write(|tx| {
+        for table in TABLES.iter().rev().chain(std::iter::once(&"audit_log")) {
+            tx.execute(&format!("DELETE FROM {table}"), [])?;
+        }
+        for table in TABLES.iter().chain(std::iter::once(&"audit_log")) {
+            if *table == "audit_log" {
+                // The rows the triggers just wrote are replaced by the backup's history.
+                tx.execute("DELETE FROM audit_log", [])?;
+            }
+            let entries = tables
+                .get(*table)
+                .and_then(Value::as_array)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            for (i, row) in entries.iter().enumerate() {
+                let object = row.as_object().ok_or_else(|| {
+                    crate::import::invalid(
+                        &format!("{table}[{i}]"),
+                        format!("{table}[{i}] is not a row"),
+                    )
+                })?;
+                let columns: Vec<&String> = object
+                    .keys()
+                    .filter(|c| *c != "completeness_score")
+                    .collect();
+                let sql = format!(
+                    "INSERT INTO {table} ({}) VALUES ({})",
+                    columns
+                        .iter()
+                        .map(|c| c.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    vec!["?"; columns.len()].join(", ")
+                );
+                let values = columns.iter().map(|c| to_sql(c, &object[c.as_str()]));
+                tx.prepare_cached(&sql)?
+                    .execute(params_from_iter(values))
+                    .map_err(|e| {
+                        crate::import::invalid(
+                            &format!("{table}[{i}]"),
+                            format!("{table}[{i}] cannot be restored: {e}"),
+                        )
+                    })?;
+            }
+            restored.insert((*table).to_owned(), entries.len());
+        }
+        Ok(())
+    })?;
+    Ok(Restored { rows: restored })
+}
