@@ -68,14 +68,26 @@ pub fn import(
             ));
         }
     };
+    import_document(db, local, SOURCE, &document, dry_run)
+}
+
+/// Imports a parsed JSON Resume document, recorded under `source` (importers of other
+/// formats translate into JSON Resume and come through here).
+pub(crate) fn import_document(
+    db: &mut Db,
+    local: &LocalProfile,
+    source: &str,
+    document: &Value,
+    dry_run: bool,
+) -> Result<ImportReport> {
     if dry_run {
         let tx = db.conn().unchecked_transaction()?;
-        let report = apply(&tx, local, &document, true);
+        let report = apply(&tx, local, source, document, true);
         tx.rollback()?;
         return report;
     }
-    run(db, local, SOURCE, &document, |tx| {
-        apply(tx, local, &document, false)
+    run(db, local, source, document, |tx| {
+        apply(tx, local, source, document, false)
     })
 }
 
@@ -190,6 +202,7 @@ fn key(parts: &[&str]) -> String {
 fn apply(
     tx: &Transaction<'_>,
     local: &LocalProfile,
+    source: &str,
     doc: &Value,
     dry_run: bool,
 ) -> Result<ImportReport> {
@@ -200,7 +213,7 @@ fn apply(
         ));
     };
     let mut report = ImportReport {
-        source: SOURCE.to_owned(),
+        source: source.to_owned(),
         dry_run,
         ..ImportReport::default()
     };

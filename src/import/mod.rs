@@ -4,6 +4,7 @@
 //! nothing; a dry run reports what would change and writes nothing.
 
 pub mod jsonresume;
+pub mod linkedin;
 
 use rusqlite::params;
 use serde::{Deserialize, Serialize};

@@ -9,6 +9,7 @@ mod full_backup;
 mod history;
 mod import;
 mod jsonresume;
+mod linkedin;
 mod property;
 mod search;
 mod suggestions;

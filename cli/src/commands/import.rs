@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use career_hub::full_backup;
-use career_hub::import::{ImportReport, MAX_IMPORT_BYTES, jsonresume};
+use career_hub::import::{ImportReport, MAX_IMPORT_BYTES, jsonresume, linkedin};
 
 /// Import data into your profile. Items you already have are skipped, never overwritten.
 #[derive(Debug, clap::Args)]
@@ -19,6 +19,16 @@ enum Format {
     /// A JSON Resume document (jsonresume.org).
     Jsonresume {
         file: PathBuf,
+        /// Say what would change, without changing anything.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A LinkedIn "Download your data" export: the ZIP, or the folder it unpacks to.
+    Linkedin {
+        path: PathBuf,
         /// Say what would change, without changing anything.
         #[arg(long)]
         dry_run: bool,
@@ -41,6 +51,19 @@ impl Cmd {
                 let text = read_text(&file, MAX_IMPORT_BYTES)?;
                 let (mut handle, local) = super::open_profile(db)?;
                 let report = jsonresume::import(&mut handle, &local, &text, dry_run)?;
+                if json {
+                    super::print_json(&report)?;
+                } else {
+                    print_report(&report);
+                }
+            }
+            Format::Linkedin {
+                path,
+                dry_run,
+                json,
+            } => {
+                let (mut handle, local) = super::open_profile(db)?;
+                let report = linkedin::import(&mut handle, &local, &path, dry_run)?;
                 if json {
                     super::print_json(&report)?;
                 } else {

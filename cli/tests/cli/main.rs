@@ -567,3 +567,31 @@ fn export_all_then_import_all_moves_a_profile() {
             "already holds a profile with data",
         ));
 }
+
+#[test]
+fn import_linkedin_from_the_export_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("career-hub.db");
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/linkedin/full")
+        .display()
+        .to_string();
+    let preview = run_ok(&db, &["import", "linkedin", "--dry-run", &folder]);
+    assert!(
+        preview.contains("Would add") && preview.contains("Nothing was changed"),
+        "{preview}"
+    );
+    let imported = run_ok(&db, &["import", "linkedin", &folder]);
+    assert!(
+        imported.contains("+ experience Founder at Hamilton Technologies"),
+        "{imported}"
+    );
+    let shown: Value = serde_json::from_str(&run_ok(&db, &["profile", "show", "--json"])).unwrap();
+    assert_eq!(shown["profile"]["contact"]["name"], "Margaret Hamilton");
+    career_hub(&db)
+        .args(["import", "linkedin"])
+        .arg(dir.path().join("nope.zip"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("could not open"));
+}
