@@ -101,10 +101,7 @@ pub fn list(conn: &rusqlite::Connection, profile_id: &str) -> Result<Vec<Achieve
 }
 
 fn write(tx: &rusqlite::Transaction<'_>, id: &str, input: &AchievementInput) -> Result<()> {
-    tx.execute(
-        "UPDATE achievements SET title = ?2, description = ?3, date = ?4, category = ?5, url = ?6 WHERE id = ?1",
-        params![id, input.title, input.description, input.date, input.category, input.url],
-    )?;
+    tx.prepare_cached("UPDATE achievements SET title = ?2, description = ?3, date = ?4, category = ?5, url = ?6 WHERE id = ?1")?.execute(params![id, input.title, input.description, input.date, input.category, input.url])?;
     Ok(())
 }
 

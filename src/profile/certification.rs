@@ -125,10 +125,8 @@ pub fn list(conn: &rusqlite::Connection, profile_id: &str) -> Result<Vec<Certifi
 }
 
 fn write(tx: &rusqlite::Transaction<'_>, id: &str, input: &CertificationInput) -> Result<()> {
-    tx.execute(
-        "UPDATE certifications SET name = ?2, issuing_organization = ?3, credential_id = ?4, credential_url = ?5,
-             issue_date = ?6, expiry_date = ?7 WHERE id = ?1",
-        params![
+    tx.prepare_cached("UPDATE certifications SET name = ?2, issuing_organization = ?3, credential_id = ?4, credential_url = ?5,
+             issue_date = ?6, expiry_date = ?7 WHERE id = ?1")?.execute(params![
             id,
             input.name,
             input.issuing_organization,
@@ -136,8 +134,7 @@ fn write(tx: &rusqlite::Transaction<'_>, id: &str, input: &CertificationInput) -
             input.credential_url,
             input.issue_date,
             input.expiry_date
-        ],
-    )?;
+        ])?;
     Ok(())
 }
 

@@ -195,10 +195,7 @@ fn normalized(input: CvVersionInput) -> CvVersionInput {
 }
 
 fn clear_default(tx: &Transaction<'_>, profile_id: &str, except: &str) -> Result<()> {
-    tx.execute(
-        "UPDATE cv_versions SET is_default = 0 WHERE profile_id = ?1 AND is_default = 1 AND id != ?2",
-        params![profile_id, except],
-    )?;
+    tx.prepare_cached("UPDATE cv_versions SET is_default = 0 WHERE profile_id = ?1 AND is_default = 1 AND id != ?2")?.execute(params![profile_id, except])?;
     Ok(())
 }
 
@@ -221,10 +218,7 @@ pub fn create(db: &mut Db, profile_id: &str, input: CvVersionInput) -> Result<Cv
         if is_default {
             clear_default(tx, profile_id, &id)?;
         }
-        tx.execute(
-            "INSERT INTO cv_versions (id, profile_id, name, template, sections_config, is_default) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![id, profile_id, input.name, input.template, serde_json::to_string(&config)?, is_default],
-        )?;
+        tx.prepare_cached("INSERT INTO cv_versions (id, profile_id, name, template, sections_config, is_default) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?.execute(params![id, profile_id, input.name, input.template, serde_json::to_string(&config)?, is_default])?;
         Ok(())
     })?;
     get(db.conn(), &id)
@@ -250,10 +244,7 @@ pub fn update(db: &mut Db, id: &str, input: CvVersionInput) -> Result<CvVersion>
         if input.is_default {
             clear_default(tx, &current.profile_id, id)?;
         }
-        tx.execute(
-            "UPDATE cv_versions SET name = ?2, template = ?3, sections_config = ?4, is_default = ?5 WHERE id = ?1",
-            params![id, input.name, input.template, serde_json::to_string(&config)?, input.is_default],
-        )?;
+        tx.prepare_cached("UPDATE cv_versions SET name = ?2, template = ?3, sections_config = ?4, is_default = ?5 WHERE id = ?1")?.execute(params![id, input.name, input.template, serde_json::to_string(&config)?, input.is_default])?;
         Ok(())
     })?;
     get(db.conn(), id)

@@ -120,10 +120,8 @@ pub fn list(conn: &rusqlite::Connection, profile_id: &str) -> Result<Vec<Educati
 }
 
 fn write(tx: &rusqlite::Transaction<'_>, id: &str, input: &EducationInput) -> Result<()> {
-    tx.execute(
-        "UPDATE education SET institution = ?2, degree = ?3, field_of_study = ?4, start_date = ?5, end_date = ?6,
-             grade = ?7, description = ?8 WHERE id = ?1",
-        params![
+    tx.prepare_cached("UPDATE education SET institution = ?2, degree = ?3, field_of_study = ?4, start_date = ?5, end_date = ?6,
+             grade = ?7, description = ?8 WHERE id = ?1")?.execute(params![
             id,
             input.institution,
             input.degree,
@@ -132,8 +130,7 @@ fn write(tx: &rusqlite::Transaction<'_>, id: &str, input: &EducationInput) -> Re
             input.end_date,
             input.grade,
             input.description
-        ],
-    )?;
+        ])?;
     Ok(())
 }
 

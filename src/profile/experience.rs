@@ -205,12 +205,10 @@ pub fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Experience>> {
 }
 
 fn write_fields(tx: &rusqlite::Transaction<'_>, id: &str, input: &ExperienceInput) -> Result<()> {
-    tx.execute(
-        "UPDATE experiences SET company_name = ?2, company_website = ?3, company_size = ?4, industry = ?5,
+    tx.prepare_cached("UPDATE experiences SET company_name = ?2, company_website = ?3, company_size = ?4, industry = ?5,
              company_location = ?6, position = ?7, employment_type = ?8, start_date = ?9, end_date = ?10,
              is_current = ?11, description = ?12, responsibilities = ?13
-         WHERE id = ?1",
-        params![
+         WHERE id = ?1")?.execute(params![
             id,
             input.company_name,
             input.company_website,
@@ -224,8 +222,7 @@ fn write_fields(tx: &rusqlite::Transaction<'_>, id: &str, input: &ExperienceInpu
             input.is_current,
             input.description,
             rows::list_to_json(&input.responsibilities),
-        ],
-    )?;
+        ])?;
     EXPERIENCE_TAGS.set(tx, id, &input.technologies)
 }
 

@@ -72,15 +72,11 @@ pub fn bootstrap(db: &mut Db) -> Result<LocalProfile> {
     });
     let created = db.write(|tx| {
         if new_user {
-            tx.execute(
-                "INSERT INTO users (id, email, password_hash) VALUES (?1, ?2, '')",
-                params![user_id, LOCAL_USER_EMAIL],
-            )?;
+            tx.prepare_cached("INSERT INTO users (id, email, password_hash) VALUES (?1, ?2, '')")?
+                .execute(params![user_id, LOCAL_USER_EMAIL])?;
         }
-        tx.execute(
-            "INSERT INTO profiles (id, user_id) VALUES (?1, ?2)",
-            params![profile_id, user_id],
-        )?;
+        tx.prepare_cached("INSERT INTO profiles (id, user_id) VALUES (?1, ?2)")?
+            .execute(params![profile_id, user_id])?;
         technology::ensure_starter_catalog(tx)?;
         responsibility::ensure_starter_library(tx)
     });
@@ -286,10 +282,8 @@ pub fn update(db: &mut Db, profile_id: &str, input: ProfileInput) -> Result<Prof
         }
     }
     db.write(|tx| {
-        tx.execute(
-            "UPDATE profiles SET slug = ?2, headline = ?3, summary = ?4, location = ?5, visibility = ?6,
-                 contact = ?7, profile_photo_url = ?8 WHERE id = ?1",
-            params![
+        tx.prepare_cached("UPDATE profiles SET slug = ?2, headline = ?3, summary = ?4, location = ?5, visibility = ?6,
+                 contact = ?7, profile_photo_url = ?8 WHERE id = ?1")?.execute(params![
                 profile_id,
                 input.slug,
                 input.headline,
@@ -298,8 +292,7 @@ pub fn update(db: &mut Db, profile_id: &str, input: ProfileInput) -> Result<Prof
                 input.visibility,
                 serde_json::to_string(&input.contact)?,
                 input.profile_photo_url
-            ],
-        )?;
+            ])?;
         Ok(())
     })?;
     get(db.conn(), profile_id)

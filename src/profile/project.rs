@@ -330,16 +330,16 @@ fn set_experiences(
         .query_map([project_id], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for gone in current.iter().filter(|id| !experience_ids.contains(id)) {
-        tx.execute(
+        tx.prepare_cached(
             "DELETE FROM project_experiences WHERE project_id = ?1 AND experience_id = ?2",
-            params![project_id, gone],
-        )?;
+        )?
+        .execute(params![project_id, gone])?;
     }
     for added in experience_ids.iter().filter(|id| !current.contains(id)) {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT OR IGNORE INTO project_experiences (project_id, experience_id) VALUES (?1, ?2)",
-            params![project_id, added],
-        )?;
+        )?
+        .execute(params![project_id, added])?;
     }
     Ok(())
 }
@@ -350,14 +350,12 @@ fn write_fields(
     id: &str,
     input: &ProjectInput,
 ) -> Result<()> {
-    tx.execute(
-        "UPDATE projects SET name = ?2, description = ?3, role = ?4, start_date = ?5, end_date = ?6,
+    tx.prepare_cached("UPDATE projects SET name = ?2, description = ?3, role = ?4, start_date = ?5, end_date = ?6,
              is_ongoing = ?7, is_anonymized = ?8, anonymized_company = ?9, status = ?10, category = ?11,
              achievements = ?12, challenges = ?13, clients = ?14, team_size = ?15, duration_months = ?16,
              users_count = ?17, budget_range = ?18, demo_url = ?19, github_url = ?20, documentation_url = ?21,
              visibility = ?22
-         WHERE id = ?1",
-        params![
+         WHERE id = ?1")?.execute(params![
             id,
             input.name,
             input.description,
@@ -380,8 +378,7 @@ fn write_fields(
             input.github_url,
             input.documentation_url,
             input.visibility,
-        ],
-    )?;
+        ])?;
     PROJECT_TAGS.set(tx, id, &input.technologies)?;
     set_experiences(tx, profile_id, id, &input.experience_ids)
 }

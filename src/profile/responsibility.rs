@@ -222,10 +222,7 @@ pub fn add(db: &mut Db, input: ResponsibilityInput) -> Result<Responsibility> {
     input.validate()?;
     let id = rows::new_id();
     db.write(|tx| {
-        tx.execute(
-            "INSERT INTO responsibilities_library (id, role_category, responsibility, seniority_level) VALUES (?1, ?2, ?3, ?4)",
-            params![id, input.role_category, input.responsibility, input.seniority_level],
-        )?;
+        tx.prepare_cached("INSERT INTO responsibilities_library (id, role_category, responsibility, seniority_level) VALUES (?1, ?2, ?3, ?4)")?.execute(params![id, input.role_category, input.responsibility, input.seniority_level])?;
         Ok(())
     })?;
     get(db.conn(), &id)
@@ -237,10 +234,7 @@ pub fn update(db: &mut Db, id: &str, input: ResponsibilityInput) -> Result<Respo
     let input = input.cleaned();
     input.validate()?;
     db.write(|tx| {
-        tx.execute(
-            "UPDATE responsibilities_library SET role_category = ?2, responsibility = ?3, seniority_level = ?4 WHERE id = ?1",
-            params![id, input.role_category, input.responsibility, input.seniority_level],
-        )?;
+        tx.prepare_cached("UPDATE responsibilities_library SET role_category = ?2, responsibility = ?3, seniority_level = ?4 WHERE id = ?1")?.execute(params![id, input.role_category, input.responsibility, input.seniority_level])?;
         Ok(())
     })?;
     get(db.conn(), id)

@@ -101,7 +101,10 @@ pub(crate) fn delete(
     entity: &'static str,
     id: &str,
 ) -> Result<()> {
-    match tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])? {
+    match tx
+        .prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?
+        .execute([id])?
+    {
         0 => Err(Error::not_found(entity, id)),
         _ => Ok(()),
     }
@@ -156,7 +159,7 @@ pub(crate) fn create_item(
     let order = next_display_order(tx, table, profile_id)?;
     let mut values: Vec<&dyn rusqlite::ToSql> = vec![&id, &profile_id, &order];
     values.extend(columns.iter().map(|(_, value)| *value));
-    tx.execute(&sql, values.as_slice())?;
+    tx.prepare_cached(&sql)?.execute(values.as_slice())?;
     fill(&id)?;
     Ok(id)
 }

@@ -189,18 +189,15 @@ pub fn update(db: &mut Db, id: &str, input: SkillInput) -> Result<Skill> {
         if duplicate(tx, &profile_id, &technology_id, Some(id))?.is_some() {
             return Err(duplicate_error(input.technology.trim()));
         }
-        tx.execute(
-            "UPDATE skills SET technology_id = ?2, level = ?3, years_of_experience = ?4, started_using_year = ?5,
-                 is_primary = ?6 WHERE id = ?1",
-            params![
+        tx.prepare_cached("UPDATE skills SET technology_id = ?2, level = ?3, years_of_experience = ?4, started_using_year = ?5,
+                 is_primary = ?6 WHERE id = ?1")?.execute(params![
                 id,
                 technology_id,
                 input.level,
                 input.years_of_experience,
                 input.started_using_year,
                 input.is_primary
-            ],
-        )?;
+            ])?;
         Ok(())
     })?;
     get(db.conn(), id)

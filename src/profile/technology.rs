@@ -135,10 +135,10 @@ pub fn create(db: &mut Db, input: TechnologyInput) -> Result<Technology> {
     validate(db.conn(), &input, None)?;
     let id = rows::new_id();
     db.write(|tx| {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO technologies (id, name, category, layer) VALUES (?1, ?2, ?3, ?4)",
-            params![id, input.name, input.category, input.layer],
-        )?;
+        )?
+        .execute(params![id, input.name, input.category, input.layer])?;
         Ok(())
     })?;
     get(db.conn(), &id)
@@ -153,10 +153,10 @@ pub fn update(db: &mut Db, id: &str, input: TechnologyInput) -> Result<Technolog
     };
     validate(db.conn(), &input, Some(id))?;
     db.write(|tx| {
-        tx.execute(
+        tx.prepare_cached(
             "UPDATE technologies SET name = ?2, category = ?3, layer = ?4 WHERE id = ?1",
-            params![id, input.name, input.category, input.layer],
-        )?;
+        )?
+        .execute(params![id, input.name, input.category, input.layer])?;
         Ok(())
     })?;
     get(db.conn(), id)
@@ -194,10 +194,10 @@ pub(crate) fn find_or_create(tx: &Transaction<'_>, name: &str) -> Result<String>
     check.max_chars("technologies", "A technology name", Some(name), 100);
     check.finish()?;
     let id = rows::new_id();
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO technologies (id, name, category, layer) VALUES (?1, ?2, ?3, ?4)",
-        params![id, name, DEFAULT_CATEGORY, DEFAULT_LAYER],
-    )?;
+    )?
+    .execute(params![id, name, DEFAULT_CATEGORY, DEFAULT_LAYER])?;
     Ok(id)
 }
 
@@ -233,22 +233,18 @@ impl Tags {
             .query_map([owner_id], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         for gone in current.difference(&wanted) {
-            tx.execute(
-                &format!(
-                    "DELETE FROM {} WHERE {} = ?1 AND technology_id = ?2",
-                    self.table, self.owner_column
-                ),
-                params![owner_id, gone],
-            )?;
+            tx.prepare_cached(&format!(
+                "DELETE FROM {} WHERE {} = ?1 AND technology_id = ?2",
+                self.table, self.owner_column
+            ))?
+            .execute(params![owner_id, gone])?;
         }
         for added in wanted.difference(&current) {
-            tx.execute(
-                &format!(
-                    "INSERT INTO {} ({}, technology_id) VALUES (?1, ?2)",
-                    self.table, self.owner_column
-                ),
-                params![owner_id, added],
-            )?;
+            tx.prepare_cached(&format!(
+                "INSERT INTO {} ({}, technology_id) VALUES (?1, ?2)",
+                self.table, self.owner_column
+            ))?
+            .execute(params![owner_id, added])?;
         }
         Ok(())
     }
@@ -369,10 +365,10 @@ const STARTER_CATALOG: &[(&str, &str, &str)] = &[
 pub(crate) fn ensure_starter_catalog(tx: &Transaction<'_>) -> Result<()> {
     for (name, category, layer) in STARTER_CATALOG {
         if find_by_name(tx, name)?.is_none() {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO technologies (id, name, category, layer) VALUES (?1, ?2, ?3, ?4)",
-                params![rows::new_id(), name, category, layer],
-            )?;
+            )?
+            .execute(params![rows::new_id(), name, category, layer])?;
         }
     }
     Ok(())

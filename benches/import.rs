@@ -1,0 +1,122 @@
+//! Import benchmarks: a JSON Resume with 1,000 entries, and a full backup of a profile
+//! with 10,000 rows exported and imported into a new database.
+//!
+//! Run: `cargo bench --bench import`
+
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use std::time::Duration;
+
+use career_hub::import::jsonresume;
+use career_hub::profile::{self, LocalProfile};
+use career_hub::{AuditContext, Db, Source, full_backup};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use serde_json::json;
+
+fn fresh(dir: &tempfile::TempDir, name: &str) -> (Db, LocalProfile) {
+    let mut db = Db::open(dir.path().join(name)).unwrap();
+    db.set_audit_context(AuditContext::new(Source::Import));
+    let local = profile::bootstrap(&mut db).unwrap();
+    (db, local)
+}
+
+/// A résumé with 1,000 entries: 400 jobs, 200 projects, 100 schools, 100 certificates,
+/// 100 awards and 100 skills.
+fn big_resume() -> String {
+    let work: Vec<_> = (0..400)
+        .map(|i| json!({"name": format!("Company {i}"), "position": "Engineer", "startDate": format!("{}-01", 1980 + i % 40),
+                        "summary": "Built and ran things.", "highlights": ["Led a team", "Cut costs"]}))
+        .collect();
+    let projects: Vec<_> = (0..200)
+        .map(|i| json!({"name": format!("Project {i}"), "description": "A project.", "keywords": [format!("Tech {}", i % 30)]}))
+        .collect();
+    let education: Vec<_> = (0..100)
+        .map(|i| json!({"institution": format!("School {i}"), "studyType": "BSc"}))
+        .collect();
+    let certificates: Vec<_> = (0..100)
+        .map(|i| json!({"name": format!("Cert {i}"), "date": "2020-01-01"}))
+        .collect();
+    let awards: Vec<_> = (0..100)
+        .map(|i| json!({"title": format!("Award {i}"), "date": "2021"}))
+        .collect();
+    let skills: Vec<_> = (0..100)
+        .map(|i| json!({"name": format!("Skill {i}"), "level": "Expert"}))
+        .collect();
+    json!({"basics": {"name": "Bench Person", "label": "Engineer"}, "work": work, "projects": projects,
+           "education": education, "certificates": certificates, "awards": awards, "skills": skills})
+    .to_string()
+}
+
+fn json_resume_import(c: &mut Criterion) {
+    let text = big_resume();
+    let mut group = c.benchmark_group("import");
+    group.sample_size(20);
+    group.measurement_time(Duration::from_secs(15));
+    group.bench_function("json_resume_1000_entries", |b| {
+        b.iter_batched(
+            || {
+                let dir = tempfile::tempdir().unwrap();
+                let (db, local) = fresh(&dir, "bench.db");
+                (dir, db, local)
+            },
+            |(dir, mut db, local)| {
+                let report = jsonresume::import(&mut db, &local, &text, false).unwrap();
+                assert_eq!(report.added.len(), 1000);
+                (dir, db)
+            },
+            BatchSize::PerIteration,
+        );
+    });
+    group.finish();
+}
+
+fn full_backup_round_trip(c: &mut Criterion) {
+    // A profile with 10,000 rows: 2,500 each of experiences, projects, education and achievements.
+    let dir = tempfile::tempdir().unwrap();
+    let (mut db, local) = fresh(&dir, "source.db");
+    db.write(|tx| {
+        for (table, column) in [("experiences", None), ("projects", Some("name")), ("education", Some("institution")), ("achievements", Some("title"))] {
+            for i in 0..2_500 {
+                let id = ulid::Ulid::generate().to_string();
+                match column {
+                    None => tx.execute(
+                        "INSERT INTO experiences (id, profile_id, company_name, position, start_date) VALUES (?1, ?2, ?3, 'Engineer', '2020-01-01')",
+                        (id, &local.profile_id, format!("Company {i}")),
+                    )?,
+                    Some(column) => tx.execute(
+                        &format!("INSERT INTO {table} (id, profile_id, {column}) VALUES (?1, ?2, ?3)"),
+                        (id, &local.profile_id, format!("{table} {i}")),
+                    )?,
+                };
+            }
+        }
+        Ok(())
+    })
+    .unwrap();
+    let mut group = c.benchmark_group("full_backup");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(20));
+    group.bench_function("export_and_import_10k_rows", |b| {
+        b.iter_batched(
+            || {
+                let target = tempfile::tempdir().unwrap();
+                let (fresh_db, _) = fresh(&target, "target.db");
+                (target, fresh_db)
+            },
+            |(target, mut fresh_db)| {
+                let document = full_backup::export(db.conn()).unwrap();
+                let text = serde_json::to_string(&document).unwrap();
+                let restored =
+                    full_backup::import(&mut fresh_db, &serde_json::from_str(&text).unwrap())
+                        .unwrap();
+                assert!(restored.rows["experiences"] == 2_500);
+                (target, fresh_db)
+            },
+            BatchSize::PerIteration,
+        );
+    });
+    group.finish();
+}
+
+criterion_group!(benches, json_resume_import, full_backup_round_trip);
+criterion_main!(benches);
