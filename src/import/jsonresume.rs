@@ -586,8 +586,3 @@ fn import_basics(
     }
     Ok(())
 }
-
-/// The JSON Resume sections this importer reads or keeps, for documentation and tests.
-pub fn known_sections() -> &'static [&'static str] {
-    &KNOWN
-}
