@@ -11,11 +11,12 @@
 //! never undoes the person's edits.
 
 use std::collections::HashSet;
+use std::path::Path;
 
 use rusqlite::Transaction;
 use serde_json::Value;
 
-use super::{ImportReport, invalid, run};
+use super::{ImportReport, MAX_IMPORT_BYTES, fail, invalid, run};
 use crate::profile::achievement::{self, AchievementInput};
 use crate::profile::certification::{self, CertificationInput};
 use crate::profile::education::{self, EducationInput};
@@ -46,6 +47,25 @@ const KNOWN: [&str; 14] = [
     "meta",
 ];
 
+/// Imports the JSON Resume document in the file at `path`; with `dry_run`, only
+/// reports. A file too large or not UTF-8 fails like a malformed one: a FAILED history
+/// row and nothing else written.
+pub fn import_file(
+    db: &mut Db,
+    local: &LocalProfile,
+    path: &Path,
+    dry_run: bool,
+) -> Result<ImportReport> {
+    match super::read_text(path, MAX_IMPORT_BYTES) {
+        Ok(text) => import(db, local, &text, dry_run),
+        Err(error) if dry_run => Err(error),
+        Err(error) => {
+            let raw = serde_json::json!({ "path": path.display().to_string() });
+            Err(fail(db, local, SOURCE, &raw, error))
+        }
+    }
+}
+
 /// Imports a JSON Resume document; with `dry_run`, only reports what would change.
 pub fn import(
     db: &mut Db,
@@ -53,22 +73,18 @@ pub fn import(
     text: &str,
     dry_run: bool,
 ) -> Result<ImportReport> {
-    let document: Value = match serde_json::from_str(text) {
-        Ok(document) => document,
+    match serde_json::from_str::<Value>(text) {
+        Ok(document) => import_document(db, local, SOURCE, &document, dry_run),
         Err(e) => {
             let error = invalid("document", format!("The file is not valid JSON: {e}."));
-            if !dry_run {
-                // Record the failure, keeping the start of what was read.
-                let head: String = text.chars().take(2000).collect();
-                let _ = run(db, local, SOURCE, &Value::String(head), |_| Err(error));
+            if dry_run {
+                return Err(error);
             }
-            return Err(invalid(
-                "document",
-                format!("The file is not valid JSON: {e}."),
-            ));
+            // Record the failure, keeping the start of what was read.
+            let head: String = text.chars().take(2000).collect();
+            Err(fail(db, local, SOURCE, &Value::String(head), error))
         }
-    };
-    import_document(db, local, SOURCE, &document, dry_run)
+    }
 }
 
 /// Imports a parsed JSON Resume document, recorded under `source` (importers of other

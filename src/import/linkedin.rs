@@ -33,13 +33,10 @@ pub fn import(
     let document = files.and_then(|files| to_json_resume(&files));
     match document {
         Ok(document) => jsonresume::import_document(db, local, SOURCE, &document, dry_run),
+        Err(error) if dry_run => Err(error),
         Err(error) => {
-            if !dry_run {
-                let message = error.to_string();
-                let raw = json!({ "path": path.display().to_string() });
-                let _ = super::run(db, local, SOURCE, &raw, |_| Err(Error::Conflict(message)));
-            }
-            Err(error)
+            let raw = json!({ "path": path.display().to_string() });
+            Err(super::fail(db, local, SOURCE, &raw, error))
         }
     }
 }

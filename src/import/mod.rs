@@ -104,6 +104,64 @@ pub(crate) fn run(
     result
 }
 
+/// The text of the file at `path`, read for an import: a file over `limit` bytes is
+/// refused before it is read, and one that is not UTF-8 is refused naming where.
+pub fn read_text(path: &std::path::Path, limit: u64) -> Result<String> {
+    use std::io::Read;
+    let io = |action: &'static str, e: std::io::Error| Error::io(action, path, e);
+    let file = std::fs::File::open(path).map_err(|e| io("open", e))?;
+    let size = file.metadata().map_err(|e| io("read", e))?.len();
+    if size > limit {
+        return Err(too_large(path, size, limit));
+    }
+    let mut bytes = Vec::new();
+    // Read at most one byte past the limit, in case the file grows while it is read.
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| io("read", e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(path, bytes.len() as u64, limit));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        invalid(
+            "file",
+            format!(
+                "{} is not UTF-8 text (invalid byte at offset {}), so it cannot be imported.",
+                path.display(),
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })
+}
+
+fn too_large(path: &std::path::Path, size: u64, limit: u64) -> Error {
+    const MB: u64 = 1024 * 1024;
+    invalid(
+        "file",
+        format!(
+            "{} is {} MB; an import file is at most {} MB, so it was not read.",
+            path.display(),
+            size.div_ceil(MB),
+            limit / MB
+        ),
+    )
+}
+
+/// Records `error` as a FAILED import of `raw` (the history row and nothing else) and
+/// gives the error back.
+pub(crate) fn fail(
+    db: &mut Db,
+    local: &LocalProfile,
+    source: &str,
+    raw: &serde_json::Value,
+    error: Error,
+) -> Error {
+    match run(db, local, source, raw, |_| Err(error)) {
+        Err(error) => error,
+        Ok(_) => unreachable!("an import whose work fails cannot succeed"),
+    }
+}
+
 /// A failed import's reason, naming where in the input the problem is.
 pub(crate) fn invalid(at: &str, message: impl Into<String>) -> Error {
     Error::Invalid(vec![crate::validation::FieldError {

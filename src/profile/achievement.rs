@@ -1,9 +1,9 @@
 //! Achievements: awards, publications, talks and other things worth telling.
 
-use rusqlite::{Row, params};
+use rusqlite::Row;
 use serde::{Deserialize, Serialize};
 
-use super::rows;
+use super::rows::{self, Column};
 use crate::validation::Checker;
 use crate::{Db, Result};
 
@@ -100,9 +100,15 @@ pub fn list(conn: &rusqlite::Connection, profile_id: &str) -> Result<Vec<Achieve
     rows::get_all(conn, &sql, profile_id, from_row)
 }
 
-fn write(tx: &rusqlite::Transaction<'_>, id: &str, input: &AchievementInput) -> Result<()> {
-    tx.prepare_cached("UPDATE achievements SET title = ?2, description = ?3, date = ?4, category = ?5, url = ?6 WHERE id = ?1")?.execute(params![id, input.title, input.description, input.date, input.category, input.url])?;
-    Ok(())
+/// The columns an input sets, on insert and update alike.
+fn columns(input: &AchievementInput) -> [Column<'_>; 5] {
+    [
+        ("title", &input.title),
+        ("description", &input.description),
+        ("date", &input.date),
+        ("category", &input.category),
+        ("url", &input.url),
+    ]
 }
 
 /// Adds an achievement to the end of the list.
@@ -120,13 +126,7 @@ pub(crate) fn insert(
     profile_id: &str,
     input: &AchievementInput,
 ) -> Result<String> {
-    rows::create_item(
-        tx,
-        "achievements",
-        profile_id,
-        &[("title", &input.title)],
-        |id| write(tx, id, input),
-    )
+    rows::create_item(tx, "achievements", profile_id, &columns(input), |_| Ok(()))
 }
 
 /// Replaces what the person entered.
@@ -134,7 +134,7 @@ pub fn update(db: &mut Db, id: &str, input: AchievementInput) -> Result<Achievem
     rows::owner(db.conn(), "achievements", "achievement", id)?;
     let input = input.cleaned();
     input.validate()?;
-    db.write(|tx| write(tx, id, &input))?;
+    db.write(|tx| rows::update_item(tx, "achievements", id, &columns(&input)))?;
     get(db.conn(), id)
 }
 

@@ -1,9 +1,9 @@
 //! Certifications, with `is_expired` computed as of today whenever they are read.
 
-use rusqlite::{Row, params};
+use rusqlite::Row;
 use serde::{Deserialize, Serialize};
 
-use super::rows;
+use super::rows::{self, Column};
 use crate::validation::Checker;
 use crate::{Db, Result};
 
@@ -124,18 +124,16 @@ pub fn list(conn: &rusqlite::Connection, profile_id: &str) -> Result<Vec<Certifi
     rows::get_all(conn, &sql, profile_id, from_row)
 }
 
-fn write(tx: &rusqlite::Transaction<'_>, id: &str, input: &CertificationInput) -> Result<()> {
-    tx.prepare_cached("UPDATE certifications SET name = ?2, issuing_organization = ?3, credential_id = ?4, credential_url = ?5,
-             issue_date = ?6, expiry_date = ?7 WHERE id = ?1")?.execute(params![
-            id,
-            input.name,
-            input.issuing_organization,
-            input.credential_id,
-            input.credential_url,
-            input.issue_date,
-            input.expiry_date
-        ])?;
-    Ok(())
+/// The columns an input sets, on insert and update alike.
+fn columns(input: &CertificationInput) -> [Column<'_>; 6] {
+    [
+        ("name", &input.name),
+        ("issuing_organization", &input.issuing_organization),
+        ("credential_id", &input.credential_id),
+        ("credential_url", &input.credential_url),
+        ("issue_date", &input.issue_date),
+        ("expiry_date", &input.expiry_date),
+    ]
 }
 
 /// Adds a certification to the end of the list.
@@ -157,8 +155,8 @@ pub(crate) fn insert(
         tx,
         "certifications",
         profile_id,
-        &[("name", &input.name)],
-        |id| write(tx, id, input),
+        &columns(input),
+        |_| Ok(()),
     )
 }
 
@@ -167,7 +165,7 @@ pub fn update(db: &mut Db, id: &str, input: CertificationInput) -> Result<Certif
     rows::owner(db.conn(), "certifications", "certification", id)?;
     let input = input.cleaned();
     input.validate()?;
-    db.write(|tx| write(tx, id, &input))?;
+    db.write(|tx| rows::update_item(tx, "certifications", id, &columns(&input)))?;
     get(db.conn(), id)
 }
 

@@ -1,9 +1,9 @@
 //! Education: schools, degrees, courses.
 
-use rusqlite::{Row, params};
+use rusqlite::Row;
 use serde::{Deserialize, Serialize};
 
-use super::rows;
+use super::rows::{self, Column};
 use crate::validation::Checker;
 use crate::{Db, Result};
 
@@ -119,19 +119,17 @@ pub fn list(conn: &rusqlite::Connection, profile_id: &str) -> Result<Vec<Educati
     rows::get_all(conn, &sql, profile_id, from_row)
 }
 
-fn write(tx: &rusqlite::Transaction<'_>, id: &str, input: &EducationInput) -> Result<()> {
-    tx.prepare_cached("UPDATE education SET institution = ?2, degree = ?3, field_of_study = ?4, start_date = ?5, end_date = ?6,
-             grade = ?7, description = ?8 WHERE id = ?1")?.execute(params![
-            id,
-            input.institution,
-            input.degree,
-            input.field_of_study,
-            input.start_date,
-            input.end_date,
-            input.grade,
-            input.description
-        ])?;
-    Ok(())
+/// The columns an input sets, on insert and update alike.
+fn columns(input: &EducationInput) -> [Column<'_>; 7] {
+    [
+        ("institution", &input.institution),
+        ("degree", &input.degree),
+        ("field_of_study", &input.field_of_study),
+        ("start_date", &input.start_date),
+        ("end_date", &input.end_date),
+        ("grade", &input.grade),
+        ("description", &input.description),
+    ]
 }
 
 /// Adds an entry to the end of the list.
@@ -149,13 +147,7 @@ pub(crate) fn insert(
     profile_id: &str,
     input: &EducationInput,
 ) -> Result<String> {
-    rows::create_item(
-        tx,
-        "education",
-        profile_id,
-        &[("institution", &input.institution)],
-        |id| write(tx, id, input),
-    )
+    rows::create_item(tx, "education", profile_id, &columns(input), |_| Ok(()))
 }
 
 /// Replaces what the person entered.
@@ -163,7 +155,7 @@ pub fn update(db: &mut Db, id: &str, input: EducationInput) -> Result<Education>
     rows::owner(db.conn(), "education", "education entry", id)?;
     let input = input.cleaned();
     input.validate()?;
-    db.write(|tx| write(tx, id, &input))?;
+    db.write(|tx| rows::update_item(tx, "education", id, &columns(&input)))?;
     get(db.conn(), id)
 }
 

@@ -1,9 +1,9 @@
 //! Work experience: jobs, with responsibilities, technology tags and linked projects.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
-use super::rows;
+use super::rows::{self, Column};
 use super::technology::{EXPERIENCE_TAGS, TechnologyRef};
 use crate::validation::{Checker, Code};
 use crate::{Db, Error, Result};
@@ -204,26 +204,26 @@ pub fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Experience>> {
     found.into_iter().map(|e| with_links(conn, e)).collect()
 }
 
-fn write_fields(tx: &rusqlite::Transaction<'_>, id: &str, input: &ExperienceInput) -> Result<()> {
-    tx.prepare_cached("UPDATE experiences SET company_name = ?2, company_website = ?3, company_size = ?4, industry = ?5,
-             company_location = ?6, position = ?7, employment_type = ?8, start_date = ?9, end_date = ?10,
-             is_current = ?11, description = ?12, responsibilities = ?13
-         WHERE id = ?1")?.execute(params![
-            id,
-            input.company_name,
-            input.company_website,
-            input.company_size,
-            input.industry,
-            input.company_location,
-            input.position,
-            input.employment_type,
-            input.start_date,
-            input.end_date,
-            input.is_current,
-            input.description,
-            rows::list_to_json(&input.responsibilities),
-        ])?;
-    EXPERIENCE_TAGS.set(tx, id, &input.technologies)
+/// The columns an input sets, on insert and update alike (`responsibilities` is the
+/// input's list as stored).
+fn columns<'a>(
+    input: &'a ExperienceInput,
+    responsibilities: &'a dyn rusqlite::ToSql,
+) -> [Column<'a>; 12] {
+    [
+        ("company_name", &input.company_name),
+        ("company_website", &input.company_website),
+        ("company_size", &input.company_size),
+        ("industry", &input.industry),
+        ("company_location", &input.company_location),
+        ("position", &input.position),
+        ("employment_type", &input.employment_type),
+        ("start_date", &input.start_date),
+        ("end_date", &input.end_date),
+        ("is_current", &input.is_current),
+        ("description", &input.description),
+        ("responsibilities", responsibilities),
+    ]
 }
 
 /// Adds a job to the end of the profile's list.
@@ -241,16 +241,13 @@ pub(crate) fn insert(
     profile_id: &str,
     input: &ExperienceInput,
 ) -> Result<String> {
+    let responsibilities = rows::list_to_json(&input.responsibilities);
     rows::create_item(
         tx,
         "experiences",
         profile_id,
-        &[
-            ("company_name", &input.company_name),
-            ("position", &input.position),
-            ("start_date", &input.start_date),
-        ],
-        |id| write_fields(tx, id, input),
+        &columns(input, &responsibilities),
+        |id| EXPERIENCE_TAGS.set(tx, id, &input.technologies),
     )
 }
 
@@ -259,7 +256,11 @@ pub fn update(db: &mut Db, id: &str, input: ExperienceInput) -> Result<Experienc
     rows::owner(db.conn(), "experiences", "experience", id)?;
     let input = input.cleaned();
     input.validate()?;
-    db.write(|tx| write_fields(tx, id, &input))?;
+    db.write(|tx| {
+        let responsibilities = rows::list_to_json(&input.responsibilities);
+        rows::update_item(tx, "experiences", id, &columns(&input, &responsibilities))?;
+        EXPERIENCE_TAGS.set(tx, id, &input.technologies)
+    })?;
     get(db.conn(), id)
 }
 

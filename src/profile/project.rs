@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 
-use super::rows;
+use super::rows::{self, Column};
 use super::technology::{PROJECT_TAGS, TechnologyRef};
 use crate::validation::{Checker, Code};
 use crate::{Db, Error, Result};
@@ -344,41 +344,45 @@ fn set_experiences(
     Ok(())
 }
 
-fn write_fields(
+/// The columns an input sets, on insert and update alike (`lists` holds the input's
+/// achievements, challenges and clients as stored).
+fn columns<'a>(input: &'a ProjectInput, lists: &'a [String; 3]) -> [Column<'a>; 21] {
+    [
+        ("name", &input.name),
+        ("description", &input.description),
+        ("role", &input.role),
+        ("start_date", &input.start_date),
+        ("end_date", &input.end_date),
+        ("is_ongoing", &input.is_ongoing),
+        ("is_anonymized", &input.is_anonymized),
+        ("anonymized_company", &input.anonymized_company),
+        ("status", &input.status),
+        ("category", &input.category),
+        ("achievements", &lists[0]),
+        ("challenges", &lists[1]),
+        ("clients", &lists[2]),
+        ("team_size", &input.team_size),
+        ("duration_months", &input.duration_months),
+        ("users_count", &input.users_count),
+        ("budget_range", &input.budget_range),
+        ("demo_url", &input.demo_url),
+        ("github_url", &input.github_url),
+        ("documentation_url", &input.documentation_url),
+        ("visibility", &input.visibility),
+    ]
+}
+
+fn lists(input: &ProjectInput) -> [String; 3] {
+    [&input.achievements, &input.challenges, &input.clients].map(|list| rows::list_to_json(list))
+}
+
+/// Writes what lives beside the row: technology tags and the links to jobs.
+fn write_links(
     tx: &Transaction<'_>,
     profile_id: &str,
     id: &str,
     input: &ProjectInput,
 ) -> Result<()> {
-    tx.prepare_cached("UPDATE projects SET name = ?2, description = ?3, role = ?4, start_date = ?5, end_date = ?6,
-             is_ongoing = ?7, is_anonymized = ?8, anonymized_company = ?9, status = ?10, category = ?11,
-             achievements = ?12, challenges = ?13, clients = ?14, team_size = ?15, duration_months = ?16,
-             users_count = ?17, budget_range = ?18, demo_url = ?19, github_url = ?20, documentation_url = ?21,
-             visibility = ?22
-         WHERE id = ?1")?.execute(params![
-            id,
-            input.name,
-            input.description,
-            input.role,
-            input.start_date,
-            input.end_date,
-            input.is_ongoing,
-            input.is_anonymized,
-            input.anonymized_company,
-            input.status,
-            input.category,
-            rows::list_to_json(&input.achievements),
-            rows::list_to_json(&input.challenges),
-            rows::list_to_json(&input.clients),
-            input.team_size,
-            input.duration_months,
-            input.users_count,
-            input.budget_range,
-            input.demo_url,
-            input.github_url,
-            input.documentation_url,
-            input.visibility,
-        ])?;
     PROJECT_TAGS.set(tx, id, &input.technologies)?;
     set_experiences(tx, profile_id, id, &input.experience_ids)
 }
@@ -398,8 +402,9 @@ pub(crate) fn insert(
     profile_id: &str,
     input: &ProjectInput,
 ) -> Result<String> {
-    rows::create_item(tx, "projects", profile_id, &[("name", &input.name)], |id| {
-        write_fields(tx, profile_id, id, input)
+    let lists = lists(input);
+    rows::create_item(tx, "projects", profile_id, &columns(input, &lists), |id| {
+        write_links(tx, profile_id, id, input)
     })
 }
 
@@ -408,7 +413,10 @@ pub fn update(db: &mut Db, id: &str, input: ProjectInput) -> Result<Project> {
     let profile_id = rows::owner(db.conn(), "projects", "project", id)?;
     let input = input.cleaned();
     input.validate()?;
-    db.write(|tx| write_fields(tx, &profile_id, id, &input))?;
+    db.write(|tx| {
+        rows::update_item(tx, "projects", id, &columns(&input, &lists(&input)))?;
+        write_links(tx, &profile_id, id, &input)
+    })?;
     get(db.conn(), id)
 }
 

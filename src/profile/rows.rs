@@ -136,14 +136,37 @@ pub(crate) fn get_all<T>(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// A column an input sets, with its value.
+pub(crate) type Column<'a> = (&'static str, &'a dyn rusqlite::ToSql);
+
+/// Sets `columns` of the row `id` of `table`, inside `tx`.
+pub(crate) fn update_item(
+    tx: &Transaction<'_>,
+    table: &str,
+    id: &str,
+    columns: &[Column<'_>],
+) -> Result<()> {
+    let sets: Vec<String> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, (column, _))| format!("{column} = ?{}", i + 2))
+        .collect();
+    let sql = format!("UPDATE {table} SET {} WHERE id = ?1", sets.join(", "));
+    let mut values: Vec<&dyn rusqlite::ToSql> = vec![&id];
+    values.extend(columns.iter().map(|(_, value)| *value));
+    tx.prepare_cached(&sql)?.execute(values.as_slice())?;
+    Ok(())
+}
+
 /// Creates an item at the end of a profile's list, inside `tx`: a row holding the
-/// `columns` given and the next display order, which `fill` may then complete.
+/// `columns` given and the next display order; `fill` then writes what lives in other
+/// tables (tags, links).
 /// Returns the new item's id.
 pub(crate) fn create_item(
     tx: &Transaction<'_>,
     table: &str,
     profile_id: &str,
-    columns: &[(&str, &dyn rusqlite::ToSql)],
+    columns: &[Column<'_>],
     fill: impl FnOnce(&str) -> Result<()>,
 ) -> Result<String> {
     let id = new_id();

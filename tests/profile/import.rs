@@ -3,7 +3,7 @@
 //! is refused with a FAILED history row and nothing else written.
 
 use career_hub::export::jsonresume::json_resume;
-use career_hub::import::jsonresume::{import, level_of};
+use career_hub::import::jsonresume::{import, import_file, level_of};
 use career_hub::profile;
 
 use crate::fixture::{self, count};
@@ -275,5 +275,36 @@ fn bad_files_fail_cleanly_and_write_nothing_else() {
             audit,
             "{text}: no user data was written"
         );
+    }
+}
+
+#[test]
+fn a_huge_or_non_utf8_file_fails_cleanly_and_writes_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("huge.json");
+    // 200 MB, sparse: refused from its size, before a byte is read.
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(200 * 1024 * 1024)
+        .unwrap();
+    let latin1 = dir.path().join("latin1.json");
+    std::fs::write(&latin1, b"{\"basics\": {\"name\": \"Ren\xe9e\"}}").unwrap();
+    for (path, expected) in [
+        (&huge, "is 200 MB; an import file is at most 20 MB"),
+        (&latin1, "is not UTF-8 text (invalid byte at offset 24)"),
+    ] {
+        let (mut db, local) = fixture::profile();
+        let audit = count(&db, "audit_log");
+        let error = import_file(&mut db, &local, path, false).unwrap_err();
+        assert!(error.to_string().contains(expected), "{error}");
+        let rows = history(&db);
+        assert_eq!(rows.len(), 1, "{}: one history row", path.display());
+        assert_eq!(rows[0].1, "FAILED");
+        assert!(rows[0].3.as_deref().unwrap().contains(expected));
+        assert_eq!(count(&db, "audit_log"), audit, "no user data was written");
+
+        let dry = import_file(&mut db, &local, path, true).unwrap_err();
+        assert!(dry.to_string().contains(expected));
+        assert_eq!(history(&db).len(), 1, "a dry run records nothing");
     }
 }

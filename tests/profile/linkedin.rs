@@ -165,6 +165,14 @@ fn a_wrong_layout_or_a_zip_bomb_fails_cleanly() {
     std::fs::create_dir(&wrong).unwrap();
     std::fs::write(wrong.join("Positions.csv"), "Firma,Titel\nAcme,Dev\n").unwrap();
 
+    let latin1 = dir.path().join("latin1");
+    std::fs::create_dir(&latin1).unwrap();
+    std::fs::write(
+        latin1.join("Positions.csv"),
+        b"Company Name,Title,Started On\nCaf\xe9 Ren\xe9,Dev,Jan 2020\n",
+    )
+    .unwrap();
+
     let bomb = dir.path().join("bomb.zip");
     {
         let mut zip = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
@@ -188,6 +196,7 @@ fn a_wrong_layout_or_a_zip_bomb_fails_cleanly() {
             "Positions.csv has no \"Company Name\" column",
         ),
         (bomb.clone(), "more than 20 MB"),
+        (latin1.clone(), "Positions.csv is not UTF-8 text"),
         (dir.path().join("missing.zip"), "could not open"),
     ] {
         let (mut db, local) = fixture::profile();

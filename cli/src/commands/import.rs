@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use career_hub::full_backup;
-use career_hub::import::{ImportReport, MAX_IMPORT_BYTES, jsonresume, linkedin};
+use career_hub::import::{ImportReport, jsonresume, linkedin, read_text};
 
 /// Import data into your profile. Items you already have are skipped, never overwritten.
 #[derive(Debug, clap::Args)]
@@ -48,9 +48,8 @@ impl Cmd {
                 dry_run,
                 json,
             } => {
-                let text = read_text(&file, MAX_IMPORT_BYTES)?;
                 let (mut handle, local) = super::open_profile(db)?;
-                let report = jsonresume::import(&mut handle, &local, &text, dry_run)?;
+                let report = jsonresume::import_file(&mut handle, &local, &file, dry_run)?;
                 if json {
                     super::print_json(&report)?;
                 } else {
@@ -82,28 +81,6 @@ impl Cmd {
         }
         Ok(ExitCode::SUCCESS)
     }
-}
-
-/// The file's text, refusing files over `limit` bytes and files that are not UTF-8.
-fn read_text(file: &Path, limit: u64) -> anyhow::Result<String> {
-    let size = std::fs::metadata(file)
-        .with_context(|| format!("cannot read {}", file.display()))?
-        .len();
-    if size > limit {
-        anyhow::bail!(
-            "{} is {} MB; an import file is at most {} MB, so this one was not read",
-            file.display(),
-            size / 1_000_000,
-            limit / 1_000_000
-        );
-    }
-    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    String::from_utf8(bytes).with_context(|| {
-        format!(
-            "{} is not UTF-8 text, so it cannot be imported",
-            file.display()
-        )
-    })
 }
 
 fn print_report(report: &ImportReport) {
