@@ -5,6 +5,7 @@ pub mod commands;
 pub mod error;
 pub mod logging;
 pub mod state;
+pub mod transfer;
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -56,7 +57,11 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::builder_start,
         commands::builder_save_draft,
         commands::builder_update_step,
-        commands::builder_progress
+        commands::builder_progress,
+        transfer::choose_file::<tauri::Wry>,
+        transfer::import_file::<tauri::Wry>,
+        transfer::import_history,
+        transfer::export_file
     ])
 }
 

@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use career_hub::ErrorCode;
 use career_hub::builder::{StepStatus, StepUpdate};
 use career_hub::profile::achievement::AchievementInput;
@@ -14,15 +16,9 @@ use career_hub::profile::skill::SkillInput;
 use career_hub::profile::{Contact, ProfileInput};
 use career_hub_desktop::commands as c;
 use career_hub_desktop::state::AppState;
+use common::app;
 use tauri::Manager;
-use tauri::test::{MockRuntime, mock_builder, mock_context, noop_assets};
-
-fn app(dir: &tempfile::TempDir) -> tauri::App<MockRuntime> {
-    mock_builder()
-        .manage(AppState::open(dir.path().join("career-hub.db")))
-        .build(mock_context(noop_assets()))
-        .unwrap()
-}
+use tauri::test::{mock_builder, mock_context, noop_assets};
 
 fn job(company: &str, start: &str) -> ExperienceInput {
     ExperienceInput {

@@ -38,6 +38,47 @@ impl ImportReport {
     }
 }
 
+/// One import, as `import_history` records it (without its raw data).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ImportRecord {
+    pub id: String,
+    /// `JSON_RESUME`, `LINKEDIN`, …
+    pub source: String,
+    /// PENDING, PROCESSING, COMPLETED or FAILED.
+    pub status: String,
+    pub items_imported: u32,
+    pub error_message: Option<String>,
+    pub started_at: String,
+    pub completed_at: Option<String>,
+}
+
+/// The user's imports, newest first, at most `limit` of them.
+pub fn history(
+    conn: &rusqlite::Connection,
+    user_id: &str,
+    limit: u32,
+) -> Result<Vec<ImportRecord>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, source, COALESCE(status, 'PENDING'), COALESCE(items_imported, 0), error_message,
+                COALESCE(started_at, ''), completed_at
+         FROM import_history WHERE user_id = ?1
+         ORDER BY started_at DESC, id DESC LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(params![user_id, limit], |r| {
+        Ok(ImportRecord {
+            id: r.get(0)?,
+            source: r.get(1)?,
+            status: r.get(2)?,
+            items_imported: u32::try_from(r.get::<_, i64>(3)?).unwrap_or(0),
+            error_message: r.get(4)?,
+            started_at: r.get(5)?,
+            completed_at: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Largest file an importer reads, so that a huge or hostile file is refused up front.
 pub const MAX_IMPORT_BYTES: u64 = 20 * 1024 * 1024;
 

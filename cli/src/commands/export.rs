@@ -54,20 +54,17 @@ impl Cmd {
                     &local.profile_id,
                     version_id.as_deref(),
                 )?;
-                let text = serde_json::to_string_pretty(&document)? + "\n";
                 match out {
                     Some(path) => {
-                        std::fs::write(&path, text)
-                            .with_context(|| format!("cannot write {}", path.display()))?;
+                        career_hub::export::write_document(&path, &document)?;
                         eprintln!("Wrote {}.", path.display());
                     }
-                    None => print!("{text}"),
+                    None => print!("{}", serde_json::to_string_pretty(&document)? + "\n"),
                 }
             }
             Format::All { out } => {
                 let document = full_backup::export(handle.conn())?;
-                std::fs::write(&out, serde_json::to_string_pretty(&document)? + "\n")
-                    .with_context(|| format!("cannot write {}", out.display()))?;
+                career_hub::export::write_document(&out, &document)?;
                 println!("Wrote a full backup to {}.", out.display());
             }
         }

@@ -30,6 +30,8 @@ class AppStore {
   loadError = $state<string | null>(null);
   toast = $state<Toast | null>(null);
   historyOpen = $state(false);
+  /** The profile wizard, or the Import/Export screen. */
+  screen = $state<"wizard" | "transfer">("wizard");
   /** An item to scroll to and highlight (from search). */
   focusItem = $state<string | null>(null);
   /** Bumped after an undo or a reload so open forms re-read their data. */
@@ -60,6 +62,7 @@ class AppStore {
   }
 
   async goTo(step: StepId): Promise<void> {
+    this.screen = "wizard";
     this.step = step;
     await this.updateStep(step, { make_current: true });
   }

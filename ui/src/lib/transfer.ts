@@ -1,0 +1,50 @@
+// Words and numbers for the Import/Export screen, kept apart from the component so
+// they can be tested.
+import type { FileChoice, ImportFormat } from "./bindings";
+
+export interface ImportSource {
+  choice: FileChoice;
+  format: ImportFormat;
+  label: string;
+  hint: string;
+  button: string;
+}
+
+const JSON_RESUME: ImportSource = { choice: "json_resume", format: "json_resume", label: "JSON Resume", hint: "A resume.json file from jsonresume.org or another résumé tool.", button: "Choose a JSON file…" };
+
+export const importSources: ImportSource[] = [
+  JSON_RESUME,
+  { choice: "linkedin_zip", format: "linkedin", label: "LinkedIn export (ZIP)", hint: "The archive from LinkedIn's “Download your data”.", button: "Choose the ZIP…" },
+  { choice: "linkedin_folder", format: "linkedin", label: "LinkedIn export (folder)", hint: "The same export, already unpacked.", button: "Choose the folder…" },
+];
+
+/** The import source for a dialog choice (the JSON Resume one for anything else). */
+export function sourceOf(choice: FileChoice): ImportSource {
+  return importSources.find((s) => s.choice === choice) ?? JSON_RESUME;
+}
+
+/** A file size for people: bytes, KB or MB. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+const STATUS: Record<string, string> = {
+  PENDING: "Waiting",
+  PROCESSING: "Running",
+  COMPLETED: "Imported",
+  FAILED: "Failed",
+};
+
+/** An import_history status in words. */
+export function statusLabel(status: string): string {
+  return STATUS[status] ?? status;
+}
+
+/** A stored UTC timestamp as local date and time ("22 Nov 2026, 09:14"). */
+export function when(timestamp: string, locale?: string): string {
+  const date = new Date(timestamp);
+  if (Number.isNaN(date.getTime())) return timestamp;
+  return date.toLocaleString(locale, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+}
