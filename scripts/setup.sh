@@ -5,11 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # System packages: a C toolchain for bundled SQLite; WebKitGTK to build the desktop
-# shell; a virtual display, WebKit's WebDriver and poppler to test it as a person would.
+# shell; a virtual display, WebKit's WebDriver, xdotool and imagemagick (to answer
+# native file dialogs and capture the screen), poppler and qpdf to test it and its PDFs as a person would.
 packages=(
     build-essential pkg-config libssl-dev
     libwebkit2gtk-4.1-dev librsvg2-dev
-    xvfb xauth webkit2gtk-driver
+    xvfb xauth webkit2gtk-driver xdotool imagemagick
+    poppler-utils qpdf
 )
 missing=()
 for package in "${packages[@]}"; do

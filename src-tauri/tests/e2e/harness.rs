@@ -15,10 +15,17 @@ pub type TestResult<T = ()> = Result<T, Box<dyn std::error::Error>>;
 /// How long any one element may take to appear.
 pub const WAIT: Duration = Duration::from_secs(20);
 
+/// One scenario at a time: two apps, drivers and displays starting together trip
+/// over each other (WebKitWebDriver fails the second session).
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 pub struct Harness {
+    _turn: tokio::sync::MutexGuard<'static, ()>,
     xvfb: Child,
     driver: Child,
     pub port: u16,
+    /// The X display the app runs on (":93").
+    pub display: String,
     pub home: tempfile::TempDir,
     shots: PathBuf,
     shot_count: usize,
@@ -52,6 +59,7 @@ async fn wait_for_port(port: u16) -> TestResult {
 
 impl Harness {
     pub async fn start(name: &str) -> TestResult<Self> {
+        let turn = ONE_AT_A_TIME.lock().await;
         let n = free_display();
         let display = format!(":{n}");
         let xvfb = Command::new("Xvfb")
@@ -89,9 +97,11 @@ impl Harness {
             .join(name);
         std::fs::create_dir_all(&shots)?;
         Ok(Self {
+            _turn: turn,
             xvfb,
             driver,
             port,
+            display,
             home,
             shots,
             shot_count: 0,
@@ -132,6 +142,67 @@ impl Harness {
             png,
         )?;
         Ok(())
+    }
+
+    /// Saves a screenshot of the whole display, native dialogs included (WebDriver's
+    /// only shows the page, and WebKitWebDriver's can stall on some pages).
+    pub async fn screenshot_display(&mut self, name: &str) -> TestResult {
+        self.shot_count += 1;
+        let file = self
+            .shots
+            .join(format!("{:02}-{name}.png", self.shot_count));
+        let status = Command::new("import")
+            .args(["-window", "root"])
+            .arg(&file)
+            .env("DISPLAY", &self.display)
+            .status()
+            .await
+            .map_err(|e| format!("ImageMagick's import is needed for the end-to-end tests (bash scripts/setup.sh installs it): {e}"))?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err(format!("import could not capture the display for {name}").into())
+        }
+    }
+
+    /// Answers the native file dialog titled `title` with `path`, as a person would by
+    /// typing it: focus the dialog, open its location field (Ctrl+L), type, Enter.
+    pub async fn answer_file_dialog(&self, title: &str, path: &Path) -> TestResult {
+        let xdotool = |args: Vec<String>| {
+            let display = self.display.clone();
+            async move {
+                let status = Command::new("xdotool")
+                    .args(&args)
+                    .env("DISPLAY", display)
+                    .status()
+                    .await
+                    .map_err(|e| format!("xdotool is needed for the end-to-end tests (bash scripts/setup.sh installs it): {e}"))?;
+                if status.success() {
+                    Ok::<_, Box<dyn std::error::Error>>(())
+                } else {
+                    Err(format!("xdotool {args:?} failed").into())
+                }
+            }
+        };
+        let search = ["search", "--sync", "--name", title, "windowfocus", "--sync"];
+        tokio::time::timeout(
+            WAIT,
+            xdotool(search.iter().map(ToString::to_string).collect()),
+        )
+        .await
+        .map_err(|_| format!("no file dialog titled {title:?} appeared"))??;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        xdotool(vec!["key".into(), "ctrl+l".into()]).await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        xdotool(vec![
+            "type".into(),
+            "--delay".into(),
+            "10".into(),
+            path.display().to_string(),
+        ])
+        .await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        xdotool(vec!["key".into(), "Return".into()]).await
     }
 
     pub async fn stop(mut self) {

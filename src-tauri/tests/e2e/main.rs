@@ -255,3 +255,73 @@ async fn scenario() -> TestResult {
     h.stop().await;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_json_resume_is_imported_through_the_file_dialog() -> TestResult {
+    let scenario = tokio::time::timeout(Duration::from_secs(240), import_scenario()).await;
+    match scenario {
+        Ok(result) => result,
+        Err(_) => Err("the import scenario did not finish within 4 minutes".into()),
+    }
+}
+
+async fn import_scenario() -> TestResult {
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/jsonresume/full.json")
+        .canonicalize()?;
+    let mut h = Harness::start("import").await?;
+    let app = h.launch().await?;
+
+    click(&app, "[data-testid=transfer-toggle]").await?;
+    find(&app, "[data-testid=import-history-empty]").await?;
+    h.screenshot_display("transfer-empty").await?;
+
+    click(&app, "[data-testid=choose-import]").await?;
+    h.answer_file_dialog("Import a JSON Resume", &fixture)
+        .await?;
+    let preview = find(&app, "[data-testid=import-preview]").await?;
+    let text = preview.text().await?;
+    assert!(
+        text.contains("to add"),
+        "the preview says what will be added: {text}"
+    );
+    assert!(
+        text.contains("experience"),
+        "the preview lists the jobs: {text}"
+    );
+    h.screenshot_display("transfer-preview").await?;
+    let audit_before: i64 =
+        Db::open(h.database())?
+            .conn()
+            .query_row("SELECT count(*) FROM experiences", [], |r| r.get(0))?;
+    assert_eq!(audit_before, 0, "the preview wrote nothing");
+
+    click(&app, "[data-testid=run-import]").await?;
+    let result = find(&app, "[data-testid=import-result]").await?;
+    assert!(result.text().await?.contains("Imported"));
+    wait_until(
+        &app,
+        "the import in the history",
+        "[...document.querySelectorAll('[data-testid=import-history] tbody tr')].some(r => r.textContent.includes('Imported'))",
+    )
+    .await?;
+    wait_until(
+        &app,
+        "the progress bar full",
+        "document.querySelector('[data-testid=import-progress] progress').value === 100",
+    )
+    .await?;
+    h.screenshot_display("transfer-imported").await?;
+
+    click(&app, "[data-testid=nav-experience]").await?;
+    wait_until(
+        &app,
+        "the imported jobs in the wizard",
+        "document.querySelectorAll('[data-testid=experience-item]').length > 0",
+    )
+    .await?;
+    h.screenshot_display("imported-experience").await?;
+    app.close().await?;
+    h.stop().await;
+    Ok(())
+}
