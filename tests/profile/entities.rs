@@ -493,3 +493,65 @@ fn a_full_profile_loads_with_next_actions() {
     let total: u32 = full.next_actions.iter().map(|a| a.points).sum();
     assert!(total > 0);
 }
+
+#[test]
+fn a_deleted_item_leaves_every_cv_selection_and_undo_brings_it_back() {
+    let (mut db, local) = fixture::profile();
+    let p = &local.profile_id;
+    let jobs: Vec<String> = ["Acme", "Globex", "Initech"]
+        .iter()
+        .map(|company| {
+            experience::create(&mut db, p, job(company, "Engineer", "2021-01-01"))
+                .unwrap()
+                .id
+        })
+        .collect();
+    let cert = certification::create(
+        &mut db,
+        p,
+        CertificationInput {
+            name: "CKA".to_owned(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let version = |name: &str| CvVersionInput {
+        name: name.to_owned(),
+        ..Default::default()
+    };
+    let general = cv_version::create(&mut db, p, version("General")).unwrap();
+    let short = cv_version::create(&mut db, p, version("Short")).unwrap();
+    assert_eq!(general.sections_config.experiences, jobs);
+
+    experience::delete(&mut db, &jobs[1]).unwrap();
+    certification::delete(&mut db, &cert.id).unwrap();
+    for id in [&general.id, &short.id] {
+        let config = cv_version::get(db.conn(), id).unwrap().sections_config;
+        assert_eq!(
+            config.experiences,
+            [jobs[0].clone(), jobs[2].clone()],
+            "the deleted job left the selection, the order of the rest kept"
+        );
+        assert!(config.certifications.is_empty());
+    }
+
+    career_hub::history::undo_last(&mut db, &local.user_id).unwrap();
+    career_hub::history::undo_last(&mut db, &local.user_id).unwrap();
+    let config = cv_version::get(db.conn(), &general.id)
+        .unwrap()
+        .sections_config;
+    assert_eq!(
+        config.experiences, jobs,
+        "undoing the delete restores the selection"
+    );
+    assert_eq!(config.certifications, [cert.id]);
+
+    let later = experience::create(&mut db, p, job("Hooli", "Engineer", "2023-01-01")).unwrap();
+    let config = cv_version::get(db.conn(), &general.id)
+        .unwrap()
+        .sections_config;
+    assert!(
+        !config.experiences.contains(&later.id),
+        "an item added later is not silently added to an existing version"
+    );
+}

@@ -2322,6 +2322,90 @@ BEGIN
       AND completeness_score IS NOT (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id);
 END;
 
+-- trigger cv_selection_achievements_delete on achievements
+CREATE TRIGGER cv_selection_achievements_delete AFTER DELETE ON achievements
+BEGIN
+    UPDATE cv_versions
+    SET sections_config = json_set(
+        sections_config,
+        '$.achievements',
+        json((SELECT json_group_array(value ORDER BY key)
+              FROM json_each(cv_versions.sections_config, '$.achievements')
+              WHERE value IS NOT OLD.id)))
+    WHERE profile_id = OLD.profile_id
+      AND EXISTS (SELECT 1 FROM json_each(cv_versions.sections_config, '$.achievements') WHERE value = OLD.id);
+END;
+
+-- trigger cv_selection_certifications_delete on certifications
+CREATE TRIGGER cv_selection_certifications_delete AFTER DELETE ON certifications
+BEGIN
+    UPDATE cv_versions
+    SET sections_config = json_set(
+        sections_config,
+        '$.certifications',
+        json((SELECT json_group_array(value ORDER BY key)
+              FROM json_each(cv_versions.sections_config, '$.certifications')
+              WHERE value IS NOT OLD.id)))
+    WHERE profile_id = OLD.profile_id
+      AND EXISTS (SELECT 1 FROM json_each(cv_versions.sections_config, '$.certifications') WHERE value = OLD.id);
+END;
+
+-- trigger cv_selection_education_delete on education
+CREATE TRIGGER cv_selection_education_delete AFTER DELETE ON education
+BEGIN
+    UPDATE cv_versions
+    SET sections_config = json_set(
+        sections_config,
+        '$.education',
+        json((SELECT json_group_array(value ORDER BY key)
+              FROM json_each(cv_versions.sections_config, '$.education')
+              WHERE value IS NOT OLD.id)))
+    WHERE profile_id = OLD.profile_id
+      AND EXISTS (SELECT 1 FROM json_each(cv_versions.sections_config, '$.education') WHERE value = OLD.id);
+END;
+
+-- trigger cv_selection_experiences_delete on experiences
+CREATE TRIGGER cv_selection_experiences_delete AFTER DELETE ON experiences
+BEGIN
+    UPDATE cv_versions
+    SET sections_config = json_set(
+        sections_config,
+        '$.experiences',
+        json((SELECT json_group_array(value ORDER BY key)
+              FROM json_each(cv_versions.sections_config, '$.experiences')
+              WHERE value IS NOT OLD.id)))
+    WHERE profile_id = OLD.profile_id
+      AND EXISTS (SELECT 1 FROM json_each(cv_versions.sections_config, '$.experiences') WHERE value = OLD.id);
+END;
+
+-- trigger cv_selection_projects_delete on projects
+CREATE TRIGGER cv_selection_projects_delete AFTER DELETE ON projects
+BEGIN
+    UPDATE cv_versions
+    SET sections_config = json_set(
+        sections_config,
+        '$.projects',
+        json((SELECT json_group_array(value ORDER BY key)
+              FROM json_each(cv_versions.sections_config, '$.projects')
+              WHERE value IS NOT OLD.id)))
+    WHERE profile_id = OLD.profile_id
+      AND EXISTS (SELECT 1 FROM json_each(cv_versions.sections_config, '$.projects') WHERE value = OLD.id);
+END;
+
+-- trigger cv_selection_skills_delete on skills
+CREATE TRIGGER cv_selection_skills_delete AFTER DELETE ON skills
+BEGIN
+    UPDATE cv_versions
+    SET sections_config = json_set(
+        sections_config,
+        '$.skills',
+        json((SELECT json_group_array(value ORDER BY key)
+              FROM json_each(cv_versions.sections_config, '$.skills')
+              WHERE value IS NOT OLD.id)))
+    WHERE profile_id = OLD.profile_id
+      AND EXISTS (SELECT 1 FROM json_each(cv_versions.sections_config, '$.skills') WHERE value = OLD.id);
+END;
+
 -- trigger experiences_fts_delete on experiences
 CREATE TRIGGER experiences_fts_delete AFTER DELETE ON experiences
 BEGIN
