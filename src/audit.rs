@@ -8,8 +8,10 @@
 use std::fmt;
 use std::str::FromStr;
 
+use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::Result;
 
@@ -129,10 +131,10 @@ pub struct AuditEntry {
     pub entity_id: Option<String>,
     /// The whole row before the change (`None` for a create).
     #[cfg_attr(feature = "specta", specta(type = Option<specta_typescript::Unknown>))]
-    pub old_values: Option<serde_json::Value>,
+    pub old_values: Option<Value>,
     /// The whole row after the change (`None` for a delete).
     #[cfg_attr(feature = "specta", specta(type = Option<specta_typescript::Unknown>))]
-    pub new_values: Option<serde_json::Value>,
+    pub new_values: Option<Value>,
     pub source: Source,
     pub session_id: Option<String>,
     /// Shared by every row one user action wrote.
@@ -180,7 +182,7 @@ pub fn history(conn: &Connection, filter: &HistoryFilter) -> Result<Vec<AuditEnt
 }
 
 pub(crate) fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<AuditEntry> {
-    let json = |index: usize| -> rusqlite::Result<Option<serde_json::Value>> {
+    let json = |index: usize| -> rusqlite::Result<Option<Value>> {
         row.get::<_, Option<String>>(index)?
             .map(|text| {
                 serde_json::from_str(&text).map_err(|e| {
@@ -208,4 +210,43 @@ pub(crate) fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<AuditEntry> {
         created_at: row.get(10)?,
         reverts_change_id: row.get(11)?,
     })
+}
+
+/// Columns that hold JSON: the audit trail and backups nest them in a row's JSON
+/// rather than keeping them as text.
+const JSON_COLUMNS: [&str; 12] = [
+    "contact",
+    "draft_data",
+    "responsibilities",
+    "technologies",
+    "achievements",
+    "challenges",
+    "clients",
+    "sections_config",
+    "import_data",
+    "validation_errors",
+    "old_values",
+    "new_values",
+];
+
+pub(crate) fn is_json_column(column: &str) -> bool {
+    JSON_COLUMNS.contains(&column)
+}
+
+/// A value of a row's JSON (as the audit trail and backups write it) as what SQLite
+/// stores in `column`: JSON columns as JSON text.
+pub(crate) fn sql_value(column: &str, value: &Value) -> SqlValue {
+    match value {
+        Value::Null => SqlValue::Null,
+        Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
+        Value::Number(n) => n.as_i64().map_or_else(
+            || SqlValue::Real(n.as_f64().unwrap_or(0.0)),
+            SqlValue::Integer,
+        ),
+        Value::String(s) if is_json_column(column) => {
+            SqlValue::Text(Value::String(s.clone()).to_string())
+        }
+        Value::String(s) => SqlValue::Text(s.clone()),
+        other => SqlValue::Text(other.to_string()),
+    }
 }

@@ -13,6 +13,7 @@ use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
+use crate::paths::with_suffix;
 use crate::{Error, Result, db, doctor, migrations};
 
 /// How long to wait before retrying a backup step that found the database locked.
@@ -186,12 +187,6 @@ fn timestamp(conn: &Connection) -> Result<String> {
         [],
         |row| row.get(0),
     )?)
-}
-
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
 }
 
 fn remove_if_present(path: &Path) -> Result<()> {

@@ -9,10 +9,11 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::types::{Value as SqlValue, ValueRef};
+use rusqlite::types::ValueRef;
 use rusqlite::{Connection, params_from_iter};
 use serde_json::{Map, Value, json};
 
+use crate::audit::{is_json_column, sql_value};
 use crate::{Db, Error, Result, migrations};
 
 /// The document's `format` field.
@@ -41,26 +42,6 @@ pub const TABLES: [&str; 17] = [
     "import_history",
 ];
 
-/// Columns that hold JSON, written nested rather than as text.
-const JSON_COLUMNS: [&str; 12] = [
-    "contact",
-    "draft_data",
-    "responsibilities",
-    "technologies",
-    "achievements",
-    "challenges",
-    "clients",
-    "sections_config",
-    "import_data",
-    "validation_errors",
-    "old_values",
-    "new_values",
-];
-
-fn is_json(column: &str) -> bool {
-    JSON_COLUMNS.contains(&column)
-}
-
 fn rows(conn: &Connection, table: &str) -> Result<Vec<Value>> {
     let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))?;
     let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
@@ -73,7 +54,7 @@ fn rows(conn: &Connection, table: &str) -> Result<Vec<Value>> {
                 ValueRef::Real(x) => json!(x),
                 ValueRef::Text(t) => {
                     let text = String::from_utf8_lossy(t).into_owned();
-                    if is_json(column) {
+                    if is_json_column(column) {
                         serde_json::from_str(&text).unwrap_or(Value::String(text))
                     } else {
                         Value::String(text)
@@ -102,20 +83,6 @@ pub fn export(conn: &Connection) -> Result<Value> {
         "schema_version": migrations::schema_version(conn)?,
         "tables": tables,
     }))
-}
-
-fn to_sql(column: &str, value: &Value) -> SqlValue {
-    match value {
-        Value::Null => SqlValue::Null,
-        Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
-        Value::Number(n) => n.as_i64().map_or_else(
-            || SqlValue::Real(n.as_f64().unwrap_or(0.0)),
-            SqlValue::Integer,
-        ),
-        Value::String(s) if is_json(column) => SqlValue::Text(Value::String(s.clone()).to_string()),
-        Value::String(s) => SqlValue::Text(s.clone()),
-        other => SqlValue::Text(other.to_string()),
-    }
 }
 
 /// What a restore of a backup document brought in.
@@ -171,7 +138,7 @@ pub fn import(db: &mut Db, document: &Value) -> Result<Restored> {
 
     let mut restored = BTreeMap::new();
     db.write(|tx| {
-        for table in TABLES.iter().rev().chain(std::iter::once(&"audit_log")) {
+        for table in TABLES.iter().rev() {
             tx.execute(&format!("DELETE FROM {table}"), [])?;
         }
         for table in TABLES.iter().chain(std::iter::once(&"audit_log")) {
@@ -204,7 +171,7 @@ pub fn import(db: &mut Db, document: &Value) -> Result<Restored> {
                         .join(", "),
                     vec!["?"; columns.len()].join(", ")
                 );
-                let values = columns.iter().map(|c| to_sql(c, &object[c.as_str()]));
+                let values = columns.iter().map(|c| sql_value(c, &object[c.as_str()]));
                 tx.prepare_cached(&sql)?
                     .execute(params_from_iter(values))
                     .map_err(|e| {

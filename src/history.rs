@@ -12,7 +12,7 @@ use rusqlite::{Connection, Transaction, params_from_iter};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::audit::{self, AuditEntry, ENTRY_COLUMNS};
+use crate::audit::{self, AuditEntry, ENTRY_COLUMNS, sql_value};
 use crate::{Db, Error, Result, Source};
 
 /// A table the audit trail covers: its entity type, name and primary key.
@@ -375,19 +375,6 @@ fn describe(entry: &AuditEntry) -> String {
     }
 }
 
-fn to_sql(value: &Value) -> SqlValue {
-    match value {
-        Value::Null => SqlValue::Null,
-        Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
-        Value::Number(n) => n.as_i64().map_or_else(
-            || SqlValue::Real(n.as_f64().unwrap_or(0.0)),
-            SqlValue::Integer,
-        ),
-        Value::String(s) => SqlValue::Text(s.clone()),
-        other => SqlValue::Text(other.to_string()),
-    }
-}
-
 fn technology_in_use(tx: &Transaction<'_>, row: &BTreeMap<String, Value>) -> Result<bool> {
     let id = row.get("id").and_then(Value::as_str).unwrap_or_default();
     Ok(tx.query_row(
@@ -423,7 +410,7 @@ fn revert(tx: &Transaction<'_>, entry: &AuditEntry) -> Result<usize> {
     let key_of = |row: &BTreeMap<String, Value>| -> Vec<SqlValue> {
         spec.key
             .iter()
-            .map(|k| to_sql(row.get(*k).unwrap_or(&Value::Null)))
+            .map(|k| sql_value(k, row.get(*k).unwrap_or(&Value::Null)))
             .collect()
     };
     let key_clause = spec
@@ -454,7 +441,7 @@ fn revert(tx: &Transaction<'_>, entry: &AuditEntry) -> Result<usize> {
                 .map(|k| format!("{k} = ?"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let mut params: Vec<SqlValue> = old.values().map(to_sql).collect();
+            let mut params: Vec<SqlValue> = old.iter().map(|(k, v)| sql_value(k, v)).collect();
             params.extend(key_of(&values(new)));
             let written = tx
                 .prepare_cached(&format!(
@@ -484,7 +471,7 @@ fn revert(tx: &Transaction<'_>, entry: &AuditEntry) -> Result<usize> {
                 "INSERT INTO {} ({names}) VALUES ({marks})",
                 spec.table
             ))?
-            .execute(params_from_iter(old.values().map(to_sql)))
+            .execute(params_from_iter(old.iter().map(|(k, v)| sql_value(k, v))))
             .map_err(|e| match e.sqlite_error_code() {
                 Some(rusqlite::ErrorCode::ConstraintViolation) => {
                     Error::Conflict(format!("the {} cannot be brought back: {e}", spec.noun))

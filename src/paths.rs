@@ -1,6 +1,6 @@
 //! Where Career Hub keeps its files by default.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// File name of the database inside the data directory.
 pub const DB_FILE_NAME: &str = "career-hub.db";
@@ -10,4 +10,11 @@ pub const DB_FILE_NAME: &str = "career-hub.db";
 pub fn default_db_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("app", "Career Hub", "career-hub")
         .map(|dirs| dirs.data_dir().join(DB_FILE_NAME))
+}
+
+/// `path` with `suffix` added to its file name (`a.db` → `a.db.partial`).
+pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
 }

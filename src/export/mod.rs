@@ -12,9 +12,7 @@ use crate::{Error, Result};
 pub fn write_document(path: &Path, document: &serde_json::Value) -> Result<u64> {
     use std::io::Write;
     let text = serde_json::to_string_pretty(document)? + "\n";
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = std::path::PathBuf::from(partial);
+    let partial = crate::paths::with_suffix(path, ".partial");
     let written = (|| {
         let mut file = std::fs::File::create(&partial)?;
         file.write_all(text.as_bytes())?;

@@ -16,7 +16,7 @@ use std::path::Path;
 use rusqlite::Transaction;
 use serde_json::Value;
 
-use super::{ImportReport, MAX_IMPORT_BYTES, fail, invalid, run};
+use super::{ImportReport, MAX_IMPORT_BYTES, fail, invalid, path_record, run};
 use crate::profile::achievement::{self, AchievementInput};
 use crate::profile::certification::{self, CertificationInput};
 use crate::profile::education::{self, EducationInput};
@@ -58,11 +58,7 @@ pub fn import_file(
 ) -> Result<ImportReport> {
     match super::read_text(path, MAX_IMPORT_BYTES) {
         Ok(text) => import(db, local, &text, dry_run),
-        Err(error) if dry_run => Err(error),
-        Err(error) => {
-            let raw = serde_json::json!({ "path": path.display().to_string() });
-            Err(fail(db, local, SOURCE, &raw, error))
-        }
+        Err(error) => Err(fail(db, local, SOURCE, &path_record(path), error, dry_run)),
     }
 }
 
@@ -77,12 +73,16 @@ pub fn import(
         Ok(document) => import_document(db, local, SOURCE, &document, dry_run),
         Err(e) => {
             let error = invalid("document", format!("The file is not valid JSON: {e}."));
-            if dry_run {
-                return Err(error);
-            }
-            // Record the failure, keeping the start of what was read.
+            // The failure keeps the start of what was read.
             let head: String = text.chars().take(2000).collect();
-            Err(fail(db, local, SOURCE, &Value::String(head), error))
+            Err(fail(
+                db,
+                local,
+                SOURCE,
+                &Value::String(head),
+                error,
+                dry_run,
+            ))
         }
     }
 }

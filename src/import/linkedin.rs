@@ -33,11 +33,14 @@ pub fn import(
     let document = files.and_then(|files| to_json_resume(&files));
     match document {
         Ok(document) => jsonresume::import_document(db, local, SOURCE, &document, dry_run),
-        Err(error) if dry_run => Err(error),
-        Err(error) => {
-            let raw = json!({ "path": path.display().to_string() });
-            Err(super::fail(db, local, SOURCE, &raw, error))
-        }
+        Err(error) => Err(super::fail(
+            db,
+            local,
+            SOURCE,
+            &super::path_record(path),
+            error,
+            dry_run,
+        )),
     }
 }
 

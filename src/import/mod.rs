@@ -188,19 +188,28 @@ fn too_large(path: &std::path::Path, size: u64, limit: u64) -> Error {
     )
 }
 
-/// Records `error` as a FAILED import of `raw` (the history row and nothing else) and
-/// gives the error back.
+/// Records `error` as a FAILED import of `raw` (the history row and nothing else;
+/// nothing at all for a dry run) and gives the error back.
 pub(crate) fn fail(
     db: &mut Db,
     local: &LocalProfile,
     source: &str,
     raw: &serde_json::Value,
     error: Error,
+    dry_run: bool,
 ) -> Error {
+    if dry_run {
+        return error;
+    }
     match run(db, local, source, raw, |_| Err(error)) {
         Err(error) => error,
         Ok(_) => unreachable!("an import whose work fails cannot succeed"),
     }
+}
+
+/// The `import_data` kept for an import that failed before its file could be read.
+pub(crate) fn path_record(path: &std::path::Path) -> serde_json::Value {
+    serde_json::json!({ "path": path.display().to_string() })
 }
 
 /// A failed import's reason, naming where in the input the problem is.
