@@ -132,25 +132,24 @@ impl Harness {
         self.home.path().join("data/career-hub/career-hub.db")
     }
 
+    /// The file of the next screenshot: named after the step, numbered in order.
+    fn next_shot(&mut self, name: &str) -> PathBuf {
+        self.shot_count += 1;
+        self.shots
+            .join(format!("{:02}-{name}.png", self.shot_count))
+    }
+
     /// Saves a screenshot named after the step, numbered in order.
     pub async fn screenshot(&mut self, client: &Client, name: &str) -> TestResult {
-        self.shot_count += 1;
         let png = client.screenshot().await?;
-        std::fs::write(
-            self.shots
-                .join(format!("{:02}-{name}.png", self.shot_count)),
-            png,
-        )?;
+        std::fs::write(self.next_shot(name), png)?;
         Ok(())
     }
 
     /// Saves a screenshot of the whole display, native dialogs included (WebDriver's
     /// only shows the page, and WebKitWebDriver's can stall on some pages).
     pub async fn screenshot_display(&mut self, name: &str) -> TestResult {
-        self.shot_count += 1;
-        let file = self
-            .shots
-            .join(format!("{:02}-{name}.png", self.shot_count));
+        let file = self.next_shot(name);
         let status = Command::new("import")
             .args(["-window", "root"])
             .arg(&file)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fileSize, importSources, sourceOf, statusLabel, when } from "./transfer";
+import { fileSize, importSources, sourceLabel, sourceOf, statusLabel, when } from "./transfer";
 
 describe("import and export wording", () => {
   it("offers every importer, each with its own dialog", () => {
@@ -13,6 +13,12 @@ describe("import and export wording", () => {
     expect(fileSize(512)).toBe("512 bytes");
     expect(fileSize(2048)).toBe("2.0 KB");
     expect(fileSize(5 * 1024 * 1024 + 300 * 1024)).toBe("5.3 MB");
+  });
+
+  it("names each import source in words", () => {
+    expect(sourceLabel("LINKEDIN")).toBe("LinkedIn");
+    expect(sourceLabel("JSON_RESUME")).toBe("JSON Resume");
+    expect(sourceLabel("SYNC")).toBe("SYNC");
   });
 
   it("names each import status in words", () => {

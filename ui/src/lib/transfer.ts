@@ -37,6 +37,16 @@ const STATUS: Record<string, string> = {
   FAILED: "Failed",
 };
 
+const SOURCE: Record<string, string> = {
+  JSON_RESUME: "JSON Resume",
+  LINKEDIN: "LinkedIn",
+};
+
+/** An import_history source in words. */
+export function sourceLabel(source: string): string {
+  return SOURCE[source] ?? source;
+}
+
 /** An import_history status in words. */
 export function statusLabel(status: string): string {
   return STATUS[status] ?? status;
