@@ -8,6 +8,10 @@
 -- with the delete's change, so undoing the delete puts the item back in the selections.
 -- Items added to a profile later are not added to existing versions (the app offers
 -- them); that needs no trigger.
+--
+-- The list is rebuilt from an ordered subquery rather than with ORDER BY inside the
+-- aggregate, which SQLite only reads from 3.44 on: the database must stay readable by
+-- older SQLite tools, such as Debian 12's sqlite3 (3.40).
 
 CREATE TRIGGER cv_selection_experiences_delete AFTER DELETE ON experiences
 BEGIN
@@ -15,9 +19,9 @@ BEGIN
     SET sections_config = json_set(
         sections_config,
         '$.experiences',
-        json((SELECT json_group_array(value ORDER BY key)
-              FROM json_each(cv_versions.sections_config, '$.experiences')
-              WHERE value IS NOT OLD.id)))
+        json((SELECT json_group_array(value) FROM (
+                  SELECT value FROM json_each(cv_versions.sections_config, '$.experiences')
+                  WHERE value IS NOT OLD.id ORDER BY key))))
     WHERE profile_id = OLD.profile_id
       AND EXISTS (SELECT 1 FROM json_each(cv_versions.sections_config, '$.experiences') WHERE value = OLD.id);
 END;
@@ -28,9 +32,9 @@ BEGIN
     SET sections_config = json_set(
         sections_config,
         '$.projects',
-        json((SELECT json_group_array(value ORDER BY key)
-              FROM json_each(cv_versions.sections_config, '$.projects')
-              WHERE value IS NOT OLD.id)))
+        json((SELECT json_group_array(value) FROM (
+                  SELECT value FROM json_each(cv_versions.sections_config, '$.projects')
+                  WHERE value IS NOT OLD.id ORDER BY key))))
     WHERE profile_id = OLD.profile_id
       AND EXISTS (SELECT 1 FROM json_each(cv_versions.sections_config, '$.projects') WHERE value = OLD.id);
 END;
@@ -41,9 +45,9 @@ BEGIN
     SET sections_config = json_set(
         sections_config,
         '$.skills',
-        json((SELECT json_group_array(value ORDER BY key)
-              FROM json_each(cv_versions.sections_config, '$.skills')
-              WHERE value IS NOT OLD.id)))
+        json((SELECT json_group_array(value) FROM (
+                  SELECT value FROM json_each(cv_versions.sections_config, '$.skills')
+                  WHERE value IS NOT OLD.id ORDER BY key))))
     WHERE profile_id = OLD.profile_id
       AND EXISTS (SELECT 1 FROM json_each(cv_versions.sections_config, '$.skills') WHERE value = OLD.id);
 END;
@@ -54,9 +58,9 @@ BEGIN
     SET sections_config = json_set(
         sections_config,
         '$.education',
-        json((SELECT json_group_array(value ORDER BY key)
-              FROM json_each(cv_versions.sections_config, '$.education')
-              WHERE value IS NOT OLD.id)))
+        json((SELECT json_group_array(value) FROM (
+                  SELECT value FROM json_each(cv_versions.sections_config, '$.education')
+                  WHERE value IS NOT OLD.id ORDER BY key))))
     WHERE profile_id = OLD.profile_id
       AND EXISTS (SELECT 1 FROM json_each(cv_versions.sections_config, '$.education') WHERE value = OLD.id);
 END;
@@ -67,9 +71,9 @@ BEGIN
     SET sections_config = json_set(
         sections_config,
         '$.certifications',
-        json((SELECT json_group_array(value ORDER BY key)
-              FROM json_each(cv_versions.sections_config, '$.certifications')
-              WHERE value IS NOT OLD.id)))
+        json((SELECT json_group_array(value) FROM (
+                  SELECT value FROM json_each(cv_versions.sections_config, '$.certifications')
+                  WHERE value IS NOT OLD.id ORDER BY key))))
     WHERE profile_id = OLD.profile_id
       AND EXISTS (SELECT 1 FROM json_each(cv_versions.sections_config, '$.certifications') WHERE value = OLD.id);
 END;
@@ -80,9 +84,9 @@ BEGIN
     SET sections_config = json_set(
         sections_config,
         '$.achievements',
-        json((SELECT json_group_array(value ORDER BY key)
-              FROM json_each(cv_versions.sections_config, '$.achievements')
-              WHERE value IS NOT OLD.id)))
+        json((SELECT json_group_array(value) FROM (
+                  SELECT value FROM json_each(cv_versions.sections_config, '$.achievements')
+                  WHERE value IS NOT OLD.id ORDER BY key))))
     WHERE profile_id = OLD.profile_id
       AND EXISTS (SELECT 1 FROM json_each(cv_versions.sections_config, '$.achievements') WHERE value = OLD.id);
 END;

@@ -2329,9 +2329,9 @@ BEGIN
     SET sections_config = json_set(
         sections_config,
         '$.achievements',
-        json((SELECT json_group_array(value ORDER BY key)
-              FROM json_each(cv_versions.sections_config, '$.achievements')
-              WHERE value IS NOT OLD.id)))
+        json((SELECT json_group_array(value) FROM (
+                  SELECT value FROM json_each(cv_versions.sections_config, '$.achievements')
+                  WHERE value IS NOT OLD.id ORDER BY key))))
     WHERE profile_id = OLD.profile_id
       AND EXISTS (SELECT 1 FROM json_each(cv_versions.sections_config, '$.achievements') WHERE value = OLD.id);
 END;
@@ -2343,9 +2343,9 @@ BEGIN
     SET sections_config = json_set(
         sections_config,
         '$.certifications',
-        json((SELECT json_group_array(value ORDER BY key)
-              FROM json_each(cv_versions.sections_config, '$.certifications')
-              WHERE value IS NOT OLD.id)))
+        json((SELECT json_group_array(value) FROM (
+                  SELECT value FROM json_each(cv_versions.sections_config, '$.certifications')
+                  WHERE value IS NOT OLD.id ORDER BY key))))
     WHERE profile_id = OLD.profile_id
       AND EXISTS (SELECT 1 FROM json_each(cv_versions.sections_config, '$.certifications') WHERE value = OLD.id);
 END;
@@ -2357,9 +2357,9 @@ BEGIN
     SET sections_config = json_set(
         sections_config,
         '$.education',
-        json((SELECT json_group_array(value ORDER BY key)
-              FROM json_each(cv_versions.sections_config, '$.education')
-              WHERE value IS NOT OLD.id)))
+        json((SELECT json_group_array(value) FROM (
+                  SELECT value FROM json_each(cv_versions.sections_config, '$.education')
+                  WHERE value IS NOT OLD.id ORDER BY key))))
     WHERE profile_id = OLD.profile_id
       AND EXISTS (SELECT 1 FROM json_each(cv_versions.sections_config, '$.education') WHERE value = OLD.id);
 END;
@@ -2371,9 +2371,9 @@ BEGIN
     SET sections_config = json_set(
         sections_config,
         '$.experiences',
-        json((SELECT json_group_array(value ORDER BY key)
-              FROM json_each(cv_versions.sections_config, '$.experiences')
-              WHERE value IS NOT OLD.id)))
+        json((SELECT json_group_array(value) FROM (
+                  SELECT value FROM json_each(cv_versions.sections_config, '$.experiences')
+                  WHERE value IS NOT OLD.id ORDER BY key))))
     WHERE profile_id = OLD.profile_id
       AND EXISTS (SELECT 1 FROM json_each(cv_versions.sections_config, '$.experiences') WHERE value = OLD.id);
 END;
@@ -2385,9 +2385,9 @@ BEGIN
     SET sections_config = json_set(
         sections_config,
         '$.projects',
-        json((SELECT json_group_array(value ORDER BY key)
-              FROM json_each(cv_versions.sections_config, '$.projects')
-              WHERE value IS NOT OLD.id)))
+        json((SELECT json_group_array(value) FROM (
+                  SELECT value FROM json_each(cv_versions.sections_config, '$.projects')
+                  WHERE value IS NOT OLD.id ORDER BY key))))
     WHERE profile_id = OLD.profile_id
       AND EXISTS (SELECT 1 FROM json_each(cv_versions.sections_config, '$.projects') WHERE value = OLD.id);
 END;
@@ -2399,9 +2399,9 @@ BEGIN
     SET sections_config = json_set(
         sections_config,
         '$.skills',
-        json((SELECT json_group_array(value ORDER BY key)
-              FROM json_each(cv_versions.sections_config, '$.skills')
-              WHERE value IS NOT OLD.id)))
+        json((SELECT json_group_array(value) FROM (
+                  SELECT value FROM json_each(cv_versions.sections_config, '$.skills')
+                  WHERE value IS NOT OLD.id ORDER BY key))))
     WHERE profile_id = OLD.profile_id
       AND EXISTS (SELECT 1 FROM json_each(cv_versions.sections_config, '$.skills') WHERE value = OLD.id);
 END;
