@@ -1,6 +1,67 @@
-//! The migrations are embedded with `include_dir!`, which cargo does not track:
-//! rebuild the library whenever anything under migrations/sqlite changes.
+//! Finds the fonts the PDF writer embeds. They come from Debian packages that
+//! `scripts/setup.sh` installs (fonts-dejavu-core, fonts-dejavu-extra,
+//! fonts-droid-fallback), never from the repository: each path is handed to the
+//! compiler as an environment variable that `src/cv/fonts.rs` includes.
+//!
+//! `CAREER_HUB_FONT_DIRS` (paths separated by `:`) is searched first, for systems
+//! that keep these fonts elsewhere.
+
+use std::path::PathBuf;
+
+/// (variable suffix, file name, the package that ships it)
+const FONTS: [(&str, &str, &str); 7] = [
+    ("SANS", "DejaVuSans.ttf", "fonts-dejavu-core"),
+    ("SANS_BOLD", "DejaVuSans-Bold.ttf", "fonts-dejavu-core"),
+    (
+        "SANS_ITALIC",
+        "DejaVuSans-Oblique.ttf",
+        "fonts-dejavu-extra",
+    ),
+    ("SERIF", "DejaVuSerif.ttf", "fonts-dejavu-core"),
+    ("SERIF_BOLD", "DejaVuSerif-Bold.ttf", "fonts-dejavu-core"),
+    (
+        "SERIF_ITALIC",
+        "DejaVuSerif-Italic.ttf",
+        "fonts-dejavu-extra",
+    ),
+    ("CJK", "DroidSansFallbackFull.ttf", "fonts-droid-fallback"),
+];
+
+const SYSTEM_DIRS: [&str; 4] = [
+    "/usr/share/fonts/truetype/dejavu",
+    "/usr/share/fonts/truetype/droid",
+    "/usr/share/fonts/dejavu",
+    "/usr/share/fonts/google-droid",
+];
 
 fn main() {
-    println!("cargo:rerun-if-changed=migrations/sqlite");
+    println!("cargo:rerun-if-env-changed=CAREER_HUB_FONT_DIRS");
+    let mut dirs: Vec<PathBuf> = std::env::var("CAREER_HUB_FONT_DIRS")
+        .unwrap_or_default()
+        .split(':')
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .collect();
+    dirs.extend(SYSTEM_DIRS.iter().map(PathBuf::from));
+
+    let mut missing = Vec::new();
+    for (key, file, package) in FONTS {
+        match dirs.iter().map(|d| d.join(file)).find(|p| p.is_file()) {
+            Some(path) => {
+                println!("cargo:rerun-if-changed={}", path.display());
+                println!("cargo:rustc-env=CAREER_HUB_FONT_{key}={}", path.display());
+            }
+            None => missing.push(format!("{file} (Debian package {package})")),
+        }
+    }
+    if !missing.is_empty() {
+        eprintln!(
+            "error: the CV fonts are not installed: {}.\n\
+             Run `bash scripts/setup.sh`, or `apt-get install fonts-dejavu-core \
+             fonts-dejavu-extra fonts-droid-fallback`, or point CAREER_HUB_FONT_DIRS \
+             at the folders that hold them.",
+            missing.join(", ")
+        );
+        std::process::exit(1);
+    }
 }

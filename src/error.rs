@@ -63,6 +63,10 @@ pub enum Error {
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 
+    /// A PDF could not be produced (a font or the writer failed); nothing was written.
+    #[error("the PDF could not be made: {0}")]
+    Pdf(String),
+
     /// A value could not be turned into or read from JSON.
     #[error("JSON error: {0}")]
     Json(#[from] serde_json::Error),
@@ -81,6 +85,7 @@ pub enum ErrorCode {
     NotADatabase,
     RestoreRejected,
     Io,
+    Pdf,
     Database,
 }
 
@@ -96,6 +101,7 @@ impl Error {
             Self::NotADatabase { .. } => ErrorCode::NotADatabase,
             Self::RestoreRejected { .. } => ErrorCode::RestoreRejected,
             Self::Io { .. } => ErrorCode::Io,
+            Self::Pdf(_) => ErrorCode::Pdf,
             Self::Migration(_) | Self::Sqlite(_) | Self::Json(_) => ErrorCode::Database,
         }
     }

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod backup;
 pub mod builder;
 pub mod completeness;
+pub mod cv;
 pub mod db;
 pub mod doctor;
 mod error;

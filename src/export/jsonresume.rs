@@ -12,7 +12,7 @@ use rusqlite::Connection;
 use serde_json::{Map, Value, json};
 
 use crate::Result;
-use crate::profile::cv_version::{self, SectionsConfig};
+use crate::profile::cv_version::{self, SectionsConfig, selected};
 use crate::profile::{self, FullProfile, skill};
 
 /// Adds `key` when `value` holds something (not null, not an empty string or list).
@@ -36,22 +36,6 @@ fn object(pairs: Vec<(&str, Value)>) -> Value {
         put(&mut map, key, value);
     }
     Value::Object(map)
-}
-
-/// Keeps the items of `items` whose id the selection lists, in the selection's order;
-/// everything when there is no selection.
-fn selected<'a, T>(
-    items: &'a [T],
-    id: impl Fn(&T) -> &str,
-    chosen: Option<&[String]>,
-) -> Vec<&'a T> {
-    match chosen {
-        None => items.iter().collect(),
-        Some(ids) => ids
-            .iter()
-            .filter_map(|wanted| items.iter().find(|i| id(i) == wanted))
-            .collect(),
-    }
 }
 
 /// The JSON Resume document of a profile; with `version_id`, only what that CV version

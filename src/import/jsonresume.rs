@@ -122,6 +122,15 @@ fn text(value: &Value, key: &str, at: &str) -> Result<Option<String>> {
     }
 }
 
+/// A web address at `key`. Many résumés (JSON Resume's own sample among them) give
+/// bare domains such as `example.com`; those get `https://` so they validate and link.
+fn web(value: &Value, key: &str, at: &str) -> Result<Option<String>> {
+    Ok(text(value, key, at)?.map(|url| {
+        let bare = !url.contains("://") && !url.contains(char::is_whitespace) && url.contains('.');
+        if bare { format!("https://{url}") } else { url }
+    }))
+}
+
 /// The list at `key` (missing is empty); anything but a list is an error.
 fn list<'a>(value: &'a Value, key: &str, at: &str) -> Result<&'a [Value]> {
     match value.get(key) {
@@ -273,7 +282,7 @@ fn apply(
                 end_date: date(entry, "endDate", &at)?,
                 // JSON Resume marks a current job by leaving out its end date.
                 is_current: !volunteer && entry.get("endDate").is_none_or(Value::is_null),
-                company_website: text(entry, "url", &at)?,
+                company_website: web(entry, "url", &at)?,
                 company_location: location,
                 description: text(entry, "summary", &at)?.or(text(entry, "description", &at)?),
                 responsibilities: texts(entry, "highlights", &at)?,
@@ -306,7 +315,7 @@ fn apply(
             role: Some(texts(entry, "roles", &at)?.join(", ")).filter(|r| !r.is_empty()),
             start_date: date(entry, "startDate", &at)?,
             end_date: date(entry, "endDate", &at)?,
-            demo_url: text(entry, "url", &at)?,
+            demo_url: web(entry, "url", &at)?,
             clients: text(entry, "entity", &at)?.into_iter().collect(),
             category: match text(entry, "type", &at)?
                 .map(|t| t.to_lowercase())
@@ -369,7 +378,7 @@ fn apply(
             name: text(entry, "name", &at)?.unwrap_or_default(),
             issuing_organization: text(entry, "issuer", &at)?,
             issue_date: date(entry, "date", &at)?,
-            credential_url: text(entry, "url", &at)?,
+            credential_url: web(entry, "url", &at)?,
             ..CertificationInput::default()
         };
         checked(&at, input.validate())?;
@@ -403,7 +412,7 @@ fn apply(
                 description: text(entry, "summary", &at)?,
                 date: date(entry, date_key, &at)?,
                 category: Some(category.to_owned()),
-                url: text(entry, "url", &at)?,
+                url: web(entry, "url", &at)?,
             };
             checked(&at, input.validate())?;
             let label = format!("achievement {}", input.title);
@@ -545,7 +554,7 @@ fn import_basics(
     fill(
         "website",
         &mut input.contact.website,
-        text(basics, "url", "basics")?.or(text(basics, "website", "basics")?),
+        web(basics, "url", "basics")?.or(web(basics, "website", "basics")?),
     );
     fill(
         "summary",
@@ -565,7 +574,7 @@ fn import_basics(
             fill(
                 "LinkedIn",
                 &mut input.contact.linkedin,
-                text(entry, "url", &at)?,
+                web(entry, "url", &at)?,
             );
         } else {
             others.push(entry.clone());

@@ -39,7 +39,8 @@ const SECTIONS: [(&str, &str); 6] = [
 ];
 
 impl SectionsConfig {
-    fn list(&self, section: &str) -> &[String] {
+    /// The ids one section list selects (`experiences`, `projects`, …).
+    pub fn list(&self, section: &str) -> &[String] {
         match section {
             "experiences" => &self.experiences,
             "projects" => &self.projects,
@@ -79,6 +80,22 @@ impl SectionsConfig {
             )?;
         }
         Ok(config)
+    }
+}
+
+/// Keeps the items of `items` whose id the selection lists, in the selection's order;
+/// everything when there is no selection.
+pub fn selected<'a, T>(
+    items: &'a [T],
+    id: impl Fn(&T) -> &str,
+    chosen: Option<&[String]>,
+) -> Vec<&'a T> {
+    match chosen {
+        None => items.iter().collect(),
+        Some(ids) => ids
+            .iter()
+            .filter_map(|wanted| items.iter().find(|i| id(i) == wanted))
+            .collect(),
     }
 }
 

@@ -3,10 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context;
 use career_hub::export::jsonresume;
 use career_hub::full_backup;
-use career_hub::profile::cv_version;
 
 /// Export your profile.
 #[derive(Debug, clap::Args)]
@@ -39,16 +37,10 @@ impl Cmd {
         let (handle, local) = super::open_profile(db)?;
         match self.format {
             Format::Jsonresume { version, out } => {
-                let version_id = match version {
-                    None => None,
-                    Some(wanted) => Some(
-                        cv_version::list(handle.conn(), &local.profile_id)?
-                            .into_iter()
-                            .find(|v| v.id == wanted || v.name.eq_ignore_ascii_case(&wanted))
-                            .map(|v| v.id)
-                            .with_context(|| format!("there is no CV version called {wanted:?}"))?,
-                    ),
-                };
+                let version_id = version
+                    .map(|wanted| super::find_version(&handle, &local.profile_id, &wanted))
+                    .transpose()?
+                    .map(|v| v.id);
                 let document = jsonresume::json_resume(
                     handle.conn(),
                     &local.profile_id,

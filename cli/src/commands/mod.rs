@@ -3,6 +3,7 @@
 pub mod achievement;
 pub mod backup;
 pub mod certification;
+pub mod cv;
 pub mod doctor;
 pub mod education;
 pub mod experience;
@@ -36,6 +37,18 @@ pub fn open_profile(db: &Path) -> anyhow::Result<(Db, career_hub::profile::Local
     let mut handle = open(db)?;
     let local = career_hub::profile::bootstrap(&mut handle)?;
     Ok((handle, local))
+}
+
+/// The CV version called `wanted` (by id, or by name in any case).
+pub fn find_version(
+    db: &Db,
+    profile_id: &str,
+    wanted: &str,
+) -> anyhow::Result<career_hub::profile::cv_version::CvVersion> {
+    career_hub::profile::cv_version::list(db.conn(), profile_id)?
+        .into_iter()
+        .find(|v| v.id == wanted || v.name.eq_ignore_ascii_case(wanted))
+        .with_context(|| format!("there is no CV version called {wanted:?}"))
 }
 
 /// Prints `value` as pretty JSON.

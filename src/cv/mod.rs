@@ -1,0 +1,186 @@
+//! CV versions on paper: the profile, narrowed to one version's selection, typeset by
+//! our own layout engine and written as PDF.
+//!
+//! `content` decides what the CV says, `template` how it looks, `layout` where each
+//! line goes (with `text` shaping and wrapping, and `fonts` the embedded faces),
+//! `pdf` writes the bytes and `preview` draws the same pages as SVG for the app.
+
+pub mod content;
+pub mod fonts;
+pub mod layout;
+pub mod pdf;
+pub mod preview;
+pub mod template;
+pub mod text;
+
+use std::path::Path;
+
+use rusqlite::{Connection, params};
+use serde::{Deserialize, Serialize};
+
+pub use layout::{Page, Paper};
+pub use template::Template;
+
+use crate::profile::cv_version::{self, CvVersion, SectionsConfig};
+use crate::profile::{self, FullProfile};
+use crate::{Db, Result};
+
+/// How to print a CV. `template: None` uses the version's own template.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
+pub struct PdfOptions {
+    pub template: Option<Template>,
+    pub paper: Paper,
+}
+
+/// The version to print: the one asked for, else the profile's default, else none
+/// (the whole profile).
+pub fn resolve_version(
+    conn: &Connection,
+    profile_id: &str,
+    version_id: Option<&str>,
+) -> Result<Option<CvVersion>> {
+    match version_id {
+        Some(id) => cv_version::get(conn, id).map(Some),
+        None => Ok(cv_version::list(conn, profile_id)?
+            .into_iter()
+            .find(|v| v.is_default)),
+    }
+}
+
+fn template_of(version: Option<&CvVersion>, options: &PdfOptions) -> Template {
+    options
+        .template
+        .or_else(|| version.and_then(|v| Template::parse(&v.template)))
+        .unwrap_or_default()
+}
+
+/// The laid-out pages of a CV, from data already loaded.
+pub fn pages_of(
+    full: &FullProfile,
+    version: Option<&CvVersion>,
+    options: &PdfOptions,
+) -> Vec<Page> {
+    let content = content::build(full, version);
+    let (blocks, frame) = template::compose(&content, template_of(version, options), options.paper);
+    layout::layout(&blocks, &frame)
+}
+
+/// The PDF of a CV, from data already loaded.
+pub fn pdf_of(
+    full: &FullProfile,
+    version: Option<&CvVersion>,
+    options: &PdfOptions,
+) -> Result<Vec<u8>> {
+    let content = content::build(full, version);
+    let (blocks, frame) = template::compose(&content, template_of(version, options), options.paper);
+    let pages = layout::layout(&blocks, &frame);
+    pdf::write(&pages, &content.meta)
+}
+
+/// The PDF of CV version `version_id` (or of the default version, or of the whole
+/// profile when there is none). The same data and options give the same bytes.
+pub fn export_pdf(
+    conn: &Connection,
+    profile_id: &str,
+    version_id: Option<&str>,
+    options: &PdfOptions,
+) -> Result<Vec<u8>> {
+    let full = profile::load(conn, profile_id)?;
+    let version = resolve_version(conn, profile_id, version_id)?;
+    pdf_of(&full, version.as_ref(), options)
+}
+
+/// The pages of a CV, for a preview.
+pub fn preview_pages(
+    conn: &Connection,
+    profile_id: &str,
+    version_id: Option<&str>,
+    options: &PdfOptions,
+) -> Result<Vec<Page>> {
+    let full = profile::load(conn, profile_id)?;
+    let version = resolve_version(conn, profile_id, version_id)?;
+    Ok(pages_of(&full, version.as_ref(), options))
+}
+
+/// Writes the PDF to `path` (whole or not at all) and, for a version, remembers the
+/// path in its `pdf_url`. Returns the number of bytes written.
+pub fn export_pdf_file(
+    db: &mut Db,
+    profile_id: &str,
+    version_id: Option<&str>,
+    options: &PdfOptions,
+    path: &Path,
+) -> Result<u64> {
+    let version = resolve_version(db.conn(), profile_id, version_id)?;
+    let bytes = export_pdf(
+        db.conn(),
+        profile_id,
+        version.as_ref().map(|v| v.id.as_str()),
+        options,
+    )?;
+    let written = crate::export::write_file(path, &bytes)?;
+    if let Some(version) = version {
+        let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        db.write(|tx| {
+            tx.execute(
+                "UPDATE cv_versions SET pdf_url = ?2 WHERE id = ?1",
+                params![version.id, shown.display().to_string()],
+            )?;
+            Ok(())
+        })?;
+    }
+    Ok(written)
+}
+
+/// An item of the profile that a version does not show yet and that was added
+/// after the version was last changed: offered to the person, never added silently.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct OfferedItem {
+    /// The `sections_config` list it would join (`experiences`, `projects`, …).
+    pub section: String,
+    pub id: String,
+    pub label: String,
+}
+
+/// What `version_id` could add: items created after the version was last changed
+/// and not in its selection, in display order.
+pub fn offered(conn: &Connection, version_id: &str) -> Result<Vec<OfferedItem>> {
+    const SQL: &str = "
+        SELECT 'experiences', 1, id, position || ' at ' || company_name, display_order, created_at
+          FROM experiences WHERE profile_id = ?1
+        UNION ALL SELECT 'projects', 2, id, name, display_order, created_at
+          FROM projects WHERE profile_id = ?1
+        UNION ALL SELECT 'skills', 3, s.id, t.name, s.display_order, s.created_at
+          FROM skills s JOIN technologies t ON t.id = s.technology_id WHERE s.profile_id = ?1
+        UNION ALL SELECT 'education', 4, id, institution, display_order, created_at
+          FROM education WHERE profile_id = ?1
+        UNION ALL SELECT 'certifications', 5, id, name, display_order, created_at
+          FROM certifications WHERE profile_id = ?1
+        UNION ALL SELECT 'achievements', 6, id, title, display_order, created_at
+          FROM achievements WHERE profile_id = ?1
+        ORDER BY 2, 5, 6";
+    let version = cv_version::get(conn, version_id)?;
+    let config: &SectionsConfig = &version.sections_config;
+    let mut statement = conn.prepare_cached(SQL)?;
+    let rows = statement.query_map([&version.profile_id], |row| {
+        Ok((
+            OfferedItem {
+                section: row.get(0)?,
+                id: row.get(2)?,
+                label: row.get(3)?,
+            },
+            row.get::<_, String>(5)?,
+        ))
+    })?;
+    let mut items = Vec::new();
+    for row in rows {
+        let (item, created_at) = row?;
+        if created_at > version.updated_at && !config.list(&item.section).contains(&item.id) {
+            items.push(item);
+        }
+    }
+    Ok(items)
+}
