@@ -171,10 +171,12 @@ fn line_metrics(line: &Line, leading: f32, fallback_size: f32) -> (f32, f32) {
     (height, baseline)
 }
 
+/// Where a line starts. A right-to-left paragraph starts at the right, its indent
+/// (and bullet) on that side.
 fn aligned_x(line: &Line, align: Align, indent: f32, width: f32) -> f32 {
     match align {
         Align::Center => ((width - line.width) / 2.0).max(0.0),
-        Align::Left if line.rtl => (width - line.width).max(indent),
+        Align::Left if line.rtl => (width - indent - line.width).max(0.0),
         Align::Left => indent,
     }
 }
@@ -213,7 +215,11 @@ fn rows_of(block: &Block, width: f32) -> Vec<Row> {
                         .next()
                 });
             if let Some(mark) = mark {
-                let x = (paragraph.indent - mark.width - 4.0).max(0.0);
+                let x = if line.rtl {
+                    width - right_width - paragraph.indent + 4.0
+                } else {
+                    (paragraph.indent - mark.width - 4.0).max(0.0)
+                };
                 texts.push((x, mark));
             }
             let x = aligned_x(

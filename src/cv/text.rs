@@ -157,10 +157,19 @@ fn shaped_glyphs(face: FaceId, text: &str, rtl: bool, out: &mut Vec<Glyph>) {
             .copied()
             .find(|s| *s > start)
             .unwrap_or(text.len());
+        // Right-to-left glyphs stand in visual order, and text extraction reverses
+        // them character by character; a ligature's characters are stored in visual
+        // order too, so they come out as written.
         let text = if seen.insert(start) {
-            text.get(start..end)
+            let cluster = text
+                .get(start..end)
                 .unwrap_or_default()
-                .replace(char::is_whitespace, " ")
+                .replace(char::is_whitespace, " ");
+            if rtl {
+                cluster.chars().rev().collect()
+            } else {
+                cluster
+            }
         } else {
             String::new()
         };

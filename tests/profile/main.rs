@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod builder;
+mod cv;
 mod entities;
 mod fixture;
 mod full_backup;
