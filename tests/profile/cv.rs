@@ -223,7 +223,8 @@ fn links_are_clickable_without_a_border() {
     let website = full.profile.contact.website.unwrap();
     assert!(raw.contains(&format!("({website}")), "no website link");
     assert!(
-        raw.replace("/Border [", "/Border[").contains("/Border[0 0 0]"),
+        raw.replace("/Border [", "/Border[")
+            .contains("/Border[0 0 0]"),
         "links would draw a box"
     );
 }
@@ -314,8 +315,7 @@ fn three_pages_never_split_an_entry_or_strand_a_heading() {
             let last = page
                 .lines()
                 .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with("Page "))
-                .last()
+                .rfind(|l| !l.is_empty() && !l.starts_with("Page "))
                 .unwrap();
             for heading in ["EXPERIENCE", "PROJECTS", "Experience", "Projects"] {
                 assert_ne!(
