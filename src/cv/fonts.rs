@@ -4,8 +4,10 @@
 //! Japanese and Korean. Each face is parsed once per process, on first use.
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU16, Ordering};
 
 use rustybuzz::Face;
+use rustybuzz::ttf_parser::Face as TtfFace;
 
 /// The typeface family a template sets its text in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -71,7 +73,17 @@ const FILES: [FontFile; 7] = [
     },
 ];
 
-static FACES: [OnceLock<Option<Face<'static>>>; 7] = [const { OnceLock::new() }; 7];
+/// The font tables (cheap to parse: only the table directory is read up front).
+static FACES: [OnceLock<Option<TtfFace<'static>>>; 7] = [const { OnceLock::new() }; 7];
+/// The shaper's view (parses the layout tables): only for text that needs shaping.
+static SHAPERS: [OnceLock<Face<'static>>; 7] = [const { OnceLock::new() }; 7];
+
+/// Characters below this are looked up in a face's cmap once and remembered.
+const CACHED_CHARS: usize = 0x800;
+/// Per face: 0 = not looked up yet, `NO_GLYPH` = the face lacks it, else glyph id + 1.
+static GLYPHS: [[AtomicU16; CACHED_CHARS]; 7] =
+    [const { [const { AtomicU16::new(0) }; CACHED_CHARS] }; 7];
+const NO_GLYPH: u16 = u16::MAX;
 
 impl FaceId {
     pub const ALL: [FaceId; 7] = [
@@ -120,20 +132,20 @@ impl FaceId {
         FILES[self.index()].bytes
     }
 
-    /// The parsed face. The files are checked at build time, so parsing cannot fail
-    /// unless a package shipped a broken font; then the regular sans face stands in.
-    pub fn face(self) -> &'static Face<'static> {
-        let parsed = FACES[self.index()].get_or_init(|| Face::from_slice(self.bytes(), 0));
+    /// The face's tables. The files are checked at build time, so parsing cannot
+    /// fail unless a package shipped a broken font; then the regular sans face stands in.
+    pub fn tables(self) -> &'static TtfFace<'static> {
+        let parsed = FACES[self.index()].get_or_init(|| TtfFace::parse(self.bytes(), 0).ok());
         match parsed {
             Some(face) => face,
-            None if self != FaceId::Sans => FaceId::Sans.face(),
+            None if self != FaceId::Sans => FaceId::Sans.tables(),
             None => panic!("the embedded DejaVu Sans font cannot be parsed"),
         }
     }
 
-    /// The face's own tables (font units), without the shaper around them.
-    pub fn tables(self) -> &'static rustybuzz::ttf_parser::Face<'static> {
-        self.face()
+    /// The face ready for shaping.
+    pub fn shaper(self) -> &'static Face<'static> {
+        SHAPERS[self.index()].get_or_init(|| Face::from_face(self.tables().clone()))
     }
 
     pub fn units_per_em(self) -> f32 {
@@ -142,7 +154,29 @@ impl FaceId {
 
     /// The glyph for `c`, if this face has one.
     pub fn glyph(self, c: char) -> Option<u16> {
-        self.face().glyph_index(c).map(|g| g.0).filter(|g| *g != 0)
+        let lookup = || {
+            self.tables()
+                .glyph_index(c)
+                .map(|g| g.0)
+                .filter(|g| *g != 0)
+        };
+        let Some(slot) = GLYPHS[self.index()].get(c as usize) else {
+            return lookup();
+        };
+        match slot.load(Ordering::Relaxed) {
+            0 => {
+                let found = lookup();
+                let stored = match found {
+                    Some(gid) if gid < NO_GLYPH - 1 => gid + 1,
+                    Some(_) => return found,
+                    None => NO_GLYPH,
+                };
+                slot.store(stored, Ordering::Relaxed);
+                found
+            }
+            NO_GLYPH => None,
+            stored => Some(stored - 1),
+        }
     }
 
     /// A glyph's advance in thousandths of an em, rounded down exactly as the PDF

@@ -69,7 +69,7 @@ pub fn svg(page: &Page) -> String {
                     let id = glyphs.entry((run.face, glyph.gid)).or_insert_with(|| {
                         let mut path = PathData(String::new());
                         run.face
-                            .face()
+                            .tables()
                             .outline_glyph(GlyphId(glyph.gid), &mut path)
                             .map(|_| path.0)
                     });

@@ -139,7 +139,7 @@ fn shaped_glyphs(face: FaceId, text: &str, rtl: bool, out: &mut Vec<Glyph>) {
     });
     buffer.guess_segment_properties();
     buffer.set_cluster_level(rustybuzz::BufferClusterLevel::Characters);
-    let shaped = rustybuzz::shape(face.face(), &[], buffer);
+    let shaped = rustybuzz::shape(face.shaper(), &[], buffer);
     let scale = 1000.0 / face.units_per_em();
     let mut starts: Vec<usize> = shaped
         .glyph_infos()
