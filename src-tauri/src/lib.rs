@@ -2,6 +2,7 @@
 //! [`run`]; commands only convert types and call the core.
 
 pub mod commands;
+pub mod cv;
 pub mod error;
 pub mod logging;
 pub mod state;
@@ -61,7 +62,15 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         transfer::choose_file::<tauri::Wry>,
         transfer::import_file::<tauri::Wry>,
         transfer::import_history,
-        transfer::export_file
+        transfer::export_file,
+        cv::cv_list,
+        cv::cv_create,
+        cv::cv_update,
+        cv::cv_duplicate,
+        cv::cv_delete,
+        cv::cv_offered,
+        cv::cv_preview,
+        cv::cv_export
     ])
 }
 

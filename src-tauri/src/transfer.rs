@@ -31,6 +31,8 @@ pub enum FileChoice {
     SaveJsonResume,
     /// Where to save a full backup.
     SaveBackup,
+    /// Where to save a CV as PDF.
+    SavePdf,
 }
 
 /// A format Career Hub imports.
@@ -113,6 +115,13 @@ pub async fn choose_file<R: Runtime>(
                     .set_title("Save a full backup")
                     .set_file_name("career-hub-backup.json")
                     .add_filter("Career Hub backup", &["json"])
+                    .save_file(),
+            ),
+            FileChoice::SavePdf => Box::pin(
+                dialog
+                    .set_title("Export the CV as PDF")
+                    .set_file_name("cv.pdf")
+                    .add_filter("PDF", &["pdf"])
                     .save_file(),
             ),
         };

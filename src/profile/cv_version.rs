@@ -293,3 +293,18 @@ pub fn delete(db: &mut Db, id: &str) -> Result<()> {
         Ok(())
     })
 }
+
+/// A copy of a version's template and selection under a new name (never the default).
+pub fn duplicate(db: &mut Db, id: &str, name: &str) -> Result<CvVersion> {
+    let source = get(db.conn(), id)?;
+    create(
+        db,
+        &source.profile_id,
+        CvVersionInput {
+            name: name.to_owned(),
+            template: source.template,
+            sections_config: Some(source.sections_config),
+            is_default: false,
+        },
+    )
+}

@@ -123,7 +123,13 @@ pub fn forme_document(content: &Content) -> Value {
         children.push(text(summary, 9.5, 400, false, BLACK));
     }
     for section in &content.sections {
-        children.push(text(&section.title.to_uppercase(), 11.0, 700, false, ACCENT));
+        children.push(text(
+            &section.title.to_uppercase(),
+            11.0,
+            700,
+            false,
+            ACCENT,
+        ));
         if !section.inline.is_empty() {
             children.push(text(&section.inline.join("  ·  "), 9.5, 400, false, BLACK));
         }

@@ -67,6 +67,22 @@ export const commands = {
 	importHistory: (limit: number) => typedError<ImportRecord_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("import_history", { limit })),
 	/**  Writes the profile (or everything, for a backup) to `path`. */
 	exportFile: (format: ExportFormat, path: string) => typedError<ExportSummary, IpcError_Serialize>(__TAURI_INVOKE("export_file", { format, path })),
+	/**  The profile's CV versions, the default first. */
+	cvList: () => typedError<CvVersion_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("cv_list")),
+	/**  A new version; without a selection, everything in the profile is selected. */
+	cvCreate: (input: CvVersionInput_Deserialize) => typedError<CvVersion_Serialize, IpcError_Serialize>(__TAURI_INVOKE("cv_create", { input })),
+	/**  Renames a version, changes its template or selection, or makes it the default. */
+	cvUpdate: (id: string, input: CvVersionInput_Deserialize) => typedError<CvVersion_Serialize, IpcError_Serialize>(__TAURI_INVOKE("cv_update", { id, input })),
+	/**  A copy of a version under a new name. */
+	cvDuplicate: (id: string, name: string) => typedError<CvVersion_Serialize, IpcError_Serialize>(__TAURI_INVOKE("cv_duplicate", { id, name })),
+	/**  Deletes a version (the oldest remaining one becomes the default if it was). */
+	cvDelete: (id: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("cv_delete", { id })),
+	/**  Items added to the profile since the version was last changed, not on it. */
+	cvOffered: (id: string) => typedError<OfferedItem[], IpcError_Serialize>(__TAURI_INVOKE("cv_offered", { id })),
+	/**  The pages of a version (or of the whole profile) as they will print. */
+	cvPreview: (versionId: string | null, options: PdfOptions_Deserialize) => typedError<CvPreview, IpcError_Serialize>(__TAURI_INVOKE("cv_preview", { versionId, options })),
+	/**  Writes the PDF to `path` and remembers it as the version's `pdf_url`. */
+	cvExport: (versionId: string | null, options: PdfOptions_Deserialize, path: string) => typedError<ExportSummary, IpcError_Serialize>(__TAURI_INVOKE("cv_export", { versionId, options, path })),
 };
 
 /* Types */
@@ -296,8 +312,36 @@ export type Contact_Serialize = {
 	website?: string,
 } & { [key in string]: unknown };
 
+/**  The pages as they will print, one SVG document each. */
+export type CvPreview = {
+	pages: string[],
+};
+
 /**  One CV version. */
 export type CvVersion = CvVersion_Serialize | CvVersion_Deserialize;
+
+/**  What a person enters for a CV version. */
+export type CvVersionInput = CvVersionInput_Serialize | CvVersionInput_Deserialize;
+
+/**  What a person enters for a CV version. */
+export type CvVersionInput_Deserialize = {
+	name?: string,
+	/**  `modern` when empty. */
+	template?: string,
+	/**  `None`: everything in the profile, selected. */
+	sections_config?: SectionsConfig_Deserialize | null,
+	is_default?: boolean,
+};
+
+/**  What a person enters for a CV version. */
+export type CvVersionInput_Serialize = {
+	name: string,
+	/**  `modern` when empty. */
+	template: string,
+	/**  `None`: everything in the profile, selected. */
+	sections_config: SectionsConfig_Serialize | null,
+	is_default: boolean,
+};
 
 /**  One CV version. */
 export type CvVersion_Deserialize = {
@@ -388,7 +432,7 @@ export type Education_Serialize = {
 };
 
 /**  A stable, machine-readable name for each kind of error, for the UI to branch on. */
-export type ErrorCode = "invalid" | "not_found" | "conflict" | "schema_too_new" | "not_career_hub" | "not_a_database" | "restore_rejected" | "io" | "database";
+export type ErrorCode = "invalid" | "not_found" | "conflict" | "schema_too_new" | "not_career_hub" | "not_a_database" | "restore_rejected" | "io" | "pdf" | "database";
 
 /**  One job. */
 export type Experience = Experience_Serialize | Experience_Deserialize;
@@ -515,7 +559,9 @@ export type FileChoice =
 /**  Where to save a JSON Resume export. */
 "save_json_resume" | 
 /**  Where to save a full backup. */
-"save_backup";
+"save_backup" | 
+/**  Where to save a CV as PDF. */
+"save_pdf";
 
 /**  Everything in a profile, each list in display order, with what would raise the score. */
 export type FullProfile = FullProfile_Serialize | FullProfile_Deserialize;
@@ -669,6 +715,35 @@ export type NextAction = {
 	message: string,
 	/**  How many points doing it once adds. */
 	points: number,
+};
+
+/**
+ *  An item of the profile that a version does not show yet and that was added
+ *  after the version was last changed: offered to the person, never added silently.
+ */
+export type OfferedItem = {
+	/**  The `sections_config` list it would join (`experiences`, `projects`, …). */
+	section: string,
+	id: string,
+	label: string,
+};
+
+/**  Paper sizes, in points. */
+export type Paper = "a4" | "letter";
+
+/**  How to print a CV. `template: None` uses the version's own template. */
+export type PdfOptions = PdfOptions_Serialize | PdfOptions_Deserialize;
+
+/**  How to print a CV. `template: None` uses the version's own template. */
+export type PdfOptions_Deserialize = {
+	template?: Template | null,
+	paper?: Paper,
+};
+
+/**  How to print a CV. `template: None` uses the version's own template. */
+export type PdfOptions_Serialize = {
+	template: Template | null,
+	paper: Paper,
 };
 
 /**  The profile's own fields. */
@@ -1132,6 +1207,13 @@ export type TechnologyRef = {
 	id: string,
 	name: string,
 };
+
+/**  A CV's look. */
+export type Template = 
+/**  Sans-serif, name on the left, coloured headings over a thin rule. */
+"modern" | 
+/**  Serif, centred name and contact line, headings between full-width rules. */
+"classic";
 
 /**  What an undo did. */
 export type UndoReport = {

@@ -30,8 +30,8 @@ class AppStore {
   loadError = $state<string | null>(null);
   toast = $state<Toast | null>(null);
   historyOpen = $state(false);
-  /** The profile wizard, or the Import/Export screen. */
-  screen = $state<"wizard" | "transfer">("wizard");
+  /** The profile wizard, the CV versions step, or the Import/Export screen. */
+  screen = $state<"wizard" | "cv" | "transfer">("wizard");
   /** An item to scroll to and highlight (from search). */
   focusItem = $state<string | null>(null);
   /** Bumped after an undo or a reload so open forms re-read their data. */
