@@ -165,7 +165,8 @@ impl Harness {
     }
 
     /// Answers the native file dialog titled `title` with `path`, as a person would by
-    /// typing it: focus the dialog, open its location field (Ctrl+L), type, Enter.
+    /// typing it: focus the dialog, open its location field (Ctrl+L), select what is
+    /// there, type, Enter.
     pub async fn answer_file_dialog(&self, title: &str, path: &Path) -> TestResult {
         let xdotool = |args: Vec<String>| {
             let display = self.display.clone();
@@ -193,6 +194,9 @@ impl Harness {
         tokio::time::sleep(Duration::from_millis(300)).await;
         xdotool(vec!["key".into(), "ctrl+l".into()]).await?;
         tokio::time::sleep(Duration::from_millis(300)).await;
+        // A save dialog's field already holds a suggested name: replace it.
+        xdotool(vec!["key".into(), "ctrl+a".into()]).await?;
+        tokio::time::sleep(Duration::from_millis(100)).await;
         xdotool(vec![
             "type".into(),
             "--delay".into(),

@@ -325,3 +325,114 @@ async fn import_scenario() -> TestResult {
     h.stop().await;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cv_version_is_tailored_and_exported_as_pdf() -> TestResult {
+    let scenario = tokio::time::timeout(Duration::from_secs(240), cv_scenario()).await;
+    match scenario {
+        Ok(result) => result,
+        Err(_) => Err("the CV scenario did not finish within 4 minutes".into()),
+    }
+}
+
+async fn cv_scenario() -> TestResult {
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/jsonresume/full.json")
+        .canonicalize()?;
+    let mut h = Harness::start("cv").await?;
+    // A profile to tailor, entered before the app starts.
+    let dropped = {
+        std::fs::create_dir_all(h.database().parent().ok_or("a data folder")?)?;
+        let mut db = Db::open(h.database())?;
+        let local = career_hub::profile::bootstrap(&mut db)?;
+        career_hub::import::jsonresume::import_file(&mut db, &local, &fixture, false)?;
+        let full = career_hub::profile::load(db.conn(), &local.profile_id)?;
+        full.experiences
+            .iter()
+            .find(|e| e.position == "Speaker")
+            .map(|e| e.id.clone())
+            .ok_or("the fixture has a Speaker job")?
+    };
+    let app = h.launch().await?;
+
+    click(&app, "[data-testid=nav-cv]").await?;
+    find(&app, "[data-testid=cv-none]").await?;
+    fill(&app, "[data-testid=cv-new-name]", "Engineering roles").await?;
+    click(&app, "[data-testid=cv-create]").await?;
+    wait_until(
+        &app,
+        "the new version's preview",
+        "document.querySelectorAll('[data-testid=cv-page] svg').length > 0 && document.querySelector('[data-testid=cv-version]') !== null",
+    )
+    .await?;
+    assert!(count(&app, &format!("[data-testid=cv-item-{dropped}]:checked")).await? == 1);
+    h.screenshot_display("cv-created").await?;
+
+    // Untick a job: the selection is saved and the preview redrawn.
+    click(&app, &format!("[data-testid=cv-item-{dropped}]")).await?;
+    let database = h.database();
+    let mut saved = false;
+    for _ in 0..50 {
+        let config: String = Db::open(&database)?.conn().query_row(
+            "SELECT sections_config FROM cv_versions WHERE name = 'Engineering roles'",
+            [],
+            |r| r.get(0),
+        )?;
+        if !config.contains(&dropped) {
+            saved = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        saved,
+        "unticking the job did not change the version's selection"
+    );
+    h.screenshot_display("cv-unticked").await?;
+
+    // Export through the native save dialog.
+    let out = h.database().with_file_name("engineering.pdf");
+    // Clicked from script: the "Created" toast may sit over the button.
+    app.execute(
+        "document.querySelector('[data-testid=cv-export]').click()",
+        vec![],
+    )
+    .await?;
+    h.answer_file_dialog("Export the CV as PDF", &out).await?;
+    wait_until(
+        &app,
+        "the export's confirmation",
+        "(document.querySelector('[data-testid=toast]')?.textContent ?? '').includes('Exported the CV')",
+    )
+    .await?;
+    h.screenshot_display("cv-exported").await?;
+    let text = std::process::Command::new("pdftotext")
+        .arg(&out)
+        .arg("-")
+        .output()?;
+    let text = String::from_utf8(text.stdout)?;
+    assert!(
+        text.starts_with("Grace Hopper"),
+        "the PDF starts with the name: {text}"
+    );
+    assert!(
+        text.contains("Senior Mathematician"),
+        "a selected job is printed"
+    );
+    assert!(
+        !text.lines().any(|l| l.trim() == "Speaker"),
+        "the unticked job is printed:\n{text}"
+    );
+    let pdf_url: Option<String> = Db::open(&database)?.conn().query_row(
+        "SELECT pdf_url FROM cv_versions WHERE name = 'Engineering roles'",
+        [],
+        |r| r.get(0),
+    )?;
+    assert_eq!(
+        pdf_url.as_deref(),
+        Some(out.to_str().ok_or("a UTF-8 path")?)
+    );
+    app.close().await?;
+    h.stop().await;
+    Ok(())
+}
