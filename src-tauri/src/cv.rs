@@ -116,9 +116,6 @@ pub fn cv_export(
             &options,
             &path,
         )?;
-        Ok(ExportSummary {
-            path: path.display().to_string(),
-            bytes: u32::try_from(bytes).unwrap_or(u32::MAX),
-        })
+        Ok(ExportSummary::new(&path, bytes))
     })
 }

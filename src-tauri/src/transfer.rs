@@ -69,6 +69,15 @@ pub struct ExportSummary {
     pub bytes: u32,
 }
 
+impl ExportSummary {
+    pub fn new(path: &Path, bytes: u64) -> Self {
+        ExportSummary {
+            path: path.display().to_string(),
+            bytes: u32::try_from(bytes).unwrap_or(u32::MAX),
+        }
+    }
+}
+
 type Pending = Pin<Box<dyn Future<Output = Option<rfd::FileHandle>> + Send>>;
 
 /// Opens the native dialog for `choice` over the app's window; `None` when the person
@@ -215,10 +224,7 @@ pub fn export_file(
             ExportFormat::Backup => full_backup::export(db.conn())?,
         };
         let bytes = export::write_document(&path, &document)?;
-        Ok(ExportSummary {
-            path: path.display().to_string(),
-            bytes: u32::try_from(bytes).unwrap_or(u32::MAX),
-        })
+        Ok(ExportSummary::new(&path, bytes))
     })
 }
 

@@ -228,7 +228,12 @@ pub fn build(full: &FullProfile, version: Option<&CvVersion>) -> Content {
         inline: Vec::new(),
     });
 
-    let skills: Vec<String> = selected(&full.skills, |s| &s.id, pick(|c| &c.skills))
+    let chosen_skills = selected(&full.skills, |s| &s.id, pick(|c| &c.skills));
+    let keywords: Vec<String> = chosen_skills
+        .iter()
+        .map(|s| s.technology.name.clone())
+        .collect();
+    let skills: Vec<String> = chosen_skills
         .into_iter()
         .map(|s| {
             dates.push(s.updated_at.clone());
@@ -241,10 +246,6 @@ pub fn build(full: &FullProfile, version: Option<&CvVersion>) -> Content {
                 None => s.technology.name.clone(),
             }
         })
-        .collect();
-    let keywords: Vec<String> = selected(&full.skills, |s| &s.id, pick(|c| &c.skills))
-        .into_iter()
-        .map(|s| s.technology.name.clone())
         .collect();
     sections.push(Section {
         title: "Skills",

@@ -182,11 +182,14 @@ impl FaceId {
     /// A glyph's advance in thousandths of an em, rounded down exactly as the PDF
     /// writer rounds the `/W` widths, so measured and printed positions agree.
     pub fn advance(self, gid: u16) -> f32 {
-        let face = self.tables();
-        let units = face
+        (f32::from(self.advance_units(gid)) * 1000.0 / self.units_per_em()).trunc()
+    }
+
+    /// A glyph's advance in font units, as the font's `hmtx` table gives it.
+    pub fn advance_units(self, gid: u16) -> u16 {
+        self.tables()
             .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid))
-            .unwrap_or(0);
-        (f32::from(units) * 1000.0 / f32::from(face.units_per_em())).trunc()
+            .unwrap_or(0)
     }
 
     /// Ascender and descender (negative), in thousandths of an em.

@@ -347,11 +347,8 @@ pub fn layout(blocks: &[Block], frame: &Frame) -> Vec<Page> {
     pager.new_page();
 
     let measured: Vec<Vec<Row>> = blocks.iter().map(|b| rows_of(b, content_width)).collect();
-    let mut measured = measured.into_iter().peekable();
-    let mut index = 0;
-    while let Some(rows) = measured.next() {
-        let block = &blocks[index];
-        index += 1;
+    let mut queue = blocks.iter().zip(measured).peekable();
+    while let Some((block, rows)) = queue.next() {
         if rows.is_empty() {
             continue;
         }
@@ -359,9 +356,9 @@ pub fn layout(blocks: &[Block], frame: &Frame) -> Vec<Page> {
         let fits_a_page = height_of(&rows, true) <= pager.available;
         // What must come along: the next block when it fits a page, else its first
         // two lines.
-        let with_next = match (block.keep_with_next, measured.peek()) {
-            (true, Some(next)) => {
-                if blocks[index].keep_together && height_of(next, true) <= pager.available {
+        let with_next = match (block.keep_with_next, queue.peek()) {
+            (true, Some((next_block, next))) => {
+                if next_block.keep_together && height_of(next, true) <= pager.available {
                     height_of(next, false)
                 } else {
                     height_of(&next[..next.len().min(2)], false)

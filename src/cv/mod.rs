@@ -56,15 +56,25 @@ fn template_of(version: Option<&CvVersion>, options: &PdfOptions) -> Template {
         .unwrap_or_default()
 }
 
+/// The content and laid-out pages of a CV, from data already loaded.
+fn compose(
+    full: &FullProfile,
+    version: Option<&CvVersion>,
+    options: &PdfOptions,
+) -> (content::Content, Vec<Page>) {
+    let content = content::build(full, version);
+    let (blocks, frame) = template::compose(&content, template_of(version, options), options.paper);
+    let pages = layout::layout(&blocks, &frame);
+    (content, pages)
+}
+
 /// The laid-out pages of a CV, from data already loaded.
 pub fn pages_of(
     full: &FullProfile,
     version: Option<&CvVersion>,
     options: &PdfOptions,
 ) -> Vec<Page> {
-    let content = content::build(full, version);
-    let (blocks, frame) = template::compose(&content, template_of(version, options), options.paper);
-    layout::layout(&blocks, &frame)
+    compose(full, version, options).1
 }
 
 /// The PDF of a CV, from data already loaded.
@@ -73,10 +83,20 @@ pub fn pdf_of(
     version: Option<&CvVersion>,
     options: &PdfOptions,
 ) -> Result<Vec<u8>> {
-    let content = content::build(full, version);
-    let (blocks, frame) = template::compose(&content, template_of(version, options), options.paper);
-    let pages = layout::layout(&blocks, &frame);
+    let (content, pages) = compose(full, version, options);
     pdf::write(&pages, &content.meta)
+}
+
+/// The profile and the version to print (see [`resolve_version`]).
+fn load(
+    conn: &Connection,
+    profile_id: &str,
+    version_id: Option<&str>,
+) -> Result<(FullProfile, Option<CvVersion>)> {
+    Ok((
+        profile::load(conn, profile_id)?,
+        resolve_version(conn, profile_id, version_id)?,
+    ))
 }
 
 /// The PDF of CV version `version_id` (or of the default version, or of the whole
@@ -87,8 +107,7 @@ pub fn export_pdf(
     version_id: Option<&str>,
     options: &PdfOptions,
 ) -> Result<Vec<u8>> {
-    let full = profile::load(conn, profile_id)?;
-    let version = resolve_version(conn, profile_id, version_id)?;
+    let (full, version) = load(conn, profile_id, version_id)?;
     pdf_of(&full, version.as_ref(), options)
 }
 
@@ -99,8 +118,7 @@ pub fn preview_pages(
     version_id: Option<&str>,
     options: &PdfOptions,
 ) -> Result<Vec<Page>> {
-    let full = profile::load(conn, profile_id)?;
-    let version = resolve_version(conn, profile_id, version_id)?;
+    let (full, version) = load(conn, profile_id, version_id)?;
     Ok(pages_of(&full, version.as_ref(), options))
 }
 
@@ -113,13 +131,8 @@ pub fn export_pdf_file(
     options: &PdfOptions,
     path: &Path,
 ) -> Result<u64> {
-    let version = resolve_version(db.conn(), profile_id, version_id)?;
-    let bytes = export_pdf(
-        db.conn(),
-        profile_id,
-        version.as_ref().map(|v| v.id.as_str()),
-        options,
-    )?;
+    let (full, version) = load(db.conn(), profile_id, version_id)?;
+    let bytes = pdf_of(&full, version.as_ref(), options)?;
     let written = crate::export::write_file(path, &bytes)?;
     if let Some(version) = version {
         let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());

@@ -86,10 +86,10 @@ fn subset(
     })?;
     let parsed = face.tables();
     let units_per_em = parsed.units_per_em();
-    let scale = f32::from(units_per_em) / 1000.0;
+    // printpdf scales these to the /W widths exactly as `FaceId::advance` measures.
     let glyph_widths = mapping
         .iter()
-        .map(|(old, new)| (*new, (face.advance(*old) * scale).round() as u16))
+        .map(|(old, new)| (*new, face.advance_units(*old)))
         .collect();
     let bbox = parsed.global_bounding_box();
     let font = printpdf::ParsedFont {

@@ -148,7 +148,8 @@ fn shaped_glyphs(face: FaceId, text: &str, rtl: bool, out: &mut Vec<Glyph>) {
         .collect();
     starts.sort_unstable();
     starts.dedup();
-    let mut seen = std::collections::HashSet::new();
+    // Glyphs of one cluster are adjacent; only the first carries its text.
+    let mut previous: Option<usize> = None;
     for (info, pos) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
         let gid = u16::try_from(info.glyph_id).unwrap_or(0);
         let start = info.cluster as usize;
@@ -160,7 +161,9 @@ fn shaped_glyphs(face: FaceId, text: &str, rtl: bool, out: &mut Vec<Glyph>) {
         // Right-to-left glyphs stand in visual order, and text extraction reverses
         // them character by character; a ligature's characters are stored in visual
         // order too, so they come out as written.
-        let text = if seen.insert(start) {
+        let first_of_cluster = previous != Some(start);
+        previous = Some(start);
+        let text = if first_of_cluster {
             let cluster = text
                 .get(start..end)
                 .unwrap_or_default()

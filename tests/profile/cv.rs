@@ -71,6 +71,19 @@ fn pdf(db: &Db, local: &LocalProfile, version: Option<&str>, options: &PdfOption
     cv::export_pdf(db.conn(), &local.profile_id, version, options).unwrap()
 }
 
+/// A version named `name` with everything selected.
+fn new_version(db: &mut Db, local: &LocalProfile, name: &str) -> cv_version::CvVersion {
+    cv_version::create(
+        db,
+        &local.profile_id,
+        CvVersionInput {
+            name: name.into(),
+            ..CvVersionInput::default()
+        },
+    )
+    .unwrap()
+}
+
 /// Where `needle` first appears in `haystack`, failing with both when it does not.
 fn position(haystack: &str, needle: &str) -> usize {
     haystack
@@ -81,15 +94,7 @@ fn position(haystack: &str, needle: &str) -> usize {
 #[test]
 fn a_version_prints_what_it_selects_and_nothing_else_in_reading_order() {
     let (mut db, local) = imported("full.json");
-    let everything = cv_version::create(
-        &mut db,
-        &local.profile_id,
-        CvVersionInput {
-            name: "Backend".into(),
-            ..CvVersionInput::default()
-        },
-    )
-    .unwrap();
+    let everything = new_version(&mut db, &local, "Backend");
     let full = career_hub::profile::load(db.conn(), &local.profile_id).unwrap();
     assert!(full.experiences.len() >= 2 && full.skills.len() >= 2);
     let dropped_job = &full.experiences[1];
@@ -478,15 +483,7 @@ fn items_added_later_are_offered_not_added() {
         job("Initech", "Engineer", "2018-01-01"),
     )
     .unwrap();
-    let version = cv_version::create(
-        &mut db,
-        &local.profile_id,
-        CvVersionInput {
-            name: "General".into(),
-            ..CvVersionInput::default()
-        },
-    )
-    .unwrap();
+    let version = new_version(&mut db, &local, "General");
     assert!(cv::offered(db.conn(), &version.id).unwrap().is_empty());
     std::thread::sleep(std::time::Duration::from_millis(5));
     let later = experience::create(
@@ -531,15 +528,7 @@ fn items_added_later_are_offered_not_added() {
 #[test]
 fn exporting_to_a_file_records_where_it_went() {
     let (mut db, local) = imported("minimal.json");
-    let version = cv_version::create(
-        &mut db,
-        &local.profile_id,
-        CvVersionInput {
-            name: "Short".into(),
-            ..CvVersionInput::default()
-        },
-    )
-    .unwrap();
+    let version = new_version(&mut db, &local, "Short");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("short.pdf");
     let written = cv::export_pdf_file(

@@ -11,8 +11,8 @@ use career_hub::profile::{self, FullProfile, experience};
 use career_hub::{AuditContext, Db, Source};
 use serde_json::{Value, json};
 
-/// The sample résumé, imported through the JSON Resume importer.
-pub fn sample() -> FullProfile {
+/// A database holding the sample résumé, imported through the JSON Resume importer.
+fn with_sample() -> (Db, profile::LocalProfile) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../ui/node_modules/resume-schema/sample.resume.json");
     let mut db = Db::open_in_memory().expect("an in-memory database");
@@ -20,18 +20,18 @@ pub fn sample() -> FullProfile {
     let local = profile::bootstrap(&mut db).expect("a profile");
     career_hub::import::jsonresume::import_file(&mut db, &local, &path, false)
         .expect("run `bash scripts/setup.sh` first: it installs ui/node_modules/resume-schema");
+    (db, local)
+}
+
+/// The sample résumé.
+pub fn sample() -> FullProfile {
+    let (db, local) = with_sample();
     profile::load(db.conn(), &local.profile_id).expect("the profile")
 }
 
 /// The sample résumé plus enough jobs to fill ten A4 pages.
 pub fn ten_pages() -> FullProfile {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../ui/node_modules/resume-schema/sample.resume.json");
-    let mut db = Db::open_in_memory().expect("an in-memory database");
-    db.set_audit_context(AuditContext::new(Source::Import));
-    let local = profile::bootstrap(&mut db).expect("a profile");
-    career_hub::import::jsonresume::import_file(&mut db, &local, &path, false)
-        .expect("the sample résumé");
+    let (mut db, local) = with_sample();
     for i in 0..44 {
         experience::create(
             &mut db,
