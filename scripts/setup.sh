@@ -12,7 +12,7 @@ packages=(
     build-essential pkg-config libssl-dev
     libwebkit2gtk-4.1-dev librsvg2-dev
     xvfb xauth webkit2gtk-driver xdotool imagemagick
-    poppler-utils qpdf
+    poppler-utils qpdf sqlite3
     fonts-dejavu-core fonts-dejavu-extra fonts-droid-fallback
 )
 missing=()

@@ -1,9 +1,11 @@
 //! The audit trail: who changed what, read back from `audit_log`.
 //!
 //! Triggers (migration 0002) write one `audit_log` row per insert, update and delete of
-//! user data. They take the source, user and session of the change from the
-//! `audit_context` row, which [`crate::Db::write`] fills from the connection's
-//! [`AuditContext`] at the start of each transaction and resets before commit.
+//! user data. They take the source, user, session and change id from the
+//! `audit_context` view over the `audit_state` row, which [`crate::Db::write`] fills
+//! from the connection's [`AuditContext`] at the start of each transaction and clears
+//! before commit. A write made while it is clear comes from outside Career Hub: the view
+//! gives it source `external` and one change id per statement (migration 0006).
 
 use std::fmt;
 use std::str::FromStr;
@@ -28,14 +30,23 @@ pub enum Source {
     Import,
     /// Changes pulled from another device.
     Sync,
-    /// Career Hub itself, or a writer that did not say.
+    /// Career Hub itself (first-run setup).
     #[default]
     System,
+    /// Another program writing to the database file (any SQLite tool or script).
+    External,
 }
 
 impl Source {
     /// All sources, in the order the schema's CHECK lists them.
-    pub const ALL: [Self; 5] = [Self::Ui, Self::Cli, Self::Import, Self::Sync, Self::System];
+    pub const ALL: [Self; 6] = [
+        Self::Ui,
+        Self::Cli,
+        Self::Import,
+        Self::Sync,
+        Self::System,
+        Self::External,
+    ];
 
     /// The value stored in `audit_log.source`.
     pub fn as_str(self) -> &'static str {
@@ -45,6 +56,7 @@ impl Source {
             Self::Import => "import",
             Self::Sync => "sync",
             Self::System => "system",
+            Self::External => "external",
         }
     }
 }
@@ -63,7 +75,9 @@ impl FromStr for Source {
             .into_iter()
             .find(|source| source.as_str().eq_ignore_ascii_case(s))
             .ok_or_else(|| {
-                format!("unknown change source {s:?} (expected ui, cli, import, sync or system)")
+                format!(
+                    "unknown change source {s:?} (expected ui, cli, import, sync, system or external)"
+                )
             })
     }
 }
@@ -93,7 +107,7 @@ impl AuditContext {
     pub(crate) fn begin(&self, tx: &Transaction<'_>, reverts: Option<&str>) -> Result<String> {
         let change_id = ulid::Ulid::generate().to_string();
         tx.execute(
-            "UPDATE audit_context SET user_id = ?1, source = ?2, session_id = ?3, change_id = ?4,
+            "UPDATE audit_state SET user_id = ?1, source = ?2, session_id = ?3, change_id = ?4,
                  reverts_change_id = ?5 WHERE id = 1",
             params![
                 self.user_id,
@@ -106,10 +120,19 @@ impl AuditContext {
         Ok(change_id)
     }
 
+    /// Names the user of the change being written in `tx`, once it is known.
+    pub(crate) fn set_user(tx: &Transaction<'_>, user_id: &str) -> Result<()> {
+        tx.execute(
+            "UPDATE audit_state SET user_id = ?1 WHERE id = 1",
+            [user_id],
+        )?;
+        Ok(())
+    }
+
     /// Puts the shared context row back to "unknown writer" before commit.
     pub(crate) fn end(tx: &Transaction<'_>) -> Result<()> {
         tx.execute(
-            "UPDATE audit_context SET user_id = NULL, source = 'system', session_id = NULL, change_id = NULL,
+            "UPDATE audit_state SET user_id = NULL, source = 'system', session_id = NULL, change_id = NULL,
                  reverts_change_id = NULL WHERE id = 1",
             [],
         )?;

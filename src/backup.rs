@@ -34,6 +34,7 @@ pub struct RestoreReport {
 ///
 /// `dest` is replaced only once the copy is complete.
 pub fn copy_database(src: &Connection, dest: &Path) -> Result<()> {
+    crate::export::ensure_not_database(src, dest)?;
     let partial = with_suffix(dest, ".partial");
     remove_if_present(&partial)?;
     let result = (|| {

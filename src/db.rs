@@ -11,7 +11,7 @@ use crate::audit::AuditContext;
 use crate::{Error, Result, backup, migrations};
 
 /// How long a connection waits for another writer before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// An open Career Hub database at the latest schema version.
 #[derive(Debug)]
@@ -19,6 +19,8 @@ pub struct Db {
     conn: Connection,
     path: Option<PathBuf>,
     audit: AuditContext,
+    /// Why this database can only be read, when it can.
+    read_only: Option<String>,
 }
 
 impl Db {
@@ -44,11 +46,69 @@ impl Db {
             backup::copy_database(&conn, &copy)?;
             tracing::info!(backup = %copy.display(), from = version, "backed up before migrating");
         }
-        migrations::to_latest(&mut conn)?;
+        migrate(&mut conn)?;
         Ok(Self {
             conn,
             path: Some(path.to_path_buf()),
             audit: AuditContext::default(),
+            read_only: None,
+        })
+    }
+
+    /// Opens the database at `path`, which must already exist: a mistyped path is an
+    /// error, never a new empty database. A file (or folder) that cannot be written is
+    /// opened for reading, and every write through the handle says why it cannot be made.
+    pub fn open_existing(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref();
+        let meta = match std::fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::Missing {
+                    path: path.to_path_buf(),
+                });
+            }
+            Err(e) => return Err(Error::io("open", path, e)),
+        };
+        if meta.is_dir() {
+            return Err(Error::IsFolder {
+                path: path.to_path_buf(),
+            });
+        }
+        if meta.len() == 0 {
+            return Err(Error::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        match read_only_reason(path) {
+            None => Self::open(path),
+            Some(reason) => Self::open_read_only(path, reason),
+        }
+    }
+
+    fn open_read_only(path: &Path, reason: String) -> Result<Self> {
+        preflight(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| classify_open_error(e, path))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        let version = migrations::schema_version(&conn)?;
+        if version < migrations::latest_version() {
+            return Err(Error::ReadOnly {
+                path: path.to_path_buf(),
+                reason: format!(
+                    "{reason}, and its schema (version {version}) needs upgrading before this Career Hub can use it"
+                ),
+            });
+        }
+        Ok(Self {
+            conn,
+            path: Some(path.to_path_buf()),
+            audit: AuditContext::default(),
+            read_only: Some(reason),
         })
     }
 
@@ -61,6 +121,7 @@ impl Db {
             conn,
             path: None,
             audit: AuditContext::default(),
+            read_only: None,
         })
     }
 
@@ -98,6 +159,7 @@ impl Db {
         reverts: Option<&str>,
         change: impl FnOnce(&Transaction<'_>, &str) -> Result<T>,
     ) -> Result<T> {
+        self.ensure_writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -108,9 +170,91 @@ impl Db {
         Ok(value)
     }
 
+    /// Fails with [`Error::ReadOnly`] when this database can only be read.
+    pub fn ensure_writable(&self) -> Result<()> {
+        match (&self.read_only, &self.path) {
+            (Some(reason), Some(path)) => Err(Error::ReadOnly {
+                path: path.clone(),
+                reason: reason.clone(),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Several changes in one transaction, each under its own change id recording that
+    /// it reverts the change at the same index of `reverts` (undoing a change together
+    /// with the later changes it clashes with). All are kept, or none.
+    pub(crate) fn write_changes<T>(
+        &mut self,
+        reverts: &[&str],
+        mut change: impl FnMut(&Transaction<'_>, usize, &str) -> Result<T>,
+    ) -> Result<Vec<T>> {
+        self.ensure_writable()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut done = Vec::with_capacity(reverts.len());
+        for (index, target) in reverts.iter().enumerate() {
+            let change_id = self.audit.begin(&tx, Some(target))?;
+            done.push(change(&tx, index, &change_id)?);
+        }
+        AuditContext::end(&tx)?;
+        tx.commit()?;
+        Ok(done)
+    }
+
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<usize> {
         migrations::schema_version(&self.conn)
+    }
+}
+
+/// Brings the schema up to date. When another process is migrating the same new file
+/// at the same moment, waits for it and accepts its work instead of failing.
+fn migrate(conn: &mut Connection) -> Result<()> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match migrations::to_latest(conn) {
+            Ok(()) => return Ok(()),
+            Err(Error::Busy { .. }) if std::time::Instant::now() < deadline => {
+                if migrations::schema_version(conn)? == migrations::latest_version() {
+                    return Ok(());
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Why the database file at `path` (or the folder SQLite keeps its journal in) cannot be
+/// written, or `None` when it can.
+fn read_only_reason(path: &Path) -> Option<String> {
+    let opened = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(path);
+    if opened.is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied) {
+        return Some("the file is not writable".to_owned());
+    }
+    let folder = path
+        .parent()
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let probe = folder.join(format!(".career-hub-write-check-{}", std::process::id()));
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            None
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            Some(format!("its folder {} is not writable", folder.display()))
+        }
+        Err(_) => None,
     }
 }
 

@@ -21,6 +21,10 @@ pub enum Error {
     #[error("{0}")]
     Conflict(String),
 
+    /// An undo found that what the change wrote is already as it was before it.
+    #[error("{0}")]
+    NothingToUndo(String),
+
     /// The file was written by a newer Career Hub; it is left exactly as it was.
     #[error(
         "{path} has schema version {found}, but this Career Hub only knows versions up to {supported}. \
@@ -37,6 +41,26 @@ pub enum Error {
         "{path} is a SQLite database that Career Hub did not create (it has tables but no Career Hub schema version); it was not changed"
     )]
     NotCareerHub { path: PathBuf },
+
+    /// There is no database at the path (and the caller did not ask to create one).
+    #[error("there is no database at {path}")]
+    Missing { path: PathBuf },
+
+    /// The path is a folder, not a database file.
+    #[error("{path} is a folder, not a database file; give the path of the database file itself")]
+    IsFolder { path: PathBuf },
+
+    /// The database (or its folder) may be read but not written.
+    #[error(
+        "{path} is read-only ({reason}); it can be read, but nothing can be changed until it is writable"
+    )]
+    ReadOnly { path: PathBuf, reason: String },
+
+    /// Another connection held the write lock for longer than the busy timeout.
+    #[error(
+        "another program has been writing to this database for {seconds} s; try again when it has finished"
+    )]
+    Busy { seconds: u64 },
 
     /// The file is not a SQLite database at all.
     #[error("{path} is not a Career Hub database (it is not a SQLite file)")]
@@ -57,11 +81,11 @@ pub enum Error {
 
     /// Applying the schema migrations failed; the database is left at its previous version.
     #[error("upgrading the database schema failed: {0}")]
-    Migration(#[from] rusqlite_migration::Error),
+    Migration(rusqlite_migration::Error),
 
     /// SQLite reported an error.
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
 
     /// A PDF could not be produced (a font or the writer failed); nothing was written.
     #[error("the PDF could not be made: {0}")]
@@ -83,6 +107,10 @@ pub enum ErrorCode {
     SchemaTooNew,
     NotCareerHub,
     NotADatabase,
+    Missing,
+    IsFolder,
+    ReadOnly,
+    Busy,
     RestoreRejected,
     Io,
     Pdf,
@@ -95,10 +123,14 @@ impl Error {
         match self {
             Self::Invalid(_) => ErrorCode::Invalid,
             Self::NotFound { .. } => ErrorCode::NotFound,
-            Self::Conflict(_) => ErrorCode::Conflict,
+            Self::Conflict(_) | Self::NothingToUndo(_) => ErrorCode::Conflict,
             Self::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
             Self::NotCareerHub { .. } => ErrorCode::NotCareerHub,
             Self::NotADatabase { .. } => ErrorCode::NotADatabase,
+            Self::Missing { .. } => ErrorCode::Missing,
+            Self::IsFolder { .. } => ErrorCode::IsFolder,
+            Self::ReadOnly { .. } => ErrorCode::ReadOnly,
+            Self::Busy { .. } => ErrorCode::Busy,
             Self::RestoreRejected { .. } => ErrorCode::RestoreRejected,
             Self::Io { .. } => ErrorCode::Io,
             Self::Pdf(_) => ErrorCode::Pdf,
@@ -128,6 +160,39 @@ fn describe_fields(fields: &[FieldError]) -> String {
         .map(|f| format!("{}: {}", f.field, f.message))
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+impl From<rusqlite::Error> for Error {
+    /// A write that waited out the busy timeout becomes [`Error::Busy`], one sentence a
+    /// person can act on; every other SQLite error is kept as it is.
+    fn from(error: rusqlite::Error) -> Self {
+        if is_busy(&error) {
+            Self::Busy {
+                seconds: crate::db::BUSY_TIMEOUT.as_secs(),
+            }
+        } else {
+            Self::Sqlite(error)
+        }
+    }
+}
+
+impl From<rusqlite_migration::Error> for Error {
+    fn from(error: rusqlite_migration::Error) -> Self {
+        match error {
+            rusqlite_migration::Error::RusqliteError { err, .. } if is_busy(&err) => {
+                Self::from(err)
+            }
+            other => Self::Migration(other),
+        }
+    }
+}
+
+/// Whether SQLite gave up waiting for another connection's lock.
+pub(crate) fn is_busy(error: &rusqlite::Error) -> bool {
+    matches!(
+        error.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
 }
 
 /// The library's result type.

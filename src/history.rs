@@ -5,10 +5,10 @@
 //! `reverts_change_id` naming what it reversed), so it can be undone in turn. "Undo"
 //! without a choice steps back through the changes still in effect, newest first.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{Connection, Transaction, params_from_iter};
+use rusqlite::{Connection, Transaction, params, params_from_iter};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -194,43 +194,157 @@ pub fn of_entity(
     )
 }
 
-/// Undoes the user's most recent change that is still in effect (not itself an undo,
-/// and not Career Hub's own first-run setup).
-pub fn undo_last(db: &mut Db, user_id: &str) -> Result<UndoReport> {
-    let chain = change_chain(db.conn(), user_id)?;
+/// The change [`undo_last`] would undo: the user's most recent change that is still in
+/// effect (not itself an undo, not Career Hub's own first-run setup), made by `source`
+/// when one is given (the app undoes only its own changes, never another program's).
+pub fn last_undoable(
+    conn: &Connection,
+    user_id: &str,
+    source: Option<Source>,
+) -> Result<Option<Change>> {
+    let Some(id) = undoable(conn, user_id, source)?.into_iter().next() else {
+        return Ok(None);
+    };
+    let entries = entries_of(conn, &id)?;
+    Ok(Some(build_change(id, entries, false)))
+}
+
+/// The user's changes still in effect that undo may take back, newest first.
+fn undoable(conn: &Connection, user_id: &str, source: Option<Source>) -> Result<Vec<String>> {
+    let chain = change_chain(conn, user_id)?;
     let undone = reverted_set(&chain);
-    let last = chain
-        .iter()
-        .find(|c| {
+    Ok(chain
+        .into_iter()
+        .filter(|c| {
             c.has_user_data
                 && !c.by_career_hub
                 && c.reverts.is_none()
                 && !undone.contains(&c.change_id)
+                && source.is_none_or(|s| c.source == s)
         })
-        .ok_or_else(|| Error::Conflict("There is nothing to undo.".to_owned()))?;
-    let change_id = last.change_id.clone();
-    undo_change(db, &change_id)
+        .map(|c| c.change_id)
+        .collect())
 }
 
-/// Reverses every row a change wrote, in one new change. Undoing an undo redoes.
-pub fn undo_change(db: &mut Db, change_id: &str) -> Result<UndoReport> {
-    let entries = entries_of(db.conn(), change_id)?;
+/// Undoes the user's most recent change still in effect (see [`last_undoable`]). A
+/// change whose effect is already gone (another program put things back) is passed
+/// over for the one before it, so undo never reports success for nothing.
+pub fn undo_last(db: &mut Db, user_id: &str, source: Option<Source>) -> Result<UndoReport> {
+    for change_id in undoable(db.conn(), user_id, source)? {
+        match undo_change(db, &change_id) {
+            Err(Error::NothingToUndo(_)) => continue,
+            other => return other,
+        }
+    }
+    Err(Error::Conflict(match source {
+        Some(Source::Ui) => "There is nothing of yours to undo in the app.".to_owned(),
+        _ => "There is nothing to undo.".to_owned(),
+    }))
+}
+
+/// What undoing a change would do: the change, and the later changes still in effect
+/// that wrote the same fields of the same items (or deleted them). When there are any,
+/// undoing the change alone would discard their edits, so [`undo_change`] refuses and
+/// [`undo_with_later`] undoes them too.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct UndoPreview {
+    pub change: Change,
+    /// Newest first.
+    pub later: Vec<Change>,
+}
+
+/// See [`UndoPreview`].
+pub fn preview_undo(conn: &Connection, change_id: &str) -> Result<UndoPreview> {
+    let entries = entries_of(conn, change_id)?;
     if entries.is_empty() {
         return Err(Error::not_found("change", change_id));
     }
-    let described = build_change(change_id.to_owned(), entries.clone(), false).summary;
-    let (rows, new_change) = db.write_change(Some(change_id), |tx, new_change| {
+    let in_effect = InEffect::read(conn)?;
+    let later = conflicts(conn, change_id, &entries, &in_effect)?;
+    let mut found = Vec::new();
+    for id in later {
+        let entries = entries_of(conn, &id)?;
+        found.push(build_change(id, entries, false));
+    }
+    let undone = in_effect.reverted.contains(change_id);
+    Ok(UndoPreview {
+        change: build_change(change_id.to_owned(), entries, undone),
+        later: found,
+    })
+}
+
+/// Reverses what a change wrote, in one new change: the fields it set go back to what
+/// they were, and nothing else. Undoing an undo redoes. A change whose fields a later
+/// change (still in effect) wrote again is refused, naming that change: undoing it
+/// alone would silently discard the later edit (see [`undo_with_later`]).
+pub fn undo_change(db: &mut Db, change_id: &str) -> Result<UndoReport> {
+    let preview = preview_undo(db.conn(), change_id)?;
+    if let Some(first) = preview.later.first() {
+        let more = match preview.later.len() {
+            1 => String::new(),
+            n => format!(" and {} other change(s)", n - 1),
+        };
+        let deleted = first.entries.iter().any(|later| {
+            verb(later) == "DELETE"
+                && preview.change.entries.iter().any(|own| {
+                    own.entity_type == later.entity_type && own.entity_id == later.entity_id
+                })
+        });
+        return Err(Error::Conflict(if deleted {
+            format!(
+                "what this change wrote was deleted after it, by \"{}\" (change {}){more}; \
+                 undo that delete first, or undo both together.",
+                first.summary, first.change_id
+            )
+        } else {
+            format!(
+                "a later change wrote the same fields again: \"{}\" (change {}){more}. \
+                 Undoing this one alone would discard that edit; undo both together instead.",
+                first.summary, first.change_id
+            )
+        }));
+    }
+    let mut reports = revert_changes(db, &[preview.change])?;
+    Ok(reports.remove(0))
+}
+
+/// Undoes a change together with the later changes that wrote the same fields again
+/// (newest first), all in one transaction; returns one report per change undone, the
+/// change asked for last.
+pub fn undo_with_later(db: &mut Db, change_id: &str) -> Result<Vec<UndoReport>> {
+    let preview = preview_undo(db.conn(), change_id)?;
+    let mut all = preview.later;
+    all.push(preview.change);
+    revert_changes(db, &all)
+}
+
+/// Reverses `changes` in order, in one transaction, each as a new change of its own.
+fn revert_changes(db: &mut Db, changes: &[Change]) -> Result<Vec<UndoReport>> {
+    let ids: Vec<&str> = changes.iter().map(|c| c.change_id.as_str()).collect();
+    db.write_changes(&ids, |tx, index, new_change| {
+        let change = &changes[index];
         let mut rows = 0;
-        for entry in entries.iter().rev() {
+        for entry in change.entries.iter().rev() {
             rows += revert(tx, entry)?;
         }
-        Ok((rows, new_change.to_owned()))
-    })?;
-    Ok(UndoReport {
-        reverted_change_id: change_id.to_owned(),
-        change_id: new_change,
-        rows: u32::try_from(rows).unwrap_or(u32::MAX),
-        summary: format!("Undid: {described}"),
+        let recorded: i64 = tx.query_row(
+            "SELECT count(*) FROM audit_log WHERE change_id = ?1",
+            [new_change],
+            |r| r.get(0),
+        )?;
+        if rows == 0 || recorded == 0 {
+            return Err(Error::NothingToUndo(format!(
+                "\"{}\" has nothing left to undo: what it changed is already as it was before it",
+                change.summary
+            )));
+        }
+        Ok(UndoReport {
+            reverted_change_id: change.change_id.clone(),
+            change_id: new_change.to_owned(),
+            rows: u32::try_from(rows).unwrap_or(u32::MAX),
+            summary: format!("Undid: {}", change.summary),
+        })
     })
 }
 
@@ -274,13 +388,14 @@ struct ChainLink {
     has_user_data: bool,
     /// Written by Career Hub itself (first-run setup), not by the person.
     by_career_hub: bool,
+    source: Source,
 }
 
 /// The user's changes, newest first.
 fn change_chain(conn: &Connection, user_id: &str) -> Result<Vec<ChainLink>> {
     let mut stmt = conn.prepare_cached(
         "SELECT change_id, max(reverts_change_id), max(entity_type NOT LIKE 'BUILDER\\_%' ESCAPE '\\'),
-                min(source = 'system'), max(rowid) AS last
+                min(source = 'system'), max(rowid) AS last, min(source)
          FROM audit_log WHERE user_id = ?1 AND change_id IS NOT NULL
          GROUP BY change_id ORDER BY last DESC",
     )?;
@@ -290,6 +405,7 @@ fn change_chain(conn: &Connection, user_id: &str) -> Result<Vec<ChainLink>> {
             reverts: row.get(1)?,
             has_user_data: row.get(2)?,
             by_career_hub: row.get(3)?,
+            source: row.get::<_, String>(5)?.parse().unwrap_or_default(),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -392,7 +508,192 @@ fn columns(tx: &Transaction<'_>, table: &str) -> Result<Vec<String>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Reverses one audit row; returns how many rows it wrote.
+/// Which changes are still in effect: every change but those reversed by a change that
+/// is itself still in effect.
+struct InEffect {
+    reverted: HashSet<String>,
+}
+
+impl InEffect {
+    fn read(conn: &Connection) -> Result<Self> {
+        let mut stmt = conn.prepare_cached(
+            "SELECT change_id, max(reverts_change_id), max(rowid) AS last
+             FROM audit_log WHERE change_id IS NOT NULL
+             GROUP BY change_id ORDER BY last DESC",
+        )?;
+        let mut reverted = HashSet::new();
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let change: String = row.get(0)?;
+            let target: Option<String> = row.get(1)?;
+            if !reverted.contains(&change)
+                && let Some(target) = target
+            {
+                reverted.insert(target);
+            }
+        }
+        Ok(Self { reverted })
+    }
+
+    fn contains(&self, change_id: Option<&str>) -> bool {
+        change_id.is_some_and(|id| !self.reverted.contains(id))
+    }
+}
+
+/// The columns of a row's JSON that an UPDATE audit row really changed (derived
+/// columns and `updated_at` left out).
+fn changed_columns(entry: &AuditEntry) -> BTreeSet<String> {
+    let (Some(Value::Object(old)), Some(Value::Object(new))) =
+        (&entry.old_values, &entry.new_values)
+    else {
+        return BTreeSet::new();
+    };
+    old.iter()
+        .filter(|(k, v)| {
+            k.as_str() != "updated_at"
+                && !DERIVED.contains(&k.as_str())
+                && new.get(k.as_str()) != Some(v)
+        })
+        .map(|(k, _)| k.clone())
+        .collect()
+}
+
+fn verb(entry: &AuditEntry) -> &str {
+    entry.action.split('_').next().unwrap_or("")
+}
+
+/// The later changes still in effect that wrote again what `entries` (the rows of change
+/// `change_id`) wrote: the same fields of the same rows, or the rows as a whole. Newest
+/// first.
+fn conflicts(
+    conn: &Connection,
+    change_id: &str,
+    entries: &[AuditEntry],
+    in_effect: &InEffect,
+) -> Result<Vec<String>> {
+    let mut later_rows = conn.prepare_cached(&format!(
+        "SELECT {ENTRY_COLUMNS} FROM audit_log
+         WHERE entity_type = ?1 AND entity_id = ?2 AND change_id IS NOT NULL AND change_id <> ?3
+           AND rowid > (SELECT rowid FROM audit_log WHERE id = ?4)
+         ORDER BY rowid"
+    ))?;
+    let mut found: Vec<String> = Vec::new();
+    for entry in entries {
+        let (Some(entity_type), Some(entity_id)) = (&entry.entity_type, &entry.entity_id) else {
+            continue;
+        };
+        let later: Vec<AuditEntry> = later_rows
+            .query_map(
+                params![entity_type, entity_id, change_id, entry.id],
+                audit::entry_from_row,
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        let written = changed_columns(entry);
+        let mut undo_writers = Vec::new();
+        for row in later
+            .into_iter()
+            .filter(|r| in_effect.contains(r.change_id.as_deref()))
+        {
+            let clashes = match (verb(entry), verb(&row)) {
+                // A later edit of a field this update set.
+                ("UPDATE", "UPDATE") => !written.is_disjoint(&changed_columns(&row)),
+                // Any later edit of a row this change created, or the row deleted or made
+                // again since.
+                _ => true,
+            };
+            if !clashes {
+                continue;
+            }
+            if row.reverts_change_id.is_some() && verb(&row) == "UPDATE" {
+                undo_writers.push(row);
+            } else if let Some(id) = row.change_id {
+                found.push(id);
+            }
+        }
+        // An undo that put a field back to what this change wrote is no clash; one that
+        // left it otherwise is.
+        if !undo_writers.is_empty() && verb(entry) == "UPDATE" {
+            let spec = entity(entity_type)?;
+            let current = current_row(conn, spec, entry)?;
+            let new = entry.new_values.as_ref().and_then(Value::as_object);
+            let moved_on = match (current, new) {
+                (Some(current), Some(new)) => written.iter().any(|k| current.get(k) != new.get(k)),
+                _ => true,
+            };
+            if moved_on && let Some(last) = undo_writers.pop().and_then(|r| r.change_id) {
+                found.push(last);
+            }
+        }
+    }
+    // Newest first, each once.
+    found.sort_unstable();
+    found.dedup();
+    let mut last_rowid =
+        conn.prepare_cached("SELECT max(rowid) FROM audit_log WHERE change_id = ?1")?;
+    let mut keyed: Vec<(i64, String)> = Vec::new();
+    for id in found {
+        let rowid: i64 = last_rowid.query_row([&id], |r| r.get(0))?;
+        keyed.push((rowid, id));
+    }
+    keyed.sort_by_key(|k| std::cmp::Reverse(k.0));
+    Ok(keyed.into_iter().map(|(_, id)| id).collect())
+}
+
+/// The row an audit entry is about, as it is now, in the audit trail's JSON form
+/// (JSON columns nested), or `None` when it no longer exists.
+fn current_row(
+    conn: &Connection,
+    spec: &Entity,
+    entry: &AuditEntry,
+) -> Result<Option<BTreeMap<String, Value>>> {
+    let row = entry
+        .new_values
+        .as_ref()
+        .or(entry.old_values.as_ref())
+        .and_then(Value::as_object);
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let key_clause = spec
+        .key
+        .iter()
+        .map(|k| format!("{k} = ?"))
+        .collect::<Vec<_>>()
+        .join(" AND ");
+    let key: Vec<SqlValue> = spec
+        .key
+        .iter()
+        .map(|k| sql_value(k, row.get(*k).unwrap_or(&Value::Null)))
+        .collect();
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT * FROM {} WHERE {key_clause}", spec.table))?;
+    let names: Vec<String> = stmt
+        .column_names()
+        .iter()
+        .map(|c| (*c).to_owned())
+        .collect();
+    let mut rows = stmt.query(params_from_iter(key))?;
+    let Some(found) = rows.next()? else {
+        return Ok(None);
+    };
+    let mut current = BTreeMap::new();
+    for (i, name) in names.iter().enumerate() {
+        let value = match found.get::<_, SqlValue>(i)? {
+            SqlValue::Null => Value::Null,
+            SqlValue::Integer(n) => Value::from(n),
+            SqlValue::Real(x) => Value::from(x),
+            SqlValue::Text(text) if audit::is_json_column(name) => {
+                serde_json::from_str(&text).unwrap_or(Value::String(text))
+            }
+            SqlValue::Text(text) => Value::String(text),
+            SqlValue::Blob(_) => continue,
+        };
+        current.insert(name.clone(), value);
+    }
+    Ok(Some(current))
+}
+
+/// Reverses one audit row; returns how many rows it changed.
 fn revert(tx: &Transaction<'_>, entry: &AuditEntry) -> Result<usize> {
     let spec = entity(entry.entity_type.as_deref().unwrap_or(""))?;
     let table_columns = columns(tx, spec.table)?;
@@ -432,30 +733,48 @@ fn revert(tx: &Transaction<'_>, entry: &AuditEntry) -> Result<usize> {
                 .execute(params_from_iter(key_of(&new)))?)
         }
         ("UPDATE", Some(old), Some(new)) => {
-            let old: BTreeMap<String, Value> = values(old)
-                .into_iter()
-                .filter(|(_, v)| v.as_str() != Some(REDACTED))
-                .collect();
-            let assignments = old
-                .keys()
-                .map(|k| format!("{k} = ?"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let mut params: Vec<SqlValue> = old.iter().map(|(k, v)| sql_value(k, v)).collect();
-            params.extend(key_of(&values(new)));
-            let written = tx
-                .prepare_cached(&format!(
-                    "UPDATE {} SET {assignments} WHERE {key_clause}",
-                    spec.table
-                ))?
-                .execute(params_from_iter(params))?;
-            if written == 0 {
+            let Some(current) = current_row(tx, spec, entry)? else {
                 return Err(Error::Conflict(format!(
                     "the {} was deleted after this change; undo that delete first",
                     spec.noun
                 )));
+            };
+            let written = changed_columns(entry);
+            let old = values(old);
+            let new = values(new);
+            // Untouched since (every field still as this change left it): put the row
+            // back exactly, its updated_at included. Otherwise only the fields this
+            // change set go back, and the later edits of other fields stay.
+            let untouched = new
+                .iter()
+                .all(|(k, v)| DERIVED.contains(&k.as_str()) || current.get(k) == Some(v));
+            let restore: BTreeMap<&String, &Value> = old
+                .iter()
+                .filter(|(k, v)| {
+                    v.as_str() != Some(REDACTED)
+                        && (written.contains(k.as_str())
+                            || (untouched && k.as_str() == "updated_at"))
+                })
+                .collect();
+            if restore
+                .iter()
+                .all(|(k, v)| current.get(k.as_str()) == Some(*v))
+            {
+                return Ok(0);
             }
-            Ok(written)
+            let assignments = restore
+                .keys()
+                .map(|k| format!("{k} = ?"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut params: Vec<SqlValue> = restore.iter().map(|(k, v)| sql_value(k, v)).collect();
+            params.extend(key_of(&new));
+            Ok(tx
+                .prepare_cached(&format!(
+                    "UPDATE {} SET {assignments} WHERE {key_clause}",
+                    spec.table
+                ))?
+                .execute(params_from_iter(params))?)
         }
         ("DELETE", Some(old), _) => {
             let old = values(old);

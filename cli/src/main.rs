@@ -1,5 +1,7 @@
 //! `career-hub`: the Career Hub core on the command line, for scripts and headless use.
 
+#[macro_use]
+mod output;
 mod commands;
 
 use std::path::PathBuf;
@@ -80,12 +82,12 @@ fn main() -> ExitCode {
 fn report(error: &anyhow::Error) {
     match error.downcast_ref::<career_hub::Error>() {
         Some(career_hub::Error::Invalid(fields)) => {
-            eprintln!("error: the input was not saved:");
+            errln!("error: the input was not saved:");
             for field in fields {
-                eprintln!("  {}: {}", field.field, field.message);
+                errln!("  {}: {}", field.field, field.message);
             }
         }
-        _ => eprintln!("error: {error:#}"),
+        _ => errln!("error: {error:#}"),
     }
 }
 

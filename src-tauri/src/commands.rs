@@ -1,13 +1,13 @@
 //! The commands the UI calls: each converts its arguments, calls one core function,
 //! and converts the result. No logic lives here.
 
-use career_hub::AuditEntry;
 use career_hub::builder::{self, Progress, Session, StepUpdate};
-use career_hub::history::{self, Change, UndoReport};
+use career_hub::history::{self, Change, UndoPreview, UndoReport};
 use career_hub::profile::responsibility::{self, Suggestion};
 use career_hub::profile::technology::{self, Technology};
 use career_hub::profile::{self, FullProfile, Profile, ProfileInput};
 use career_hub::search::{self, SearchHit, TechnologyMatch};
+use career_hub::{AuditEntry, Source};
 use serde::Serialize;
 use tauri::State;
 use tracing::instrument;
@@ -366,7 +366,27 @@ pub fn item_history(
 #[specta::specta]
 #[instrument(skip(state), err)]
 pub fn undo_last(state: State<'_, AppState>) -> CommandResult<UndoReport> {
-    state.with(|db, local| history::undo_last(db, &local.user_id))
+    // The app's undo takes back the app's own changes, never another program's.
+    state.with(|db, local| history::undo_last(db, &local.user_id, Some(Source::Ui)))
+}
+
+/// What undoing a change would do, and the later changes it would take with it.
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn undo_preview(state: State<'_, AppState>, change_id: String) -> CommandResult<UndoPreview> {
+    state.with(|db, _| history::preview_undo(db.conn(), &change_id))
+}
+
+/// Undoes a change and the later changes that wrote the same fields again.
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn undo_with_later(
+    state: State<'_, AppState>,
+    change_id: String,
+) -> CommandResult<Vec<UndoReport>> {
+    state.with(|db, _| history::undo_with_later(db, &change_id))
 }
 
 #[tauri::command]

@@ -55,6 +55,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::item_history,
         commands::undo_last,
         commands::undo_change,
+        commands::undo_preview,
+        commands::undo_with_later,
         commands::builder_start,
         commands::builder_save_draft,
         commands::builder_update_step,

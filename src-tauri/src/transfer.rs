@@ -223,7 +223,7 @@ pub fn export_file(
             }
             ExportFormat::Backup => full_backup::export(db.conn())?,
         };
-        let bytes = export::write_document(&path, &document)?;
+        let bytes = export::write_document(db.conn(), &path, &document)?;
         Ok(ExportSummary::new(&path, bytes))
     })
 }

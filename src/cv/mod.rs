@@ -133,7 +133,7 @@ pub fn export_pdf_file(
 ) -> Result<u64> {
     let (full, version) = load(db.conn(), profile_id, version_id)?;
     let bytes = pdf_of(&full, version.as_ref(), options)?;
-    let written = crate::export::write_file(path, &bytes)?;
+    let written = crate::export::write_file(db.conn(), path, &bytes)?;
     if let Some(version) = version {
         let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         db.write(|tx| {

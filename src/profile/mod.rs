@@ -41,36 +41,38 @@ pub struct LocalProfile {
 /// password, plan FREE), with the starter technology catalog and responsibilities
 /// library. Sets the handle's audit context to this user.
 pub fn bootstrap(db: &mut Db) -> Result<LocalProfile> {
-    let existing = db
-        .conn()
-        .query_row(
-            "SELECT u.id, p.id FROM users u LEFT JOIN profiles p ON p.user_id = u.id ORDER BY u.created_at, u.rowid LIMIT 1",
-            [],
-            |row| Ok((row.get::<_, String>(0)?, row.get::<_, Option<String>>(1)?)),
-        )
-        .optional()?;
-    let user_id = existing
-        .as_ref()
-        .map_or_else(rows::new_id, |(user, _)| user.clone());
-    db.set_audit_context(AuditContext {
-        user_id: Some(user_id.clone()),
-        ..db.audit_context().clone()
-    });
-    if let Some((user_id, Some(profile_id))) = existing {
+    if let Some((user_id, Some(profile_id))) = find_local(db.conn())? {
+        db.set_audit_context(AuditContext {
+            user_id: Some(user_id.clone()),
+            ..db.audit_context().clone()
+        });
         return Ok(LocalProfile {
             user_id,
             profile_id,
         });
     }
-    let profile_id = rows::new_id();
-    let new_user = existing.is_none();
-    // Career Hub's own setup, recorded as `system`: undo never takes it back.
+    // Career Hub's own setup, recorded as `system`: undo never takes it back. It looks
+    // again inside the write transaction, so that two programs making the first write
+    // to a new database at once set it up once.
     let person = db.audit_context().clone();
     db.set_audit_context(AuditContext {
         source: crate::Source::System,
         ..person.clone()
     });
     let created = db.write(|tx| {
+        let existing = find_local(tx)?;
+        let new_user = existing.is_none();
+        let user_id = existing
+            .as_ref()
+            .map_or_else(rows::new_id, |(user, _)| user.clone());
+        if let Some((_, Some(profile_id))) = existing {
+            return Ok(LocalProfile {
+                user_id,
+                profile_id,
+            });
+        }
+        AuditContext::set_user(tx, &user_id)?;
+        let profile_id = rows::new_id();
         if new_user {
             tx.prepare_cached("INSERT INTO users (id, email, password_hash) VALUES (?1, ?2, '')")?
                 .execute(params![user_id, LOCAL_USER_EMAIL])?;
@@ -78,14 +80,30 @@ pub fn bootstrap(db: &mut Db) -> Result<LocalProfile> {
         tx.prepare_cached("INSERT INTO profiles (id, user_id) VALUES (?1, ?2)")?
             .execute(params![profile_id, user_id])?;
         technology::ensure_starter_catalog(tx)?;
-        responsibility::ensure_starter_library(tx)
+        responsibility::ensure_starter_library(tx)?;
+        Ok(LocalProfile {
+            user_id,
+            profile_id,
+        })
     });
     db.set_audit_context(person);
-    created?;
-    Ok(LocalProfile {
-        user_id,
-        profile_id,
-    })
+    let local = created?;
+    db.set_audit_context(AuditContext {
+        user_id: Some(local.user_id.clone()),
+        ..db.audit_context().clone()
+    });
+    Ok(local)
+}
+
+/// The first user and their profile, if there are any.
+fn find_local(conn: &Connection) -> Result<Option<(String, Option<String>)>> {
+    Ok(conn
+        .query_row(
+            "SELECT u.id, p.id FROM users u LEFT JOIN profiles p ON p.user_id = u.id ORDER BY u.created_at, u.rowid LIMIT 1",
+            [],
+            |row| Ok((row.get::<_, String>(0)?, row.get::<_, Option<String>>(1)?)),
+        )
+        .optional()?)
 }
 
 /// How to reach the person. The documented schema has no name column: the name lives here.

@@ -535,8 +535,8 @@ fn a_deleted_item_leaves_every_cv_selection_and_undo_brings_it_back() {
         assert!(config.certifications.is_empty());
     }
 
-    career_hub::history::undo_last(&mut db, &local.user_id).unwrap();
-    career_hub::history::undo_last(&mut db, &local.user_id).unwrap();
+    career_hub::history::undo_last(&mut db, &local.user_id, None).unwrap();
+    career_hub::history::undo_last(&mut db, &local.user_id, None).unwrap();
     let config = cv_version::get(db.conn(), &general.id)
         .unwrap()
         .sections_config;

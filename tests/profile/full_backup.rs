@@ -63,7 +63,7 @@ fn rich() -> career_hub::Db {
         .id
         .clone();
     experience::delete(&mut db, &first).unwrap();
-    history::undo_last(&mut db, &local.user_id).unwrap();
+    history::undo_last(&mut db, &local.user_id, None).unwrap();
     db
 }
 
@@ -87,7 +87,7 @@ fn a_backup_restores_every_row_into_a_new_database() {
         .conn()
         .query_row("SELECT id FROM users", [], |r| r.get(0))
         .unwrap();
-    history::undo_last(&mut fresh, &user).unwrap();
+    history::undo_last(&mut fresh, &user, None).unwrap();
 }
 
 #[test]

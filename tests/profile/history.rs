@@ -72,9 +72,9 @@ fn undo_steps_back_and_undoing_an_undo_redoes() {
     set(&mut db, "Two");
     set(&mut db, "Three");
 
-    history::undo_last(&mut db, &local.user_id).unwrap();
+    history::undo_last(&mut db, &local.user_id, None).unwrap();
     assert_eq!(headline(&db).as_deref(), Some("Two"));
-    let second = history::undo_last(&mut db, &local.user_id).unwrap();
+    let second = history::undo_last(&mut db, &local.user_id, None).unwrap();
     assert_eq!(
         headline(&db).as_deref(),
         Some("One"),
@@ -112,7 +112,7 @@ fn undo_of_a_create_removes_it_and_the_technologies_it_added() {
     let mut input = job("Acme", "Engineer", "2021-01-01");
     input.technologies = vec!["Brand New Tech".into()];
     experience::create(&mut db, &local.profile_id, input).unwrap();
-    history::undo_last(&mut db, &local.user_id).unwrap();
+    history::undo_last(&mut db, &local.user_id, None).unwrap();
     assert_eq!(count(&db, "experiences"), 0);
     assert_eq!(
         count(&db, "technologies"),
@@ -144,7 +144,7 @@ fn undo_restores_the_exact_previous_row() {
         },
     )
     .unwrap();
-    history::undo_last(&mut db, &local.user_id).unwrap();
+    history::undo_last(&mut db, &local.user_id, None).unwrap();
     assert_eq!(
         experience::get(db.conn(), &work.id).unwrap(),
         work,
@@ -155,7 +155,7 @@ fn undo_restores_the_exact_previous_row() {
 #[test]
 fn nothing_to_undo_and_conflicts_are_explained() {
     let (mut db, local) = fixture::profile();
-    let error = history::undo_last(&mut db, &local.user_id).unwrap_err();
+    let error = history::undo_last(&mut db, &local.user_id, None).unwrap_err();
     assert!(
         matches!(&error, Error::Conflict(m) if m.contains("nothing to undo")),
         "{error}"
@@ -200,4 +200,103 @@ fn history_of_one_item_and_of_the_profile() {
     let changes = history::changes(db.conn(), &local.user_id, 10).unwrap();
     assert_eq!(changes[0].summary, "Changed experience Lead at Acme");
     assert_eq!(changes[1].summary, "Added experience Engineer at Acme");
+}
+
+/// The reported case: add a job, change its position, then change its company and
+/// description; undoing the position change must keep the later edits.
+#[test]
+fn undoing_an_older_change_keeps_later_edits_of_other_fields() {
+    let (mut db, local) = fixture::profile();
+    let work = experience::create(
+        &mut db,
+        &local.profile_id,
+        job("Acme", "Engineer", "2020-01-01"),
+    )
+    .unwrap();
+    let mut promoted = job("Acme", "Senior Engineer", "2020-01-01");
+    experience::update(&mut db, &work.id, promoted.clone()).unwrap();
+    let position_change = history::changes(db.conn(), &local.user_id, 1).unwrap()[0]
+        .change_id
+        .clone();
+    promoted.company_name = "Acme Robotics".into();
+    promoted.description = Some("Built the robots.".into());
+    experience::update(&mut db, &work.id, promoted).unwrap();
+
+    let report = history::undo_change(&mut db, &position_change).unwrap();
+    assert!(report.summary.starts_with("Undid:"), "{}", report.summary);
+    let now = experience::get(db.conn(), &work.id).unwrap();
+    assert_eq!(
+        now.position, "Engineer",
+        "the undone change's field goes back"
+    );
+    assert_eq!(
+        now.company_name, "Acme Robotics",
+        "a later edit of another field stays"
+    );
+    assert_eq!(now.description.as_deref(), Some("Built the robots."));
+
+    // Redo puts the position back, and again nothing else moves.
+    history::undo_change(&mut db, &report.change_id).unwrap();
+    let redone = experience::get(db.conn(), &work.id).unwrap();
+    assert_eq!(redone.position, "Senior Engineer");
+    assert_eq!(redone.company_name, "Acme Robotics");
+}
+
+#[test]
+fn undoing_a_change_whose_field_was_edited_again_names_the_later_change() {
+    let (mut db, local) = fixture::profile();
+    let work = experience::create(
+        &mut db,
+        &local.profile_id,
+        job("Acme", "Engineer", "2020-01-01"),
+    )
+    .unwrap();
+    experience::update(
+        &mut db,
+        &work.id,
+        job("Acme", "Senior Engineer", "2020-01-01"),
+    )
+    .unwrap();
+    let first = history::changes(db.conn(), &local.user_id, 1).unwrap()[0]
+        .change_id
+        .clone();
+    experience::update(
+        &mut db,
+        &work.id,
+        job("Acme", "Staff Engineer", "2020-01-01"),
+    )
+    .unwrap();
+    let second = history::changes(db.conn(), &local.user_id, 1).unwrap()[0]
+        .change_id
+        .clone();
+
+    let preview = history::preview_undo(db.conn(), &first).unwrap();
+    assert_eq!(
+        preview
+            .later
+            .iter()
+            .map(|c| c.change_id.as_str())
+            .collect::<Vec<_>>(),
+        [second.as_str()],
+        "the preview names the later change that wrote the same field"
+    );
+    let error = history::undo_change(&mut db, &first).unwrap_err();
+    assert!(
+        matches!(&error, Error::Conflict(message) if message.contains(&second)),
+        "undo refuses, naming the later change: {error}"
+    );
+    assert_eq!(
+        experience::get(db.conn(), &work.id).unwrap().position,
+        "Staff Engineer",
+        "and changes nothing"
+    );
+
+    let reports = history::undo_with_later(&mut db, &first).unwrap();
+    assert_eq!(reports.len(), 2, "both changes undone, the later first");
+    assert_eq!(reports[0].reverted_change_id, second);
+    assert_eq!(reports[1].reverted_change_id, first);
+    assert_eq!(
+        experience::get(db.conn(), &work.id).unwrap().position,
+        "Engineer"
+    );
 }

@@ -174,7 +174,7 @@ fn apply(db: &mut Db, local: &LocalProfile, op: &Op) {
             ids.reverse();
             experience::reorder(db, p, &ids)
         }
-        Op::UndoLast => history::undo_last(db, &local.user_id).map(drop),
+        Op::UndoLast => history::undo_last(db, &local.user_id, None).map(drop),
     };
 }
 
@@ -266,6 +266,118 @@ proptest! {
             history::undo_change(&mut db, &undo.change_id).unwrap();
             prop_assert_eq!(&rows(&db), &after, "undoing the undo of {:?} restores the rows after it", op);
             check_invariants(&db, &local);
+        }
+    }
+}
+
+/// Every row of the experiences, projects, skills, education and profiles tables by
+/// id, column by column (derived columns and `updated_at` left out).
+fn cells(db: &Db) -> std::collections::BTreeMap<(String, String), Vec<(String, String)>> {
+    let mut out = std::collections::BTreeMap::new();
+    for table in ["profiles", "experiences", "projects", "skills", "education"] {
+        let mut stmt = db
+            .conn()
+            .prepare(&format!("SELECT * FROM {table}"))
+            .unwrap();
+        let names: Vec<String> = stmt
+            .column_names()
+            .iter()
+            .map(|c| (*c).to_owned())
+            .collect();
+        let rows = stmt
+            .query_map([], |row| {
+                let mut values = Vec::new();
+                for (i, name) in names.iter().enumerate() {
+                    if name == "updated_at" || name == "completeness_score" {
+                        continue;
+                    }
+                    let value = format!("{:?}", row.get::<_, rusqlite::types::Value>(i)?);
+                    values.push((name.clone(), value));
+                }
+                Ok(values)
+            })
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap();
+        for values in rows {
+            let id = values[0].1.clone();
+            out.insert((table.to_owned(), id), values);
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Undoing an earlier change puts back only what it wrote: every later edit to
+    /// other fields stays. When a later change wrote the same fields, undo refuses
+    /// and changes nothing, naming that change.
+    #[test]
+    fn undo_of_an_earlier_change_keeps_every_later_edit(
+        ops in proptest::collection::vec(op(), 2..14),
+        pick in any::<prop::sample::Index>(),
+    ) {
+        let (mut db, local) = fixture::profile();
+        for op in &ops {
+            apply(&mut db, &local, op);
+        }
+        let changes = history::changes(db.conn(), &local.user_id, 100).unwrap();
+        let candidates: Vec<_> = changes
+            .iter()
+            .filter(|c| !c.undone && c.reverts_change_id.is_none() && c.source != career_hub::Source::System)
+            .collect();
+        prop_assume!(!candidates.is_empty());
+        let target = candidates[pick.index(candidates.len())];
+        let before = cells(&db);
+        let rows_before = rows(&db);
+        // The cells this change wrote, by table and id.
+        let mut written = std::collections::BTreeSet::new();
+        let mut touched = std::collections::BTreeSet::new();
+        for entry in &target.entries {
+            let table = match entry.entity_type.as_deref() {
+                Some("PROFILE") => "profiles",
+                Some("EXPERIENCE") => "experiences",
+                Some("PROJECT") => "projects",
+                Some("SKILL") => "skills",
+                Some("EDUCATION") => "education",
+                _ => continue,
+            };
+            let id = format!("{:?}", rusqlite::types::Value::Text(entry.entity_id.clone().unwrap()));
+            touched.insert((table.to_owned(), id.clone()));
+            if let (Some(old), Some(new)) = (entry.old_values.as_ref().and_then(|v| v.as_object()), entry.new_values.as_ref().and_then(|v| v.as_object())) {
+                for (k, v) in old {
+                    if new.get(k) != Some(v) {
+                        written.insert((table.to_owned(), id.clone(), k.clone()));
+                    }
+                }
+            }
+        }
+        match history::undo_change(&mut db, &target.change_id) {
+            Ok(_) => {
+                let after = cells(&db);
+                for (key, values) in &after {
+                    let Some(old_values) = before.get(key) else { continue };
+                    if !touched.contains(key) {
+                        prop_assert_eq!(values, old_values, "{:?} was not part of the undone change", key);
+                        continue;
+                    }
+                    for ((column, value), (_, old_value)) in values.iter().zip(old_values) {
+                        if !written.contains(&(key.0.clone(), key.1.clone(), column.clone())) {
+                            prop_assert_eq!(value, old_value, "{:?}.{} was not written by the undone change, so a later edit of it stays", key, column);
+                        }
+                    }
+                }
+                check_invariants(&db, &local);
+            }
+            Err(career_hub::Error::Conflict(message)) => {
+                prop_assert_eq!(rows(&db), rows_before, "a refused undo changes nothing");
+                prop_assert!(message.contains("change"), "{}", message);
+            }
+            Err(career_hub::Error::NothingToUndo(_)) => {
+                prop_assert_eq!(rows(&db), rows_before, "an undo with nothing to do changes nothing");
+            }
+            Err(other) => prop_assert!(false, "undo failed: {other}"),
         }
     }
 }

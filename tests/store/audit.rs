@@ -546,10 +546,14 @@ fn each_source_is_recorded_and_the_context_does_not_leak() {
     .unwrap()[0];
     assert_eq!(
         last.source,
-        Source::System,
-        "a writer that never set a context is recorded as system"
+        Source::External,
+        "a writer that never set a context is recorded as an outside writer, not as Career Hub"
     );
     assert_eq!(last.session_id, None);
+    assert!(
+        last.change_id.is_some(),
+        "an outside writer's statement is a change of its own, so it can be undone"
+    );
 }
 
 #[test]

@@ -358,7 +358,7 @@ fn leak(s: &str) -> &'static str {
     "source",
     "'ui'",
     "'web'",
-    "source IN ('ui', 'cli', 'import', 'sync', 'system')"
+    "source IN ('ui', 'cli', 'import', 'sync', 'system', 'external')"
 )]
 #[case::audit_user_fk("audit_log", "user_id", &format!("'{}'", fixture::USER), "'ghost'", "FOREIGN KEY constraint failed")]
 // the remaining NOT NULL columns, foreign keys and primary keys
@@ -537,7 +537,7 @@ fn is_expired_is_computed_as_of_today() {
     db.conn()
         .execute_batch(
             "PRAGMA foreign_keys = ON;
-             INSERT INTO audit_context (id) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM audit_context);",
+             INSERT INTO audit_state (id) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM audit_state);",
         )
         .unwrap();
     let expired: Option<i64> = db

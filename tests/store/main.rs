@@ -11,3 +11,4 @@ mod constraints;
 mod doctor;
 mod fixture;
 mod migrations;
+mod outside_tools;

@@ -87,11 +87,29 @@ fn assert_data_kept(before: &Snapshot, after: &Snapshot, step: &str) {
                     continue;
                 }
                 if let Some(new_value) = new_row.get(column) {
+                    if outside_write_forgotten(step, table, column, old_row) {
+                        continue;
+                    }
                     assert_eq!(value, new_value, "{step}: {table}.{column} is unchanged");
                 }
             }
         }
     }
+}
+
+/// Below migration 0006 the schema has no source for outside writers and gives their
+/// writes no change id: going down from 0006 records them as it did before, as
+/// 'system' without a change id. That is the one loss a down migration may cause.
+fn outside_write_forgotten(
+    step: &str,
+    table: &str,
+    column: &str,
+    row: &BTreeMap<String, Value>,
+) -> bool {
+    step == "down from 6"
+        && table == "audit_log"
+        && (column == "source" || column == "change_id")
+        && row.get("source") == Some(&Value::Text("external".to_owned()))
 }
 
 fn raw_connection() -> Connection {

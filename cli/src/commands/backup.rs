@@ -19,18 +19,12 @@ pub struct Cmd {
 
 impl Cmd {
     pub fn run(self, db: &Path) -> anyhow::Result<ExitCode> {
-        super::require_existing(db)?;
-        if self.out.exists() && !self.force {
-            anyhow::bail!(
-                "{} already exists; choose another file or pass --force to replace it",
-                self.out.display()
-            );
-        }
         let handle = super::open(db)?;
+        career_hub::export::ensure_may_write(&self.out, self.force)?;
         career_hub::backup::copy_database(handle.conn(), &self.out)
             .with_context(|| format!("backup to {} failed", self.out.display()))?;
         let size = std::fs::metadata(&self.out).map(|m| m.len()).unwrap_or(0);
-        println!(
+        outln!(
             "Backed up {} to {} ({size} bytes).",
             db.display(),
             self.out.display()

@@ -53,6 +53,9 @@ enum Action {
         paper: String,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Replace the file if it already exists.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -72,7 +75,7 @@ impl Cmd {
                     return super::print_json(&versions).map(|()| ExitCode::SUCCESS);
                 }
                 if versions.is_empty() {
-                    println!("No CV versions yet. Create one with `career-hub cv create NAME`.");
+                    outln!("No CV versions yet. Create one with `career-hub cv create NAME`.");
                 }
                 for v in versions {
                     let c = &v.sections_config;
@@ -82,7 +85,7 @@ impl Cmd {
                         + c.education.len()
                         + c.certifications.len()
                         + c.achievements.len();
-                    println!(
+                    outln!(
                         "{}{}  [{}]  {count} item(s)  {}",
                         if v.is_default { "* " } else { "  " },
                         v.name,
@@ -106,7 +109,7 @@ impl Cmd {
                         is_default: default,
                     },
                 )?;
-                println!("Created CV version {:?} ({}).", version.name, version.id);
+                outln!("Created CV version {:?} ({}).", version.name, version.id);
             }
             Action::Show { version, json } => {
                 let version = match version {
@@ -125,31 +128,31 @@ impl Cmd {
                 }
                 let full = profile::load(handle.conn(), profile_id)?;
                 let content = cv::content::build(&full, Some(&version));
-                println!(
+                outln!(
                     "{}{} [{}]",
                     version.name,
                     if version.is_default { " (default)" } else { "" },
                     version.template
                 );
                 if let Some(path) = &version.pdf_url {
-                    println!("Last exported to {path}");
+                    outln!("Last exported to {path}");
                 }
                 if content.summary.is_some() {
-                    println!("Summary");
+                    outln!("Summary");
                 }
                 for section in &content.sections {
-                    println!("{}", section.title);
+                    outln!("{}", section.title);
                     for entry in &section.entries {
-                        println!("  {}", entry.title);
+                        outln!("  {}", entry.title);
                     }
                     for item in &section.inline {
-                        println!("  {item}");
+                        outln!("  {item}");
                     }
                 }
                 if !offered.is_empty() {
-                    println!("Added to your profile since, not on this CV:");
+                    outln!("Added to your profile since, not on this CV:");
                     for item in offered {
-                        println!("  + {} ({})", item.label, item.section);
+                        outln!("  + {} ({})", item.label, item.section);
                     }
                 }
             }
@@ -158,7 +161,9 @@ impl Cmd {
                 template: chosen,
                 paper,
                 out,
+                force,
             } => {
+                career_hub::export::ensure_may_write(&out, force)?;
                 let version_id = version
                     .map(|wanted| super::find_version(&handle, profile_id, &wanted))
                     .transpose()?
@@ -176,7 +181,7 @@ impl Cmd {
                     &options,
                     &out,
                 )?;
-                eprintln!("Wrote {} ({written} bytes).", out.display());
+                errln!("Wrote {} ({written} bytes).", out.display());
             }
         }
         Ok(ExitCode::SUCCESS)

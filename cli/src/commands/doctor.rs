@@ -20,9 +20,9 @@ impl Cmd {
         let report = career_hub::doctor::check_file(db)
             .with_context(|| format!("cannot check {}", db.display()))?;
         if self.json {
-            println!("{}", serde_json::to_string_pretty(&report)?);
+            outln!("{}", serde_json::to_string_pretty(&report)?);
         } else {
-            print!("{}", report.to_text());
+            out!("{}", report.to_text());
         }
         Ok(if report.healthy {
             ExitCode::SUCCESS

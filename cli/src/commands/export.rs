@@ -23,12 +23,18 @@ enum Format {
         /// Write to this file instead of printing.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Replace the file if it already exists.
+        #[arg(long, requires = "out")]
+        force: bool,
     },
     /// Everything (profile, sections, links, tags, CV versions, drafts, history) as a
     /// full backup for moving to another machine; `career-hub import all` restores it.
     All {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Replace the file if it already exists.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -36,7 +42,11 @@ impl Cmd {
     pub fn run(self, db: &Path) -> anyhow::Result<ExitCode> {
         let (handle, local) = super::open_profile(db)?;
         match self.format {
-            Format::Jsonresume { version, out } => {
+            Format::Jsonresume {
+                version,
+                out,
+                force,
+            } => {
                 let version_id = version
                     .map(|wanted| super::find_version(&handle, &local.profile_id, &wanted))
                     .transpose()?
@@ -48,16 +58,18 @@ impl Cmd {
                 )?;
                 match out {
                     Some(path) => {
-                        career_hub::export::write_document(&path, &document)?;
-                        eprintln!("Wrote {}.", path.display());
+                        career_hub::export::ensure_may_write(&path, force)?;
+                        career_hub::export::write_document(handle.conn(), &path, &document)?;
+                        errln!("Wrote {}.", path.display());
                     }
-                    None => print!("{}", serde_json::to_string_pretty(&document)? + "\n"),
+                    None => out!("{}", serde_json::to_string_pretty(&document)? + "\n"),
                 }
             }
-            Format::All { out } => {
+            Format::All { out, force } => {
+                career_hub::export::ensure_may_write(&out, force)?;
                 let document = full_backup::export(handle.conn())?;
-                career_hub::export::write_document(&out, &document)?;
-                println!("Wrote a full backup to {}.", out.display());
+                career_hub::export::write_document(handle.conn(), &out, &document)?;
+                outln!("Wrote a full backup to {}.", out.display());
             }
         }
         Ok(ExitCode::SUCCESS)

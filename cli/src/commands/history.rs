@@ -29,7 +29,6 @@ pub struct Cmd {
 
 impl Cmd {
     pub fn run(self, db: &Path) -> anyhow::Result<ExitCode> {
-        super::require_existing(db)?;
         let handle = super::open(db)?;
         let filter = HistoryFilter {
             entity_type: self.entity_type,
@@ -39,12 +38,12 @@ impl Cmd {
         };
         let entries = audit::history(handle.conn(), &filter)?;
         if self.json {
-            println!("{}", serde_json::to_string_pretty(&entries)?);
+            outln!("{}", serde_json::to_string_pretty(&entries)?);
         } else if entries.is_empty() {
-            println!("No changes recorded yet.");
+            outln!("No changes recorded yet.");
         } else {
             for entry in &entries {
-                println!("{}", describe(entry));
+                outln!("{}", describe(entry));
             }
         }
         Ok(ExitCode::SUCCESS)

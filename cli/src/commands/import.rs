@@ -73,10 +73,13 @@ impl Cmd {
                 let text = read_text(&file, u64::MAX)?;
                 let document: serde_json::Value = serde_json::from_str(&text)
                     .with_context(|| format!("{} is not valid JSON", file.display()))?;
-                let (mut handle, _) = super::open_profile(db)?;
+                // A full backup is restored into a new database: the one command besides
+                // `init` that creates the file.
+                let mut handle = super::open_or_create(db)?;
+                career_hub::profile::bootstrap(&mut handle)?;
                 let restored = full_backup::import(&mut handle, &document)?;
                 let total: usize = restored.rows.values().sum();
-                println!("Restored {total} rows from {}.", file.display());
+                outln!("Restored {total} rows from {}.", file.display());
             }
         }
         Ok(ExitCode::SUCCESS)
@@ -85,7 +88,7 @@ impl Cmd {
 
 fn print_report(report: &ImportReport) {
     let verb = if report.dry_run { "Would add" } else { "Added" };
-    println!(
+    outln!(
         "{verb} {} item(s), updated {}, skipped {} already there.",
         report.added.len(),
         report.updated.len(),
@@ -97,13 +100,13 @@ fn print_report(report: &ImportReport) {
         ("=", &report.skipped),
     ] {
         for item in items {
-            println!("  {label} {item}");
+            outln!("  {label} {item}");
         }
     }
     for note in &report.preserved {
-        println!("  ! {note}");
+        outln!("  ! {note}");
     }
     if report.dry_run {
-        println!("Nothing was changed (dry run).");
+        outln!("Nothing was changed (dry run).");
     }
 }

@@ -10,15 +10,15 @@ pub struct Cmd {}
 impl Cmd {
     pub fn run(self, db: &Path) -> anyhow::Result<ExitCode> {
         let existed = db.is_file();
-        let handle = super::open(db)?;
+        let handle = super::open_or_create(db)?;
         let version = handle.schema_version()?;
         if existed {
-            println!(
+            outln!(
                 "Database {} is ready (schema version {version}).",
                 db.display()
             );
         } else {
-            println!(
+            outln!(
                 "Created database {} (schema version {version}).",
                 db.display()
             );

@@ -25,11 +25,35 @@ use std::path::Path;
 use anyhow::Context;
 use career_hub::{AuditContext, Db, Source};
 
-/// Opens the database for a command that reads or writes it, recording writes as `cli`.
+/// Opens the existing database for a command that reads or writes it, recording
+/// writes as `cli`. A missing file is an error with a hint, never a new database.
 pub fn open(db: &Path) -> anyhow::Result<Db> {
-    let mut handle = Db::open(db).with_context(|| format!("cannot open {}", db.display()))?;
+    let mut handle = Db::open_existing(db).map_err(|e| explain_open_error(e, db))?;
     handle.set_audit_context(AuditContext::new(Source::Cli));
     Ok(handle)
+}
+
+/// Opens the database, creating it when there is none (`init`, `import all`).
+pub fn open_or_create(db: &Path) -> anyhow::Result<Db> {
+    let mut handle = Db::open(db).map_err(|e| explain_open_error(e, db))?;
+    handle.set_audit_context(AuditContext::new(Source::Cli));
+    Ok(handle)
+}
+
+fn explain_open_error(error: career_hub::Error, db: &Path) -> anyhow::Error {
+    match error {
+        career_hub::Error::Missing { .. } => anyhow::anyhow!(
+            "{error}; create one with `career-hub init --db {}`, or check the path",
+            db.display()
+        ),
+        error @ (career_hub::Error::IsFolder { .. }
+        | career_hub::Error::ReadOnly { .. }
+        | career_hub::Error::Busy { .. }
+        | career_hub::Error::SchemaTooNew { .. }
+        | career_hub::Error::NotCareerHub { .. }
+        | career_hub::Error::NotADatabase { .. }) => error.into(),
+        error => anyhow::Error::from(error).context(format!("cannot open {}", db.display())),
+    }
 }
 
 /// Opens the database and the local profile (created on first use).
@@ -53,7 +77,7 @@ pub fn find_version(
 
 /// Prints `value` as pretty JSON.
 pub fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
-    println!("{}", serde_json::to_string_pretty(value)?);
+    outln!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
 }
 
@@ -70,11 +94,18 @@ pub fn period(start: Option<&str>, end: Option<&str>, ongoing: bool) -> String {
 
 /// Fails with a hint when there is no database yet, instead of silently creating one.
 pub fn require_existing(db: &Path) -> anyhow::Result<()> {
+    if db.is_dir() {
+        return Err(career_hub::Error::IsFolder {
+            path: db.to_path_buf(),
+        }
+        .into());
+    }
     if db.is_file() {
         Ok(())
     } else {
         anyhow::bail!(
-            "there is no database at {}; create it with `career-hub init`",
+            "there is no database at {}; create one with `career-hub init --db {}`, or check the path",
+            db.display(),
             db.display()
         )
     }

@@ -86,7 +86,7 @@ impl Cmd {
                         profile_photo_url: keep(basics.photo_url, current.profile_photo_url),
                     },
                 )?;
-                println!(
+                outln!(
                     "Profile saved. Completeness: {}%.",
                     updated.completeness_score
                 );
@@ -98,41 +98,41 @@ impl Cmd {
 
 fn print_profile(full: &profile::FullProfile) {
     let p = &full.profile;
-    println!("{}", p.contact.name.as_deref().unwrap_or("(no name yet)"));
+    outln!("{}", p.contact.name.as_deref().unwrap_or("(no name yet)"));
     if let Some(headline) = &p.headline {
-        println!("{headline}");
+        outln!("{headline}");
     }
-    println!("Completeness: {}%", p.completeness_score);
+    outln!("Completeness: {}%", p.completeness_score);
     for action in &full.next_actions {
-        println!("  → {}", action.message);
+        outln!("  → {}", action.message);
     }
-    println!("\nExperience ({})", full.experiences.len());
+    outln!("\nExperience ({})", full.experiences.len());
     for e in &full.experiences {
         let period = super::period(Some(&e.start_date), e.end_date.as_deref(), e.is_current);
-        println!("  {}  {} at {}  {period}", e.id, e.position, e.company_name);
+        outln!("  {}  {} at {}  {period}", e.id, e.position, e.company_name);
     }
-    println!("\nProjects ({})", full.projects.len());
+    outln!("\nProjects ({})", full.projects.len());
     for project in &full.projects {
-        println!("  {}  {}", project.id, project.name);
+        outln!("  {}  {}", project.id, project.name);
     }
-    println!("\nSkills ({})", full.skills.len());
+    outln!("\nSkills ({})", full.skills.len());
     for skill in &full.skills {
         let level = skill
             .level
             .map_or_else(String::new, |l| format!("  level {l}"));
-        println!("  {}  {}{level}", skill.id, skill.technology.name);
+        outln!("  {}  {}{level}", skill.id, skill.technology.name);
     }
-    println!("\nEducation ({})", full.education.len());
+    outln!("\nEducation ({})", full.education.len());
     for school in &full.education {
-        println!("  {}  {}", school.id, school.institution);
+        outln!("  {}  {}", school.id, school.institution);
     }
-    println!("\nCertifications ({})", full.certifications.len());
+    outln!("\nCertifications ({})", full.certifications.len());
     for cert in &full.certifications {
         let expired = if cert.is_expired { "  (expired)" } else { "" };
-        println!("  {}  {}{expired}", cert.id, cert.name);
+        outln!("  {}  {}{expired}", cert.id, cert.name);
     }
-    println!("\nAchievements ({})", full.achievements.len());
+    outln!("\nAchievements ({})", full.achievements.len());
     for achievement in &full.achievements {
-        println!("  {}  {}", achievement.id, achievement.title);
+        outln!("  {}  {}", achievement.id, achievement.title);
     }
 }

@@ -14,9 +14,9 @@ pub struct Cmd {
 impl Cmd {
     pub fn run(self, db: &Path) -> anyhow::Result<ExitCode> {
         let report = career_hub::backup::restore(db, &self.file)?;
-        println!("Restored {} from {}.", db.display(), self.file.display());
+        outln!("Restored {} from {}.", db.display(), self.file.display());
         if let Some(previous) = report.previous_kept_at {
-            println!("The previous database was kept as {}.", previous.display());
+            outln!("The previous database was kept as {}.", previous.display());
         }
         Ok(ExitCode::SUCCESS)
     }

@@ -22,7 +22,7 @@ impl Cmd {
         if self.json {
             super::print_json(&hits)?;
         } else if hits.is_empty() {
-            println!("Nothing matches \"{}\".", self.query);
+            outln!("Nothing matches \"{}\".", self.query);
         } else {
             for hit in &hits {
                 let snippet: String = hit
@@ -36,7 +36,7 @@ impl Cmd {
                         }
                     })
                     .collect();
-                println!(
+                outln!(
                     "{:<10} {}  {}  (matched {})\n           {snippet}",
                     format!("{:?}", hit.kind).to_lowercase(),
                     hit.id,

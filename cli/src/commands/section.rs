@@ -51,38 +51,38 @@ pub fn run<S: Section>(path: &Path, action: Action<S::Fields>) -> anyhow::Result
     match action {
         Action::Add(fields) => {
             let item = S::add(&mut db, &profile_id, fields)?;
-            println!("Added {}: {}", S::NOUN, S::line(&item));
+            outln!("Added {}: {}", S::NOUN, S::line(&item));
         }
         Action::List { json } => {
             let items = S::list(&db, &profile_id)?;
             if json {
                 super::print_json(&items)?;
             } else if items.is_empty() {
-                println!(
+                outln!(
                     "No {} yet; add one with `career-hub {} add`.",
                     S::NOUN,
                     S::NOUN
                 );
             } else {
                 for item in &items {
-                    println!("{}", S::line(item));
+                    outln!("{}", S::line(item));
                 }
             }
         }
         Action::Update { id, fields } => {
             let item = S::update(&mut db, &id, fields)?;
-            println!("Updated {}: {}", S::NOUN, S::line(&item));
+            outln!("Updated {}: {}", S::NOUN, S::line(&item));
         }
         Action::Remove { id } => {
             S::remove(&mut db, &id)?;
-            println!(
+            outln!(
                 "Removed {} {id}. `career-hub undo` brings it back.",
                 S::NOUN
             );
         }
         Action::Reorder { ids } => {
             S::reorder(&mut db, &profile_id, &ids)?;
-            println!("Reordered {} {} items.", ids.len(), S::NOUN);
+            outln!("Reordered {} {} items.", ids.len(), S::NOUN);
         }
     }
     Ok(ExitCode::SUCCESS)

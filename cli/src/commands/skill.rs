@@ -76,7 +76,7 @@ impl Section for Skills {
                     added.id
                 )
             };
-            println!(
+            outln!(
                 "{} is new to the technology catalog and was added to it.{hint}",
                 added.technology.name
             );

@@ -32,10 +32,10 @@ impl Cmd {
         if self.json {
             super::print_json(&found)?;
         } else if found.is_empty() {
-            println!("No suggestions for \"{}\" yet.", self.position);
+            outln!("No suggestions for \"{}\" yet.", self.position);
         } else {
             for suggestion in &found {
-                println!("- {}", suggestion.item.responsibility);
+                outln!("- {}", suggestion.item.responsibility);
             }
         }
         Ok(ExitCode::SUCCESS)

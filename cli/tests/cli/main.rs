@@ -9,6 +9,8 @@ use career_hub::{AuditContext, Db, Source};
 use predicates::prelude::*;
 use serde_json::Value;
 
+mod unix_tool;
+
 fn career_hub(db: &Path) -> assert_cmd::Command {
     let mut cmd = cargo_bin_cmd!("career-hub");
     cmd.env("CAREER_HUB_DB", db).env_remove("XDG_DATA_HOME");
@@ -194,6 +196,11 @@ fn the_db_flag_overrides_the_environment() {
     assert!(flag_db.is_file() && !env_db.exists());
 }
 
+/// A new database at `path`, made as a person would: `career-hub init`.
+fn init(path: &Path) {
+    career_hub(path).arg("init").assert().success();
+}
+
 fn run_ok(db: &Path, args: &[&str]) -> String {
     let output = career_hub(db)
         .args(args)
@@ -214,6 +221,7 @@ fn first_id(db: &Path, section: &str) -> String {
 fn a_whole_profile_built_by_script_shows_in_profile_show() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("career-hub.db");
+    init(&db);
     let summary = "Engineer who builds reliable data systems, from the database schema up to the dashboards people read every morning.";
     run_ok(
         &db,
@@ -380,7 +388,12 @@ fn a_whole_profile_built_by_script_shows_in_profile_show() {
     assert!(suggestions.lines().count() >= 3, "{suggestions}");
 
     run_ok(&db, &["skill", "remove", &first_id(&db, "skill")]);
-    let undone = run_ok(&db, &["undo"]);
+    // Without a terminal to ask on, undo names the change and waits for --yes.
+    career_hub(&db).arg("undo").assert().code(2).stderr(
+        predicate::str::contains("would undo: Deleted skill")
+            .and(predicate::str::contains("--yes")),
+    );
+    let undone = run_ok(&db, &["undo", "--yes"]);
     assert!(undone.starts_with("Undid: "), "{undone}");
     let skills: Vec<Value> =
         serde_json::from_str(&run_ok(&db, &["skill", "list", "--json"])).unwrap();
@@ -391,6 +404,7 @@ fn a_whole_profile_built_by_script_shows_in_profile_show() {
 fn bad_input_lists_every_problem_and_saves_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("career-hub.db");
+    init(&db);
     career_hub(&db)
         .args([
             "experience",
@@ -419,6 +433,7 @@ fn bad_input_lists_every_problem_and_saves_nothing() {
 fn export_jsonresume_prints_or_writes_the_document() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("career-hub.db");
+    init(&db);
     run_ok(
         &db,
         &[
@@ -467,6 +482,7 @@ fn export_jsonresume_prints_or_writes_the_document() {
 fn import_jsonresume_previews_then_imports_once() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("career-hub.db");
+    init(&db);
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/jsonresume/full.json");
     let path = file.display().to_string();
     let preview = run_ok(&db, &["import", "jsonresume", "--dry-run", &path]);
@@ -514,6 +530,7 @@ fn import_jsonresume_previews_then_imports_once() {
 fn export_all_then_import_all_moves_a_profile() {
     let dir = tempfile::tempdir().unwrap();
     let old = dir.path().join("old.db");
+    init(&old);
     run_ok(
         &old,
         &[
@@ -572,6 +589,7 @@ fn export_all_then_import_all_moves_a_profile() {
 fn import_linkedin_from_the_export_folder() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("career-hub.db");
+    init(&db);
     let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../tests/fixtures/linkedin/full")
         .display()

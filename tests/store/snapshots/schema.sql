@@ -210,15 +210,6 @@ CREATE TABLE achievements (
     updated_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (updated_at IS strftime('%Y-%m-%dT%H:%M:%fZ', updated_at))
 ) STRICT;
 
--- table audit_context on audit_context
-CREATE TABLE audit_context (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    user_id TEXT,
-    source TEXT NOT NULL DEFAULT 'system' CHECK (source IN ('ui', 'cli', 'import', 'sync', 'system')),
-    session_id TEXT,
-    change_id TEXT
-, reverts_change_id TEXT) STRICT;
-
 -- table audit_log on audit_log
 CREATE TABLE audit_log (
     id TEXT NOT NULL PRIMARY KEY,
@@ -226,13 +217,23 @@ CREATE TABLE audit_log (
     action TEXT NOT NULL CHECK (length(action) <= 100),
     entity_type TEXT CHECK (length(entity_type) <= 50),
     entity_id TEXT,
-    old_values TEXT CHECK (json_valid(old_values)),
-    new_values TEXT CHECK (json_valid(new_values)),
+    old_values TEXT CHECK (old_values IS NULL OR json_valid(old_values)),
+    new_values TEXT CHECK (new_values IS NULL OR json_valid(new_values)),
     ip_address TEXT,
     user_agent TEXT,
     created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (created_at IS strftime('%Y-%m-%dT%H:%M:%fZ', created_at))
 , source TEXT NOT NULL DEFAULT 'system'
-    CHECK (source IN ('ui', 'cli', 'import', 'sync', 'system')), session_id TEXT, change_id TEXT, reverts_change_id TEXT) STRICT;
+    CHECK (source IN ('ui', 'cli', 'import', 'sync', 'system', 'external')), session_id TEXT, change_id TEXT, reverts_change_id TEXT) STRICT;
+
+-- table audit_state on audit_state
+CREATE TABLE audit_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    user_id TEXT,
+    source TEXT NOT NULL DEFAULT 'system' CHECK (source IN ('ui', 'cli', 'import', 'sync', 'system', 'external')),
+    session_id TEXT,
+    change_id TEXT,
+    reverts_change_id TEXT
+) STRICT;
 
 -- table builder_sessions on builder_sessions
 CREATE TABLE builder_sessions (
@@ -250,7 +251,7 @@ CREATE TABLE builder_steps (
     step TEXT NOT NULL CHECK (step IN ('basics', 'experience', 'projects', 'skills', 'education', 'certifications', 'achievements', 'review')),
     status TEXT NOT NULL DEFAULT 'NOT_STARTED' CHECK (status IN ('NOT_STARTED', 'IN_PROGRESS', 'COMPLETE')),
     validation_errors TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(validation_errors) AND json_type(validation_errors) = 'array'),
-    draft_data TEXT CHECK (json_valid(draft_data)),
+    draft_data TEXT CHECK (draft_data IS NULL OR json_valid(draft_data)),
     started_at TEXT CHECK (started_at IS strftime('%Y-%m-%dT%H:%M:%fZ', started_at)),
     completed_at TEXT CHECK (completed_at IS strftime('%Y-%m-%dT%H:%M:%fZ', completed_at)),
     updated_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (updated_at IS strftime('%Y-%m-%dT%H:%M:%fZ', updated_at)),
@@ -322,8 +323,8 @@ CREATE TABLE experiences (
     end_date TEXT CHECK (end_date IS date(end_date)),
     is_current INTEGER DEFAULT 0 CHECK (is_current IN (0, 1)),
     description TEXT,
-    responsibilities TEXT DEFAULT '[]' CHECK (json_valid(responsibilities) AND json_type(responsibilities) = 'array'),
-    technologies TEXT CHECK (json_valid(technologies) AND json_type(technologies) = 'array'),
+    responsibilities TEXT DEFAULT '[]' CHECK (responsibilities IS NULL OR json_valid(responsibilities) AND json_type(responsibilities) = 'array'),
+    technologies TEXT CHECK (technologies IS NULL OR json_valid(technologies) AND json_type(technologies) = 'array'),
     display_order INTEGER DEFAULT 0,
     created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (created_at IS strftime('%Y-%m-%dT%H:%M:%fZ', created_at)),
     updated_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (updated_at IS strftime('%Y-%m-%dT%H:%M:%fZ', updated_at)),
@@ -358,7 +359,7 @@ CREATE TABLE import_history (
     status TEXT DEFAULT 'PENDING' CHECK (length(status) <= 50),
     items_imported INTEGER DEFAULT 0,
     error_message TEXT,
-    import_data TEXT CHECK (json_valid(import_data)),
+    import_data TEXT CHECK (import_data IS NULL OR json_valid(import_data)),
     started_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (started_at IS strftime('%Y-%m-%dT%H:%M:%fZ', started_at)),
     completed_at TEXT CHECK (completed_at IS strftime('%Y-%m-%dT%H:%M:%fZ', completed_at))
 ) STRICT;
@@ -372,8 +373,8 @@ CREATE TABLE profiles (
     summary TEXT,
     location TEXT CHECK (length(location) <= 100),
     visibility TEXT DEFAULT 'PRIVATE' CHECK (length(visibility) <= 20),
-    contact TEXT DEFAULT '{}' CHECK (json_valid(contact) AND json_type(contact) = 'object'),
-    draft_data TEXT CHECK (json_valid(draft_data)),
+    contact TEXT DEFAULT '{}' CHECK (contact IS NULL OR json_valid(contact) AND json_type(contact) = 'object'),
+    draft_data TEXT CHECK (draft_data IS NULL OR json_valid(draft_data)),
     profile_photo_url TEXT,
     completeness_score INTEGER DEFAULT 0,
     created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (created_at IS strftime('%Y-%m-%dT%H:%M:%fZ', created_at)),
@@ -409,9 +410,9 @@ CREATE TABLE projects (
     anonymized_company TEXT CHECK (length(anonymized_company) <= 200),
     status TEXT DEFAULT 'Active' CHECK (length(status) <= 20),
     category TEXT DEFAULT 'Production' CHECK (length(category) <= 20),
-    achievements TEXT DEFAULT '[]' CHECK (json_valid(achievements) AND json_type(achievements) = 'array'),
-    challenges TEXT DEFAULT '[]' CHECK (json_valid(challenges) AND json_type(challenges) = 'array'),
-    clients TEXT DEFAULT '[]' CHECK (json_valid(clients) AND json_type(clients) = 'array'),
+    achievements TEXT DEFAULT '[]' CHECK (achievements IS NULL OR json_valid(achievements) AND json_type(achievements) = 'array'),
+    challenges TEXT DEFAULT '[]' CHECK (challenges IS NULL OR json_valid(challenges) AND json_type(challenges) = 'array'),
+    clients TEXT DEFAULT '[]' CHECK (clients IS NULL OR json_valid(clients) AND json_type(clients) = 'array'),
     team_size INTEGER,
     duration_months INTEGER,
     users_count INTEGER,
@@ -420,7 +421,7 @@ CREATE TABLE projects (
     github_url TEXT CHECK (length(github_url) <= 500),
     documentation_url TEXT CHECK (length(documentation_url) <= 500),
     visibility TEXT DEFAULT 'PUBLIC' CHECK (length(visibility) <= 20),
-    technologies TEXT CHECK (json_valid(technologies) AND json_type(technologies) = 'array'),
+    technologies TEXT CHECK (technologies IS NULL OR json_valid(technologies) AND json_type(technologies) = 'array'),
     created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (created_at IS strftime('%Y-%m-%dT%H:%M:%fZ', created_at)),
     updated_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (updated_at IS strftime('%Y-%m-%dT%H:%M:%fZ', updated_at)), display_order INTEGER DEFAULT 0,
     CONSTRAINT check_visibility CHECK (visibility IN ('PUBLIC', 'ANONYMOUS')),
@@ -2676,6 +2677,17 @@ BEGIN
     UPDATE users SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = NEW.rowid;
 END;
 
+-- view audit_context on audit_context
+CREATE VIEW audit_context AS
+SELECT
+    s.id,
+    s.user_id,
+    CASE WHEN s.change_id IS NULL THEN 'external' ELSE s.source END AS source,
+    s.session_id,
+    COALESCE(s.change_id, (SELECT id FROM outside_change_id)) AS change_id,
+    s.reverts_change_id
+FROM audit_state s;
+
 -- view certifications_with_expiry on certifications_with_expiry
 CREATE VIEW certifications_with_expiry AS
 SELECT certifications.*, (expiry_date < date('now')) AS is_expired
@@ -2711,7 +2723,24 @@ SELECT
     || substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', (random() & 31) + 1, 1)
     || substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', (random() & 31) + 1, 1)
     AS id
-FROM (SELECT CAST(round(unixepoch('subsec') * 1000) AS INTEGER) AS t);
+FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS t);
+
+-- view outside_change_id on outside_change_id
+CREATE VIEW outside_change_id AS
+SELECT
+    substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', ((t >> 45) & 31) + 1, 1)
+    || substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', ((t >> 40) & 31) + 1, 1)
+    || substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', ((t >> 35) & 31) + 1, 1)
+    || substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', ((t >> 30) & 31) + 1, 1)
+    || substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', ((t >> 25) & 31) + 1, 1)
+    || substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', ((t >> 20) & 31) + 1, 1)
+    || substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', ((t >> 15) & 31) + 1, 1)
+    || substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', ((t >> 10) & 31) + 1, 1)
+    || substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', ((t >> 5) & 31) + 1, 1)
+    || substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', ((t >> 0) & 31) + 1, 1)
+    || '0000000000000000'
+    AS id
+FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS t);
 
 -- view profile_completeness on profile_completeness
 CREATE VIEW profile_completeness AS

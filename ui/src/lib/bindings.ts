@@ -49,6 +49,10 @@ export const commands = {
 	itemHistory: (entityType: string, entityId: string) => typedError<AuditEntry_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("item_history", { entityType, entityId })),
 	undoLast: () => typedError<UndoReport, IpcError_Serialize>(__TAURI_INVOKE("undo_last")),
 	undoChange: (changeId: string) => typedError<UndoReport, IpcError_Serialize>(__TAURI_INVOKE("undo_change", { changeId })),
+	/**  What undoing a change would do, and the later changes it would take with it. */
+	undoPreview: (changeId: string) => typedError<UndoPreview_Serialize, IpcError_Serialize>(__TAURI_INVOKE("undo_preview", { changeId })),
+	/**  Undoes a change and the later changes that wrote the same fields again. */
+	undoWithLater: (changeId: string) => typedError<UndoReport[], IpcError_Serialize>(__TAURI_INVOKE("undo_with_later", { changeId })),
 	builderStart: () => typedError<Session_Serialize, IpcError_Serialize>(__TAURI_INVOKE("builder_start")),
 	builderSaveDraft: (sessionId: string, step: string, draftJson: string) => typedError<Session_Serialize, IpcError_Serialize>(__TAURI_INVOKE("builder_save_draft", { sessionId, step, draftJson })),
 	builderUpdateStep: (sessionId: string, step: string, update: StepUpdate_Deserialize) => typedError<Session_Serialize, IpcError_Serialize>(__TAURI_INVOKE("builder_update_step", { sessionId, step, update })),
@@ -432,7 +436,7 @@ export type Education_Serialize = {
 };
 
 /**  A stable, machine-readable name for each kind of error, for the UI to branch on. */
-export type ErrorCode = "invalid" | "not_found" | "conflict" | "schema_too_new" | "not_career_hub" | "not_a_database" | "restore_rejected" | "io" | "pdf" | "database";
+export type ErrorCode = "invalid" | "not_found" | "conflict" | "schema_too_new" | "not_career_hub" | "not_a_database" | "missing" | "is_folder" | "read_only" | "busy" | "restore_rejected" | "io" | "pdf" | "database";
 
 /**  One job. */
 export type Experience = Experience_Serialize | Experience_Deserialize;
@@ -1105,8 +1109,10 @@ export type Source =
 "import" | 
 /**  Changes pulled from another device. */
 "sync" | 
-/**  Career Hub itself, or a writer that did not say. */
-"system";
+/**  Career Hub itself (first-run setup). */
+"system" | 
+/**  Another program writing to the database file (any SQLite tool or script). */
+"external";
 
 /**  One step of a session. */
 export type Step = Step_Serialize | Step_Deserialize;
@@ -1214,6 +1220,38 @@ export type Template =
 "modern" | 
 /**  Serif, centred name and contact line, headings between full-width rules. */
 "classic";
+
+/**
+ *  What undoing a change would do: the change, and the later changes still in effect
+ *  that wrote the same fields of the same items (or deleted them). When there are any,
+ *  undoing the change alone would discard their edits, so [`undo_change`] refuses and
+ *  [`undo_with_later`] undoes them too.
+ */
+export type UndoPreview = UndoPreview_Serialize | UndoPreview_Deserialize;
+
+/**
+ *  What undoing a change would do: the change, and the later changes still in effect
+ *  that wrote the same fields of the same items (or deleted them). When there are any,
+ *  undoing the change alone would discard their edits, so [`undo_change`] refuses and
+ *  [`undo_with_later`] undoes them too.
+ */
+export type UndoPreview_Deserialize = {
+	change: Change_Deserialize,
+	/**  Newest first. */
+	later: Change_Deserialize[],
+};
+
+/**
+ *  What undoing a change would do: the change, and the later changes still in effect
+ *  that wrote the same fields of the same items (or deleted them). When there are any,
+ *  undoing the change alone would discard their edits, so [`undo_change`] refuses and
+ *  [`undo_with_later`] undoes them too.
+ */
+export type UndoPreview_Serialize = {
+	change: Change_Serialize,
+	/**  Newest first. */
+	later: Change_Serialize[],
+};
 
 /**  What an undo did. */
 export type UndoReport = {

@@ -2,7 +2,7 @@
 // (current step, drafts), and messages. Components read it and call its actions.
 import { call, messageOf } from "./api";
 import { commands } from "./bindings";
-import type { FullProfile_Serialize, Session_Serialize, StepUpdate_Deserialize } from "./bindings";
+import type { FullProfile_Serialize, Session_Serialize, StepUpdate_Deserialize, UndoReport } from "./bindings";
 
 export const STEPS = [
   { id: "basics", label: "Basics" },
@@ -93,16 +93,47 @@ class AppStore {
     this.toast = { message, tone, action };
   }
 
-  /** Undoes the last change, or a chosen one; offers to redo it. */
+  /**
+   * Undoes the app's own last change, or a chosen one; offers to redo it. When later
+   * changes wrote the same fields again, nothing is undone until the person confirms
+   * undoing them together.
+   */
   async undo(changeId?: string): Promise<void> {
     try {
+      if (changeId) {
+        const preview = await call(commands.undoPreview(changeId));
+        if (preview.later.length > 0) {
+          const names = preview.later.map((c) => `“${c.summary}”`).join(", ");
+          this.notify(
+            `Later changes edited the same fields again (${names}). Undoing “${preview.change.summary}” alone would lose them.`,
+            "error",
+            { label: "Undo them all", run: () => void this.undoWithLater(changeId) },
+          );
+          return;
+        }
+      }
       const report = await call(changeId ? commands.undoChange(changeId) : commands.undoLast());
-      await this.refresh();
-      this.revision += 1;
-      this.notify(report.summary, "info", { label: "Redo", run: () => void this.undo(report.change_id) });
+      await this.afterUndo(report);
     } catch (error) {
       this.notify(messageOf(error), "error");
     }
+  }
+
+  /** Undoes a change together with the later changes that wrote the same fields. */
+  async undoWithLater(changeId: string): Promise<void> {
+    try {
+      const reports = await call(commands.undoWithLater(changeId));
+      const last = reports[reports.length - 1];
+      if (last) await this.afterUndo({ ...last, summary: reports.map((r) => r.summary).join(" ") });
+    } catch (error) {
+      this.notify(messageOf(error), "error");
+    }
+  }
+
+  private async afterUndo(report: UndoReport): Promise<void> {
+    await this.refresh();
+    this.revision += 1;
+    this.notify(report.summary, "info", { label: "Redo", run: () => void this.undo(report.change_id) });
   }
 }
 
