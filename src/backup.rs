@@ -82,7 +82,8 @@ pub fn restore(target: &Path, candidate: &Path) -> Result<RestoreReport> {
     }
 
     // Bring a private copy up to date and check it before anything live is touched.
-    let staging = with_suffix(target, ".restore-staging");
+    let _running = crate::file_lock::HeldLock::take(with_suffix(target, RESTORE_LOCK))?;
+    let staging = with_suffix(target, RESTORE_STAGING);
     copy_database(&source, &staging)?;
     drop(source);
     let staged = (|| {
@@ -127,6 +128,23 @@ pub fn restore(target: &Path, candidate: &Path) -> Result<RestoreReport> {
     drop(staged);
     remove_staging(&staging);
     result
+}
+
+const RESTORE_STAGING: &str = ".restore-staging";
+const RESTORE_LOCK: &str = ".restore.lock";
+
+/// Removes what a restore killed part-way left beside the database at `target` (its
+/// staging copy), unless a restore is running right now. Returns whether it did.
+pub(crate) fn remove_stale_restore(target: &Path) -> bool {
+    let staging = with_suffix(target, RESTORE_STAGING);
+    let lock = with_suffix(target, RESTORE_LOCK);
+    if crate::file_lock::is_held(&lock) || !(staging.exists() || lock.exists()) {
+        return false;
+    }
+    remove_staging(&staging);
+    let _ = std::fs::remove_file(with_suffix(&staging, ".partial"));
+    let _ = std::fs::remove_file(&lock);
+    true
 }
 
 /// Copies every page of `src` into `dest` in a single backup step, so the copy is one

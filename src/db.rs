@@ -47,12 +47,30 @@ impl Db {
             tracing::info!(backup = %copy.display(), from = version, "backed up before migrating");
         }
         migrate(&mut conn)?;
-        Ok(Self {
+        let mut db = Self {
             conn,
             path: Some(path.to_path_buf()),
             audit: AuditContext::default(),
             read_only: None,
-        })
+        };
+        db.recover()?;
+        Ok(db)
+    }
+
+    /// Tidies after a program that was killed while working on this database: an
+    /// import left PENDING becomes FAILED ("interrupted"), and a restore's staging copy
+    /// is removed, each only when no live process is still at it.
+    fn recover(&mut self) -> Result<()> {
+        if let Some(path) = self.path.clone()
+            && backup::remove_stale_restore(&path)
+        {
+            tracing::info!(database = %path.display(), "removed what an interrupted restore left");
+        }
+        let interrupted = crate::import::recover_interrupted(self)?;
+        if interrupted > 0 {
+            tracing::info!(interrupted, "marked interrupted imports as failed");
+        }
+        Ok(())
     }
 
     /// Opens the database at `path`, which must already exist: a mistyped path is an

@@ -13,6 +13,7 @@ pub mod db;
 pub mod doctor;
 mod error;
 pub mod export;
+mod file_lock;
 pub mod full_backup;
 pub mod history;
 pub mod import;

@@ -58,14 +58,37 @@ pub const SIMILARITY_THRESHOLD: f64 = 0.3;
 const OPEN: char = '\u{1}';
 const CLOSE: char = '\u{2}';
 
+/// The longest search accepted, in characters: longer text is a paste, not a query.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// At most this many distinct words of a query are searched for.
+const MAX_QUERY_WORDS: usize = 16;
+
 /// The words of a query as an FTS5 expression: every word must appear, as a prefix.
+/// A word repeated counts once.
 fn fts_query(query: &str) -> Option<String> {
+    let mut seen = BTreeSet::new();
     let words: Vec<String> = query
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && seen.insert(w.to_lowercase()))
+        .take(MAX_QUERY_WORDS)
         .map(|w| format!("\"{w}\"*"))
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// Refuses a query longer than [`MAX_QUERY_CHARS`], in words.
+fn check_length(query: &str) -> Result<()> {
+    let chars = query.chars().count();
+    if chars > MAX_QUERY_CHARS {
+        return Err(crate::Error::Invalid(vec![crate::validation::FieldError {
+            code: crate::validation::Code::TooLong,
+            field: "query".to_owned(),
+            message: format!(
+                "A search is at most {MAX_QUERY_CHARS} characters; this one has {chars}. Search for a few words instead."
+            ),
+        }]));
+    }
+    Ok(())
 }
 
 /// Splits text marked with OPEN/CLOSE into plain and matched pieces.
@@ -227,6 +250,7 @@ pub fn technologies(conn: &Connection, query: &str, limit: usize) -> Result<Vec<
     if query.is_empty() {
         return Ok(Vec::new());
     }
+    check_length(query)?;
     let lowered = query.to_lowercase();
     // Candidates: names sharing at least one trigram with the query (trigram FTS), plus
     // names that start with a query too short to have trigrams.
@@ -250,8 +274,13 @@ pub fn technologies(conn: &Connection, query: &str, limit: usize) -> Result<Vec<
             ids.insert(id?);
         }
     }
-    let mut stmt = conn.prepare_cached("SELECT id FROM technologies WHERE name LIKE ?1 || '%'")?;
-    for id in stmt.query_map([query], |row| row.get::<_, String>(0))? {
+    let mut stmt =
+        conn.prepare_cached("SELECT id FROM technologies WHERE name LIKE ?1 || '%' ESCAPE '\\'")?;
+    let literal = query
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    for id in stmt.query_map([literal], |row| row.get::<_, String>(0))? {
         ids.insert(id?);
     }
 
@@ -292,6 +321,7 @@ pub fn search(
     query: &str,
     limit: usize,
 ) -> Result<Vec<SearchHit>> {
+    check_length(query.trim())?;
     let mut hits = match fts_query(query) {
         Some(expression) => full_text(conn, profile_id, &expression, limit)?,
         None => Vec::new(),

@@ -69,6 +69,8 @@ pub fn import(
     text: &str,
     dry_run: bool,
 ) -> Result<ImportReport> {
+    // Windows Notepad saves UTF-8 with a byte-order mark; JSON does not allow one.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match serde_json::from_str::<Value>(text) {
         Ok(document) => import_document(db, local, SOURCE, &document, dry_run),
         Err(e) => {
@@ -160,16 +162,29 @@ fn texts(value: &Value, key: &str, at: &str) -> Result<Vec<String>> {
         .collect()
 }
 
-/// A date at `key`: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a time after it is ignored),
-/// as `YYYY-MM-DD` (the first day of the year or month when only those are given).
+/// A start date at `key`: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a time after it is
+/// ignored), as `YYYY-MM-DD`: the first day of the year or month when only those are
+/// given.
 fn date(value: &Value, key: &str, at: &str) -> Result<Option<String>> {
+    partial_date(value, key, at, false)
+}
+
+/// An end date at `key`, as [`date`], but a year or month alone means its last day: a
+/// job "2016 – 2016" or "Mar 2021 – Mar 2021" ends when that period ends.
+fn end_date(value: &Value, key: &str, at: &str) -> Result<Option<String>> {
+    partial_date(value, key, at, true)
+}
+
+fn partial_date(value: &Value, key: &str, at: &str, end: bool) -> Result<Option<String>> {
     let Some(raw) = text(value, key, at)? else {
         return Ok(None);
     };
     let day = raw.get(..10).unwrap_or(&raw);
-    let full = match day.len() {
-        4 => format!("{day}-01-01"),
-        7 => format!("{day}-01"),
+    let full = match (day.len(), end) {
+        (4, false) => format!("{day}-01-01"),
+        (4, true) => format!("{day}-12-31"),
+        (7, false) => format!("{day}-01"),
+        (7, true) => last_day_of_month(day).unwrap_or_else(|| format!("{day}-01")),
         _ => day.to_owned(),
     };
     match Date::parse(&full) {
@@ -181,6 +196,22 @@ fn date(value: &Value, key: &str, at: &str) -> Result<Option<String>> {
             ),
         )),
     }
+}
+
+/// `YYYY-MM` as the date of that month's last day.
+fn last_day_of_month(month: &str) -> Option<String> {
+    let (year, m) = month.split_once('-')?;
+    let year: i32 = year.parse().ok()?;
+    let m: u32 = m.parse().ok()?;
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let last = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    Some(format!("{month}-{last:02}"))
 }
 
 /// A skill level written in words or as a number, as 1–5.
@@ -247,7 +278,8 @@ fn apply(
 
     // Basics fill what the profile does not have yet.
     if let Some(basics) = root.get("basics") {
-        import_basics(tx, p, basics, &existing, &mut report)?;
+        let outcome = import_basics(tx, p, basics, &existing, &mut report);
+        tolerate(&mut report, "basics", outcome)?;
     }
 
     // Work and volunteering → experiences.
@@ -257,17 +289,16 @@ fn apply(
         .map(|e| key(&[&e.company_name, &e.position, &e.start_date]))
         .collect();
     for (section, volunteer) in [("work", false), ("volunteer", true)] {
-        for (i, entry) in list(doc, section, "")?.iter().enumerate() {
-            let at = format!("{section}[{i}]");
-            let company = text(entry, "name", &at)?.or(text(entry, "organization", &at)?);
-            let position = text(entry, "position", &at)?;
-            let Some(start) = date(entry, "startDate", &at)? else {
+        for_each(&mut report, doc, section, |report, at, entry| {
+            let company = text(entry, "name", at)?.or(text(entry, "organization", at)?);
+            let position = text(entry, "position", at)?;
+            let Some(start) = date(entry, "startDate", at)? else {
                 report.preserved.push(format!("{at} has no start date, which an experience needs; it is kept in import_history.import_data"));
-                continue;
+                return Ok(());
             };
             let location = match entry.get("location") {
                 Some(Value::Object(_)) => location_text(entry.get("location")),
-                _ => text(entry, "location", &at)?,
+                _ => text(entry, "location", at)?,
             };
             let input = ExperienceInput {
                 company_name: company.unwrap_or_default(),
@@ -279,17 +310,17 @@ fn apply(
                     }
                 }),
                 start_date: start,
-                end_date: date(entry, "endDate", &at)?,
+                end_date: end_date(entry, "endDate", at)?,
                 // JSON Resume marks a current job by leaving out its end date.
                 is_current: !volunteer && entry.get("endDate").is_none_or(Value::is_null),
-                company_website: web(entry, "url", &at)?,
+                company_website: web(entry, "url", at)?,
                 company_location: location,
-                description: text(entry, "summary", &at)?.or(text(entry, "description", &at)?),
-                responsibilities: texts(entry, "highlights", &at)?,
+                description: text(entry, "summary", at)?.or(text(entry, "description", at)?),
+                responsibilities: texts(entry, "highlights", at)?,
                 employment_type: volunteer.then(|| "VOLUNTEER".to_owned()),
                 ..ExperienceInput::default()
             };
-            checked(&at, input.validate())?;
+            checked(at, input.validate())?;
             let label = format!("experience {} at {}", input.position, input.company_name);
             if jobs.insert(key(&[
                 &input.company_name,
@@ -301,23 +332,23 @@ fn apply(
             } else {
                 report.skipped.push(label);
             }
-        }
+            Ok(())
+        })?;
     }
 
     let mut names: HashSet<String> = existing.projects.iter().map(|x| key(&[&x.name])).collect();
-    for (i, entry) in list(doc, "projects", "")?.iter().enumerate() {
-        let at = format!("projects[{i}]");
+    for_each(&mut report, doc, "projects", |report, at, entry| {
         let input = ProjectInput {
-            name: text(entry, "name", &at)?.unwrap_or_default(),
-            description: text(entry, "description", &at)?,
-            achievements: texts(entry, "highlights", &at)?,
-            technologies: texts(entry, "keywords", &at)?,
-            role: Some(texts(entry, "roles", &at)?.join(", ")).filter(|r| !r.is_empty()),
-            start_date: date(entry, "startDate", &at)?,
-            end_date: date(entry, "endDate", &at)?,
-            demo_url: web(entry, "url", &at)?,
-            clients: text(entry, "entity", &at)?.into_iter().collect(),
-            category: match text(entry, "type", &at)?
+            name: text(entry, "name", at)?.unwrap_or_default(),
+            description: text(entry, "description", at)?,
+            achievements: texts(entry, "highlights", at)?,
+            technologies: texts(entry, "keywords", at)?,
+            role: Some(texts(entry, "roles", at)?.join(", ")).filter(|r| !r.is_empty()),
+            start_date: date(entry, "startDate", at)?,
+            end_date: end_date(entry, "endDate", at)?,
+            demo_url: web(entry, "url", at)?,
+            clients: text(entry, "entity", at)?.into_iter().collect(),
+            category: match text(entry, "type", at)?
                 .map(|t| t.to_lowercase())
                 .as_deref()
             {
@@ -327,7 +358,7 @@ fn apply(
             },
             ..ProjectInput::default()
         };
-        checked(&at, input.validate())?;
+        checked(at, input.validate())?;
         let label = format!("project {}", input.name);
         if names.insert(key(&[&input.name])) {
             project::insert(tx, p, &input)?;
@@ -335,26 +366,26 @@ fn apply(
         } else {
             report.skipped.push(label);
         }
-    }
+        Ok(())
+    })?;
 
     let mut schools: HashSet<String> = existing
         .education
         .iter()
         .map(|e| key(&[&e.institution, e.degree.as_deref().unwrap_or("")]))
         .collect();
-    for (i, entry) in list(doc, "education", "")?.iter().enumerate() {
-        let at = format!("education[{i}]");
-        let courses = texts(entry, "courses", &at)?;
+    for_each(&mut report, doc, "education", |report, at, entry| {
+        let courses = texts(entry, "courses", at)?;
         let input = EducationInput {
-            institution: text(entry, "institution", &at)?.unwrap_or_default(),
-            degree: text(entry, "studyType", &at)?,
-            field_of_study: text(entry, "area", &at)?,
-            start_date: date(entry, "startDate", &at)?,
-            end_date: date(entry, "endDate", &at)?,
-            grade: text(entry, "score", &at)?,
+            institution: text(entry, "institution", at)?.unwrap_or_default(),
+            degree: text(entry, "studyType", at)?,
+            field_of_study: text(entry, "area", at)?,
+            start_date: date(entry, "startDate", at)?,
+            end_date: end_date(entry, "endDate", at)?,
+            grade: text(entry, "score", at)?,
             description: (!courses.is_empty()).then(|| courses.join("\n")),
         };
-        checked(&at, input.validate())?;
+        checked(at, input.validate())?;
         let label = format!("education {}", input.institution);
         if schools.insert(key(&[
             &input.institution,
@@ -365,23 +396,23 @@ fn apply(
         } else {
             report.skipped.push(label);
         }
-    }
+        Ok(())
+    })?;
 
     let mut certs: HashSet<String> = existing
         .certifications
         .iter()
         .map(|c| key(&[&c.name]))
         .collect();
-    for (i, entry) in list(doc, "certificates", "")?.iter().enumerate() {
-        let at = format!("certificates[{i}]");
+    for_each(&mut report, doc, "certificates", |report, at, entry| {
         let input = CertificationInput {
-            name: text(entry, "name", &at)?.unwrap_or_default(),
-            issuing_organization: text(entry, "issuer", &at)?,
-            issue_date: date(entry, "date", &at)?,
-            credential_url: web(entry, "url", &at)?,
+            name: text(entry, "name", at)?.unwrap_or_default(),
+            issuing_organization: text(entry, "issuer", at)?,
+            issue_date: date(entry, "date", at)?,
+            credential_url: web(entry, "url", at)?,
             ..CertificationInput::default()
         };
-        checked(&at, input.validate())?;
+        checked(at, input.validate())?;
         let label = format!("certification {}", input.name);
         if certs.insert(key(&[&input.name])) {
             certification::insert(tx, p, &input)?;
@@ -389,7 +420,8 @@ fn apply(
         } else {
             report.skipped.push(label);
         }
-    }
+        Ok(())
+    })?;
 
     let mut titles: HashSet<String> = existing
         .achievements
@@ -400,21 +432,20 @@ fn apply(
         ("awards", "title", "date"),
         ("publications", "name", "releaseDate"),
     ] {
-        for (i, entry) in list(doc, section, "")?.iter().enumerate() {
-            let at = format!("{section}[{i}]");
+        for_each(&mut report, doc, section, |report, at, entry| {
             let category = match section {
                 "awards" => "AWARD",
-                _ if text(entry, "publisher", &at)?.as_deref() == Some("Talk") => "SPEAKING",
+                _ if text(entry, "publisher", at)?.as_deref() == Some("Talk") => "SPEAKING",
                 _ => "PUBLICATION",
             };
             let input = AchievementInput {
-                title: text(entry, title_key, &at)?.unwrap_or_default(),
-                description: text(entry, "summary", &at)?,
-                date: date(entry, date_key, &at)?,
+                title: text(entry, title_key, at)?.unwrap_or_default(),
+                description: text(entry, "summary", at)?,
+                date: date(entry, date_key, at)?,
                 category: Some(category.to_owned()),
-                url: web(entry, "url", &at)?,
+                url: web(entry, "url", at)?,
             };
-            checked(&at, input.validate())?;
+            checked(at, input.validate())?;
             let label = format!("achievement {}", input.title);
             if titles.insert(key(&[&input.title])) {
                 achievement::insert(tx, p, &input)?;
@@ -422,7 +453,8 @@ fn apply(
             } else {
                 report.skipped.push(label);
             }
-        }
+            Ok(())
+        })?;
     }
 
     // Skills: each named skill, and each of its keywords, is a technology the person knows.
@@ -431,11 +463,10 @@ fn apply(
         .iter()
         .map(|s| key(&[&s.technology.name]))
         .collect();
-    for (i, entry) in list(doc, "skills", "")?.iter().enumerate() {
-        let at = format!("skills[{i}]");
-        let level = text(entry, "level", &at)?.as_deref().and_then(level_of);
-        let mut technologies: Vec<String> = text(entry, "name", &at)?.into_iter().collect();
-        technologies.extend(texts(entry, "keywords", &at)?);
+    for_each(&mut report, doc, "skills", |report, at, entry| {
+        let level = text(entry, "level", at)?.as_deref().and_then(level_of);
+        let mut technologies: Vec<String> = text(entry, "name", at)?.into_iter().collect();
+        technologies.extend(texts(entry, "keywords", at)?);
         for name in technologies {
             let input = SkillInput {
                 technology: name,
@@ -443,22 +474,26 @@ fn apply(
                 ..SkillInput::default()
             };
             let label = format!("skill {}", input.technology);
-            if known.insert(key(&[&input.technology])) {
-                checked(&at, skill::check(tx, &input))?;
+            if known.contains(&key(&[&input.technology])) {
+                report.skipped.push(label);
+                continue;
+            }
+            // One keyword that cannot be a skill does not cost the others theirs.
+            let outcome = checked(at, skill::check(tx, &input));
+            if tolerate(report, &format!("{at} ({})", input.technology), outcome)? {
+                known.insert(key(&[&input.technology]));
                 skill::insert(tx, p, &input)?;
                 report.added.push(label);
-            } else {
-                report.skipped.push(label);
             }
         }
-    }
+        Ok(())
+    })?;
 
     for section in ["languages", "interests", "references"] {
-        let entries = list(doc, section, "")?;
-        if !entries.is_empty() {
+        let entries = list(doc, section, "").map_or(0, <[Value]>::len);
+        if entries > 0 {
             report.preserved.push(format!(
-                "{section} ({} entries) have no place in a Career Hub profile; they are kept in import_history.import_data",
-                entries.len()
+                "{section} ({entries} entries) have no place in a Career Hub profile; they are kept in import_history.import_data"
             ));
         }
     }
@@ -468,6 +503,45 @@ fn apply(
         ));
     }
     Ok(report)
+}
+
+/// Runs `import` for each entry of the list `section`. An entry whose data cannot be
+/// represented (a date that is no date, a name too long, text where a list belongs) is
+/// left out and listed in the report with its reason; the rest of the file imports.
+fn for_each(
+    report: &mut ImportReport,
+    doc: &Value,
+    section: &str,
+    mut import: impl FnMut(&mut ImportReport, &str, &Value) -> Result<()>,
+) -> Result<()> {
+    let entries = match list(doc, section, "") {
+        Ok(entries) => entries,
+        Err(error) => {
+            tolerate(report, section, Err(error))?;
+            return Ok(());
+        }
+    };
+    for (i, entry) in entries.iter().enumerate() {
+        let at = format!("{section}[{i}]");
+        let outcome = import(report, &at, entry);
+        tolerate(report, &at, outcome)?;
+    }
+    Ok(())
+}
+
+/// Keeps going past an entry that breaks a rule, listing it in `report.rejected` with
+/// the reason (`true` when there was nothing to reject); any other failure (the
+/// database's) still stops the import.
+fn tolerate(report: &mut ImportReport, at: &str, outcome: Result<()>) -> Result<bool> {
+    match outcome {
+        Ok(()) => Ok(true),
+        Err(Error::Invalid(fields)) => {
+            let reasons: Vec<String> = fields.into_iter().map(|f| f.message).collect();
+            report.rejected.push(format!("{at}: {}", reasons.join(" ")));
+            Ok(false)
+        }
+        Err(other) => Err(other),
+    }
 }
 
 /// A location object (`address`, `city`, `region`, `countryCode`, …) as one line.

@@ -29,6 +29,10 @@ pub struct ImportReport {
     pub skipped: Vec<String>,
     /// Parts with no place in the schema, and where they were kept.
     pub preserved: Vec<String>,
+    /// Entries left out because they break a rule, each with its reason
+    /// ("work[3]: the end date is before the start date."); the rest imported.
+    #[serde(default)]
+    pub rejected: Vec<String>,
 }
 
 impl ImportReport {
@@ -99,6 +103,12 @@ pub(crate) fn run(
         ..person.clone()
     });
     let raw_text = serde_json::to_string(raw)?;
+    // Held while the import runs, so that another program opening the database can
+    // tell this import from one that was killed (see `recover_interrupted`).
+    let _running = db
+        .path()
+        .map(|path| crate::file_lock::HeldLock::take(lock_path(path, &id)))
+        .transpose()?;
     let result = (|| {
         db.write(|tx| {
             tx.execute(
@@ -114,10 +124,18 @@ pub(crate) fn run(
             )?;
             let mut report = work(tx)?;
             report.import_id = Some(id.clone());
+            let left_out = (!report.rejected.is_empty()).then(|| {
+                format!(
+                    "Left out {} entr{} that could not be imported: {}",
+                    report.rejected.len(),
+                    if report.rejected.len() == 1 { "y" } else { "ies" },
+                    report.rejected.join("; ")
+                )
+            });
             tx.execute(
-                "UPDATE import_history SET status = 'COMPLETED', items_imported = ?2,
+                "UPDATE import_history SET status = 'COMPLETED', items_imported = ?2, error_message = ?3,
                      completed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
-                params![id, report.items_imported()],
+                params![id, report.items_imported(), left_out],
             )?;
             Ok(report)
         })
@@ -145,6 +163,57 @@ pub(crate) fn run(
     result
 }
 
+fn lock_path(db: &std::path::Path, import_id: &str) -> std::path::PathBuf {
+    crate::paths::with_suffix(db, &format!(".import-{import_id}.lock"))
+}
+
+/// Marks the imports that were killed part-way (PENDING or PROCESSING, with no live
+/// process holding their lock) as FAILED, "interrupted", and lets go of the file they
+/// held. Run when a database is opened; one small read when there are none.
+pub(crate) fn recover_interrupted(db: &mut Db) -> Result<usize> {
+    let Some(path) = db.path().map(std::path::Path::to_path_buf) else {
+        return Ok(0);
+    };
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT id FROM import_history WHERE status IN ('PENDING', 'PROCESSING')",
+    )?;
+    let open: Vec<String> = stmt
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    drop(stmt);
+    let mut dead = Vec::new();
+    for id in open {
+        let lock = lock_path(&path, &id);
+        if !crate::file_lock::is_held(&lock) {
+            let _ = std::fs::remove_file(&lock);
+            dead.push(id);
+        }
+    }
+    if dead.is_empty() {
+        return Ok(0);
+    }
+    let person = db.audit_context().clone();
+    db.set_audit_context(AuditContext {
+        source: Source::System,
+        ..person.clone()
+    });
+    let marked = db.write(|tx| {
+        let mut update = tx.prepare_cached(
+            "UPDATE import_history SET status = 'FAILED',
+                 error_message = 'interrupted: the program importing this file stopped before it finished, so none of its items were added',
+                 completed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = ?1 AND status IN ('PENDING', 'PROCESSING')",
+        )?;
+        let mut n = 0;
+        for id in &dead {
+            n += update.execute([id])?;
+        }
+        Ok(n)
+    });
+    db.set_audit_context(person);
+    marked
+}
+
 /// The text of the file at `path`, read for an import: a file over `limit` bytes is
 /// refused before it is read, and one that is not UTF-8 is refused naming where.
 pub fn read_text(path: &std::path::Path, limit: u64) -> Result<String> {
@@ -162,6 +231,10 @@ pub fn read_text(path: &std::path::Path, limit: u64) -> Result<String> {
         .map_err(|e| io("read", e))?;
     if bytes.len() as u64 > limit {
         return Err(too_large(path, bytes.len() as u64, limit));
+    }
+    // A UTF-8 byte-order mark (Windows Notepad writes one) is not part of the text.
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
     }
     String::from_utf8(bytes).map_err(|e| {
         invalid(

@@ -73,7 +73,8 @@ fn a_full_export_lands_in_every_section() {
         .unwrap();
     assert_eq!(
         (mit.start_date.as_str(), mit.end_date.as_deref()),
-        ("1961-08-01", Some("1976-12-01"))
+        // "Dec 1976" as an end: the last day of that month.
+        ("1961-08-01", Some("1976-12-31"))
     );
     assert!(
         mit.description
@@ -141,7 +142,7 @@ fn partial_reordered_and_bom_exports() {
         (intern.company_name.as_str(), intern.start_date.as_str()),
         ("Globex", "2018-06-01")
     );
-    assert_eq!(intern.end_date.as_deref(), Some("2019-02-01"));
+    assert_eq!(intern.end_date.as_deref(), Some("2019-02-28"));
 
     let (mut db, local) = fixture::profile();
     import(&mut db, &local, &fixture_dir("bom"), false).unwrap();

@@ -14,4 +14,5 @@ mod linkedin;
 mod property;
 mod search;
 mod suggestions;
+mod tolerant_import;
 mod validation;

@@ -106,6 +106,20 @@ fn print_report(report: &ImportReport) {
     for note in &report.preserved {
         outln!("  ! {note}");
     }
+    if !report.rejected.is_empty() {
+        outln!(
+            "Left out {} entr{} that cannot be imported:",
+            report.rejected.len(),
+            if report.rejected.len() == 1 {
+                "y"
+            } else {
+                "ies"
+            }
+        );
+        for reason in &report.rejected {
+            outln!("  x {reason}");
+        }
+    }
     if report.dry_run {
         outln!("Nothing was changed (dry run).");
     }

@@ -657,6 +657,11 @@ export type ImportReport_Deserialize = {
 	skipped: string[],
 	/**  Parts with no place in the schema, and where they were kept. */
 	preserved: string[],
+	/**
+	 *  Entries left out because they break a rule, each with its reason
+	 *  ("work[3]: the end date is before the start date."); the rest imported.
+	 */
+	rejected?: string[],
 };
 
 /**  What an import did, or (dry run) would do. */
@@ -674,6 +679,11 @@ export type ImportReport_Serialize = {
 	skipped: string[],
 	/**  Parts with no place in the schema, and where they were kept. */
 	preserved: string[],
+	/**
+	 *  Entries left out because they break a rule, each with its reason
+	 *  ("work[3]: the end date is before the start date."); the rest imported.
+	 */
+	rejected: string[],
 };
 
 /**
