@@ -21,13 +21,14 @@ const BUSY_PAUSE: Duration = Duration::from_millis(5);
 
 /// What a restore did.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RestoreReport {
     /// The database that now holds the restored data.
     pub restored_into: PathBuf,
     /// Where the database that was replaced was kept, if there was one.
     pub previous_kept_at: Option<PathBuf>,
     /// Schema version of the restored file before it was brought up to date.
-    pub restored_from_version: usize,
+    pub restored_from_version: u32,
 }
 
 /// Copies the database behind `src` to `dest` as one consistent snapshot.
@@ -122,7 +123,7 @@ pub fn restore(target: &Path, candidate: &Path) -> Result<RestoreReport> {
         Ok(RestoreReport {
             restored_into: target.to_path_buf(),
             previous_kept_at,
-            restored_from_version: version,
+            restored_from_version: u32::try_from(version).unwrap_or(u32::MAX),
         })
     })();
     drop(staged);
@@ -136,15 +137,25 @@ const RESTORE_LOCK: &str = ".restore.lock";
 /// Removes what a restore killed part-way left beside the database at `target` (its
 /// staging copy), unless a restore is running right now. Returns whether it did.
 pub(crate) fn remove_stale_restore(target: &Path) -> bool {
-    let staging = with_suffix(target, RESTORE_STAGING);
-    let lock = with_suffix(target, RESTORE_LOCK);
-    if crate::file_lock::is_held(&lock) || !(staging.exists() || lock.exists()) {
-        return false;
+    let mut removed = false;
+    for (staging, lock) in [
+        (RESTORE_STAGING, RESTORE_LOCK),
+        (
+            crate::full_backup::BACKUP_STAGING,
+            crate::full_backup::BACKUP_STAGING_LOCK,
+        ),
+    ] {
+        let staging = with_suffix(target, staging);
+        let lock = with_suffix(target, lock);
+        if crate::file_lock::is_held(&lock) || !(staging.exists() || lock.exists()) {
+            continue;
+        }
+        crate::full_backup::remove_database_files(&staging);
+        crate::full_backup::remove_database_files(&with_suffix(&staging, ".partial"));
+        let _ = std::fs::remove_file(&lock);
+        removed = true;
     }
-    remove_staging(&staging);
-    let _ = std::fs::remove_file(with_suffix(&staging, ".partial"));
-    let _ = std::fs::remove_file(&lock);
-    true
+    removed
 }
 
 /// Copies every page of `src` into `dest` in a single backup step, so the copy is one

@@ -31,6 +31,21 @@ impl Db {
     /// file, a backup copy is written next to it.
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref();
+        // Programs starting on the same new file at once see each other's set-up half
+        // done (a journal being switched to WAL, a log being recovered); SQLite reports
+        // that as busy or read-only for a moment, and trying again succeeds.
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        loop {
+            match Self::open_once(path) {
+                Err(e) if is_transient(&e) && std::time::Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn open_once(path: &Path) -> Result<Self> {
         let existing = std::fs::metadata(path).is_ok_and(|meta| meta.len() > 0);
         if existing {
             preflight(path)?;
@@ -104,12 +119,23 @@ impl Db {
     }
 
     fn open_read_only(path: &Path, reason: String) -> Result<Self> {
-        preflight(path)?;
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| classify_open_error(e, path))?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn =
+            Connection::open_with_flags(path, flags).map_err(|e| classify_open_error(e, path))?;
+        let readable = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+            r.get::<_, i64>(0)
+        });
+        if readable.is_err_and(|e| e.sqlite_error_code() == Some(ErrorCode::ReadOnly)) {
+            // A write-ahead-log database in a folder nobody may write to: SQLite cannot
+            // make the shared index it reads through, so it reads the file as
+            // unchanging, which it is while no one has the right to write it.
+            conn = Connection::open_with_flags(
+                immutable_uri(path),
+                flags | OpenFlags::SQLITE_OPEN_URI,
+            )
+            .map_err(|e| classify_open_error(e, path))?;
+        }
+        preflight_conn(&conn, path)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
@@ -227,22 +253,38 @@ impl Db {
     }
 }
 
-/// Brings the schema up to date. When another process is migrating the same new file
-/// at the same moment, waits for it and accepts its work instead of failing.
+/// Brings the schema up to date. When another program is migrating the same file at
+/// the same moment, its work is accepted instead of failing: the migrations run in one
+/// transaction, so a failure after which the file is at the latest version means the
+/// other program finished them.
 fn migrate(conn: &mut Connection) -> Result<()> {
     let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
     loop {
         match migrations::to_latest(conn) {
             Ok(()) => return Ok(()),
-            Err(Error::Busy { .. }) if std::time::Instant::now() < deadline => {
+            Err(e) => {
                 if migrations::schema_version(conn)? == migrations::latest_version() {
                     return Ok(());
                 }
-                std::thread::sleep(Duration::from_millis(20));
+                if matches!(e, Error::Busy { .. }) && std::time::Instant::now() < deadline {
+                    std::thread::sleep(Duration::from_millis(20));
+                    continue;
+                }
+                return Err(e);
             }
-            Err(e) => return Err(e),
         }
     }
+}
+
+/// Whether an error opening a writable file is another program's set-up in progress.
+fn is_transient(error: &Error) -> bool {
+    let sqlite = match error {
+        Error::Busy { .. } => return true,
+        Error::Sqlite(e) => e,
+        Error::Migration(rusqlite_migration::Error::RusqliteError { err, .. }) => err,
+        _ => return false,
+    };
+    sqlite.sqlite_error_code() == Some(ErrorCode::ReadOnly)
 }
 
 /// Why the database file at `path` (or the folder SQLite keeps its journal in) cannot be
@@ -290,6 +332,17 @@ pub(crate) fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// `file:` URI of `path`, opened read-only as a file that does not change.
+fn immutable_uri(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let escaped = absolute
+        .to_string_lossy()
+        .replace('%', "%25")
+        .replace('?', "%3f")
+        .replace('#', "%23");
+    format!("file:{escaped}?mode=ro&immutable=1")
+}
+
 /// Checks an existing file read-only, so that a file we refuse is never modified.
 pub(crate) fn preflight(path: &Path) -> Result<()> {
     let conn = Connection::open_with_flags(
@@ -297,7 +350,12 @@ pub(crate) fn preflight(path: &Path) -> Result<()> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| classify_open_error(e, path))?;
-    let found = migrations::schema_version(&conn).map_err(|e| match e {
+    preflight_conn(&conn, path)
+}
+
+/// Refuses a database newer than this program, or one Career Hub did not make.
+fn preflight_conn(conn: &Connection, path: &Path) -> Result<()> {
+    let found = migrations::schema_version(conn).map_err(|e| match e {
         Error::Sqlite(e) => classify_open_error(e, path),
         other => other,
     })?;

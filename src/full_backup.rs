@@ -92,11 +92,106 @@ pub struct Restored {
     pub rows: BTreeMap<String, usize>,
 }
 
-/// Restores a backup document into a database whose profile holds nothing yet (a new
-/// installation), replacing its first-run setup. Refused, with nothing changed, when
-/// the database already holds someone's data, or the document is not a backup this
-/// program can read.
-pub fn import(db: &mut Db, document: &Value) -> Result<Restored> {
+/// What a backup document holds, for a person deciding whether to restore it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct BackupSummary {
+    /// The name in the backed-up profile, if it has one.
+    pub name: Option<String>,
+    pub headline: Option<String>,
+    /// The schema version of the database it was made from.
+    pub schema_version: u32,
+    /// Rows per table, for the tables a person knows (experiences, projects, …).
+    pub rows: BTreeMap<String, u32>,
+    /// How many changes its history holds.
+    pub history_entries: u32,
+}
+
+/// Reads what a backup document holds, after checking it is one this program can
+/// restore (the same checks as [`import`]).
+pub fn summary(document: &Value) -> Result<BackupSummary> {
+    let tables = checked_tables(document)?;
+    let count = |table: &str| {
+        tables
+            .get(table)
+            .and_then(Value::as_array)
+            .map_or(0, |rows| u32::try_from(rows.len()).unwrap_or(u32::MAX))
+    };
+    let profile = tables
+        .get("profiles")
+        .and_then(Value::as_array)
+        .and_then(|rows| rows.first());
+    let text = |value: Option<&Value>| value.and_then(Value::as_str).map(str::to_owned);
+    Ok(BackupSummary {
+        name: text(
+            profile
+                .and_then(|p| p.get("contact"))
+                .and_then(|c| c.get("name")),
+        ),
+        headline: text(profile.and_then(|p| p.get("headline"))),
+        schema_version: document
+            .get("schema_version")
+            .and_then(Value::as_u64)
+            .and_then(|v| u32::try_from(v).ok())
+            .unwrap_or(0),
+        rows: [
+            "experiences",
+            "projects",
+            "skills",
+            "education",
+            "certifications",
+            "achievements",
+            "cv_versions",
+        ]
+        .into_iter()
+        .map(|table| (table.to_owned(), count(table)))
+        .collect(),
+        history_entries: count("audit_log"),
+    })
+}
+
+/// Replaces everything in the database `db` with a backup document: the backup is
+/// restored into a new database beside it, checked, and then copied over the live one
+/// in one transaction ([`crate::backup::restore`]), which keeps the replaced database
+/// aside as `<file>.replaced-<time>`: restoring that file undoes this.
+pub fn replace(db: &mut Db, document: &Value) -> Result<crate::backup::RestoreReport> {
+    checked_tables(document)?;
+    db.ensure_writable()?;
+    let live = db
+        .path()
+        .map(std::path::Path::to_path_buf)
+        .ok_or_else(|| Error::Conflict("a database in memory cannot be replaced".to_owned()))?;
+    let staging = crate::paths::with_suffix(&live, BACKUP_STAGING);
+    let _running =
+        crate::file_lock::HeldLock::take(crate::paths::with_suffix(&live, BACKUP_STAGING_LOCK))?;
+    remove_database_files(&staging);
+    let result = (|| {
+        let mut fresh = Db::open(&staging)?;
+        fresh.set_audit_context(crate::AuditContext {
+            source: crate::Source::Import,
+            ..db.audit_context().clone()
+        });
+        crate::profile::bootstrap(&mut fresh)?;
+        import(&mut fresh, document)?;
+        drop(fresh);
+        crate::backup::restore(&live, &staging)
+    })();
+    remove_database_files(&staging);
+    result
+}
+
+/// Where [`replace`] builds the new database, and the lock it holds meanwhile.
+pub(crate) const BACKUP_STAGING: &str = ".backup-staging";
+pub(crate) const BACKUP_STAGING_LOCK: &str = ".backup-staging.lock";
+
+pub(crate) fn remove_database_files(path: &std::path::Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let _ = std::fs::remove_file(crate::paths::with_suffix(path, suffix));
+    }
+}
+
+/// The document's tables, once it is known to be a backup this program can read.
+fn checked_tables(document: &Value) -> Result<&Map<String, Value>> {
     let refuse = |why: String| Error::Conflict(why);
     if document.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(refuse(
@@ -118,10 +213,19 @@ pub fn import(db: &mut Db, document: &Value) -> Result<Restored> {
             "this backup comes from a newer Career Hub (schema version {schema}); update Career Hub to restore it"
         )));
     }
-    let tables = document
+    document
         .get("tables")
         .and_then(Value::as_object)
-        .ok_or_else(|| refuse("the backup has no \"tables\"".into()))?;
+        .ok_or_else(|| refuse("the backup has no \"tables\"".into()))
+}
+
+/// Restores a backup document into a database whose profile holds nothing yet (a new
+/// installation), replacing its first-run setup. Refused, with nothing changed, when
+/// the database already holds someone's data, or the document is not a backup this
+/// program can read.
+pub fn import(db: &mut Db, document: &Value) -> Result<Restored> {
+    let refuse = |why: String| Error::Conflict(why);
+    let tables = checked_tables(document)?;
     let holds_data: i64 = db.conn().query_row(
         "SELECT (SELECT count(*) FROM experiences) + (SELECT count(*) FROM projects) + (SELECT count(*) FROM skills)
               + (SELECT count(*) FROM education) + (SELECT count(*) FROM certifications) + (SELECT count(*) FROM achievements)

@@ -168,6 +168,7 @@ pub fn changes(conn: &Connection, user_id: &str, limit: usize) -> Result<Vec<Cha
     for link in chain.iter().filter(|c| c.has_user_data).take(limit) {
         let entries = entries_of(conn, &link.change_id)?;
         found.push(build_change(
+            conn,
             link.change_id.clone(),
             entries,
             undone.contains(&link.change_id),
@@ -206,7 +207,7 @@ pub fn last_undoable(
         return Ok(None);
     };
     let entries = entries_of(conn, &id)?;
-    Ok(Some(build_change(id, entries, false)))
+    Ok(Some(build_change(conn, id, entries, false)))
 }
 
 /// The user's changes still in effect that undo may take back, newest first.
@@ -265,11 +266,11 @@ pub fn preview_undo(conn: &Connection, change_id: &str) -> Result<UndoPreview> {
     let mut found = Vec::new();
     for id in later {
         let entries = entries_of(conn, &id)?;
-        found.push(build_change(id, entries, false));
+        found.push(build_change(conn, id, entries, false));
     }
     let undone = in_effect.reverted.contains(change_id);
     Ok(UndoPreview {
-        change: build_change(change_id.to_owned(), entries, undone),
+        change: build_change(conn, change_id.to_owned(), entries, undone),
         later: found,
     })
 }
@@ -433,7 +434,12 @@ fn entries_of(conn: &Connection, change_id: &str) -> Result<Vec<AuditEntry>> {
 }
 
 /// The main row of a change (the one that is not a link or tag) and a sentence for it.
-fn build_change(change_id: String, entries: Vec<AuditEntry>, undone: bool) -> Change {
+fn build_change(
+    conn: &Connection,
+    change_id: String,
+    entries: Vec<AuditEntry>,
+    undone: bool,
+) -> Change {
     let first = entries.first();
     let created_at = first.map(|e| e.created_at.clone()).unwrap_or_default();
     let source = first.map(|e| e.source).unwrap_or_default();
@@ -443,7 +449,7 @@ fn build_change(change_id: String, entries: Vec<AuditEntry>, undone: bool) -> Ch
         .rev()
         .find(|e| entity(e.entity_type.as_deref().unwrap_or("")).is_ok_and(|x| x.key.len() == 1))
         .or(entries.last());
-    let mut summary = main.map_or_else(|| "Empty change".to_owned(), describe);
+    let mut summary = main.map_or_else(|| "Empty change".to_owned(), |e| describe(conn, e));
     if entries.len() > 1 {
         summary.push_str(&format!(" (and {} related row(s))", entries.len() - 1));
     }
@@ -462,7 +468,7 @@ fn build_change(change_id: String, entries: Vec<AuditEntry>, undone: bool) -> Ch
 }
 
 /// "Updated experience Programmer at Analytical Engines", "Created skill Rust", …
-fn describe(entry: &AuditEntry) -> String {
+fn describe(conn: &Connection, entry: &AuditEntry) -> String {
     let verb = match entry.action.split('_').next() {
         Some("CREATE") => "Added",
         Some("UPDATE") => "Changed",
@@ -483,7 +489,15 @@ fn describe(entry: &AuditEntry) -> String {
         _ => text("name")
             .or_else(|| text("title"))
             .or_else(|| text("institution"))
-            .or_else(|| text("headline")),
+            .or_else(|| text("headline"))
+            // A skill is named by its technology.
+            .or_else(|| {
+                let id = text("technology_id")?;
+                conn.query_row("SELECT name FROM technologies WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
+                .ok()
+            }),
     };
     match label {
         Some(label) => format!("{verb} {noun} {label}"),
@@ -590,10 +604,27 @@ fn conflicts(
             .collect::<rusqlite::Result<_>>()?;
         let written = changed_columns(entry);
         let mut undo_writers = Vec::new();
+        let entry_rowid: i64 = conn.query_row(
+            "SELECT rowid FROM audit_log WHERE id = ?1",
+            [&entry.id],
+            |r| r.get(0),
+        )?;
         for row in later
             .into_iter()
             .filter(|r| in_effect.contains(r.change_id.as_deref()))
         {
+            // The undo of a change made after this one cancels that change out: together
+            // they wrote nothing this undo could discard.
+            if let Some(reverted) = &row.reverts_change_id {
+                let first: Option<i64> = conn.query_row(
+                    "SELECT min(rowid) FROM audit_log WHERE change_id = ?1",
+                    [reverted],
+                    |r| r.get(0),
+                )?;
+                if first.is_some_and(|first| first > entry_rowid) {
+                    continue;
+                }
+            }
             let clashes = match (verb(entry), verb(&row)) {
                 // A later edit of a field this update set.
                 ("UPDATE", "UPDATE") => !written.is_disjoint(&changed_columns(&row)),

@@ -286,7 +286,12 @@ pub fn technologies(conn: &Connection, query: &str, limit: usize) -> Result<Vec<
 
     let mut found = Vec::new();
     for id in ids {
-        let technology = crate::profile::technology::get(conn, &id)?;
+        // Another program may have removed it since the candidates were read.
+        let technology = match crate::profile::technology::get(conn, &id) {
+            Ok(technology) => technology,
+            Err(crate::Error::NotFound { .. }) => continue,
+            Err(e) => return Err(e),
+        };
         let name = technology.name.to_lowercase();
         let score = if name == lowered {
             1.0

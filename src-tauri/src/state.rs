@@ -17,7 +17,12 @@ pub struct AppState {
 
 #[derive(Debug)]
 struct Opened {
-    db: Mutex<Db>,
+    session: Mutex<Session>,
+}
+
+#[derive(Debug)]
+struct Session {
+    db: Db,
     local: LocalProfile,
 }
 
@@ -30,8 +35,7 @@ impl AppState {
             db.set_audit_context(AuditContext::new(Source::Ui));
             let local = profile::bootstrap(&mut db)?;
             Ok(Opened {
-                db: Mutex::new(db),
-                local,
+                session: Mutex::new(Session { db, local }),
             })
         })()
         .map_err(|e: career_hub::Error| IpcError::from(e));
@@ -50,12 +54,30 @@ impl AppState {
         f: impl FnOnce(&mut Db, &LocalProfile) -> career_hub::Result<T>,
     ) -> CommandResult<T> {
         let opened = self.opened.as_ref().map_err(Clone::clone)?;
-        let mut db = lock(&opened.db);
-        Ok(f(&mut db, &opened.local)?)
+        let mut session = lock(&opened.session);
+        let Session { db, local } = &mut *session;
+        Ok(f(db, local)?)
+    }
+
+    /// Runs `f`, which replaces the whole database (a restore), then finds the local
+    /// profile again: the restored data may belong to another user id.
+    pub fn replacing<T>(
+        &self,
+        f: impl FnOnce(&mut Db) -> career_hub::Result<T>,
+    ) -> CommandResult<T> {
+        let opened = self.opened.as_ref().map_err(Clone::clone)?;
+        let mut session = lock(&opened.session);
+        let done = f(&mut session.db);
+        // Whatever happened, the profile is read again from what the file holds now.
+        session.local = profile::bootstrap(&mut session.db)?;
+        session.db.set_audit_context(AuditContext::new(Source::Ui));
+        Ok(done?)
     }
 }
 
 /// A poisoned lock only means an earlier command panicked; the connection is still usable.
-fn lock(db: &Mutex<Db>) -> MutexGuard<'_, Db> {
-    db.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+fn lock(session: &Mutex<Session>) -> MutexGuard<'_, Session> {
+    session
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }

@@ -6,8 +6,9 @@ use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::pin::Pin;
 
+use career_hub::backup::{self, RestoreReport};
 use career_hub::export::{self, jsonresume as export_jsonresume};
-use career_hub::full_backup;
+use career_hub::full_backup::{self, BackupSummary};
 use career_hub::import::{self, ImportRecord, ImportReport, jsonresume, linkedin};
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
@@ -33,6 +34,8 @@ pub enum FileChoice {
     SaveBackup,
     /// Where to save a CV as PDF.
     SavePdf,
+    /// A full backup to restore.
+    OpenBackup,
 }
 
 /// A format Career Hub imports.
@@ -125,6 +128,12 @@ pub async fn choose_file<R: Runtime>(
                     .set_file_name("career-hub-backup.json")
                     .add_filter("Career Hub backup", &["json"])
                     .save_file(),
+            ),
+            FileChoice::OpenBackup => Box::pin(
+                dialog
+                    .set_title("Restore a full backup")
+                    .add_filter("Career Hub backup", &["json"])
+                    .pick_file(),
             ),
             FileChoice::SavePdf => Box::pin(
                 dialog
@@ -226,6 +235,53 @@ pub fn export_file(
         let bytes = export::write_document(db.conn(), &path, &document)?;
         Ok(ExportSummary::new(&path, bytes))
     })
+}
+
+/// The largest backup file read: a backup holds the whole history, so it may be big.
+const MAX_BACKUP_BYTES: u64 = 512 * 1024 * 1024;
+
+fn read_backup(path: &Path) -> career_hub::Result<serde_json::Value> {
+    let text = import::read_text(path, MAX_BACKUP_BYTES)?;
+    serde_json::from_str(&text).map_err(|e| {
+        career_hub::Error::Conflict(format!(
+            "{} is not a Career Hub backup (it is not valid JSON: {e})",
+            file_name(path)
+        ))
+    })
+}
+
+/// What the backup at `path` holds, before anything is restored.
+#[tauri::command]
+#[specta::specta]
+#[instrument(err)]
+pub fn preview_backup(path: String) -> CommandResult<BackupSummary> {
+    Ok(full_backup::summary(&read_backup(Path::new(&path))?)?)
+}
+
+/// Replaces everything with the backup at `path`; the replaced database is kept aside
+/// (`previous_kept_at`), and [`restore_previous`] on it undoes this.
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub async fn restore_backup(
+    state: tauri::State<'_, AppState>,
+    path: String,
+) -> CommandResult<RestoreReport> {
+    let document = read_backup(Path::new(&path))?;
+    state.replacing(|db| full_backup::replace(db, &document))
+}
+
+/// Puts back a database that a restore kept aside (undoing that restore); what it
+/// replaces is kept aside in turn.
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub async fn restore_previous(
+    state: tauri::State<'_, AppState>,
+    path: String,
+) -> CommandResult<RestoreReport> {
+    let live = state.db_path.clone();
+    state.replacing(|_| backup::restore(&live, Path::new(&path)))
 }
 
 fn file_name(path: &Path) -> String {

@@ -115,8 +115,11 @@ fn columns(input: &AchievementInput) -> [Column<'_>; 5] {
 pub fn create(db: &mut Db, profile_id: &str, input: AchievementInput) -> Result<Achievement> {
     let input = input.cleaned();
     input.validate()?;
-    let id = db.write(|tx| insert(tx, profile_id, &input))?;
-    get(db.conn(), &id)
+    // Read back in the same transaction: another program may change it right after.
+    db.write(|tx| {
+        let id = insert(tx, profile_id, &input)?;
+        get(tx, &id)
+    })
 }
 
 /// Adds a checked input to the end of the profile's list inside `tx` (for writers that
@@ -134,8 +137,10 @@ pub fn update(db: &mut Db, id: &str, input: AchievementInput) -> Result<Achievem
     rows::owner(db.conn(), "achievements", "achievement", id)?;
     let input = input.cleaned();
     input.validate()?;
-    db.write(|tx| rows::update_item(tx, "achievements", id, &columns(&input)))?;
-    get(db.conn(), id)
+    db.write(|tx| {
+        rows::update_item(tx, "achievements", id, &columns(&input))?;
+        get(tx, id)
+    })
 }
 
 /// Deletes an achievement.

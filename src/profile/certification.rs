@@ -140,8 +140,11 @@ fn columns(input: &CertificationInput) -> [Column<'_>; 6] {
 pub fn create(db: &mut Db, profile_id: &str, input: CertificationInput) -> Result<Certification> {
     let input = input.cleaned();
     input.validate()?;
-    let id = db.write(|tx| insert(tx, profile_id, &input))?;
-    get(db.conn(), &id)
+    // Read back in the same transaction: another program may change it right after.
+    db.write(|tx| {
+        let id = insert(tx, profile_id, &input)?;
+        get(tx, &id)
+    })
 }
 
 /// Adds a checked input to the end of the profile's list inside `tx` (for writers that
@@ -165,8 +168,10 @@ pub fn update(db: &mut Db, id: &str, input: CertificationInput) -> Result<Certif
     rows::owner(db.conn(), "certifications", "certification", id)?;
     let input = input.cleaned();
     input.validate()?;
-    db.write(|tx| rows::update_item(tx, "certifications", id, &columns(&input)))?;
-    get(db.conn(), id)
+    db.write(|tx| {
+        rows::update_item(tx, "certifications", id, &columns(&input))?;
+        get(tx, id)
+    })
 }
 
 /// Deletes a certification.

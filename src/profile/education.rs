@@ -136,8 +136,11 @@ fn columns(input: &EducationInput) -> [Column<'_>; 7] {
 pub fn create(db: &mut Db, profile_id: &str, input: EducationInput) -> Result<Education> {
     let input = input.cleaned();
     input.validate()?;
-    let id = db.write(|tx| insert(tx, profile_id, &input))?;
-    get(db.conn(), &id)
+    // Read back in the same transaction: another program may change it right after.
+    db.write(|tx| {
+        let id = insert(tx, profile_id, &input)?;
+        get(tx, &id)
+    })
 }
 
 /// Adds a checked input to the end of the profile's list inside `tx` (for writers that
@@ -155,8 +158,10 @@ pub fn update(db: &mut Db, id: &str, input: EducationInput) -> Result<Education>
     rows::owner(db.conn(), "education", "education entry", id)?;
     let input = input.cleaned();
     input.validate()?;
-    db.write(|tx| rows::update_item(tx, "education", id, &columns(&input)))?;
-    get(db.conn(), id)
+    db.write(|tx| {
+        rows::update_item(tx, "education", id, &columns(&input))?;
+        get(tx, id)
+    })
 }
 
 /// Deletes an entry.

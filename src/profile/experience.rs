@@ -230,8 +230,11 @@ fn columns<'a>(
 pub fn create(db: &mut Db, profile_id: &str, input: ExperienceInput) -> Result<Experience> {
     let input = input.cleaned();
     input.validate()?;
-    let id = db.write(|tx| insert(tx, profile_id, &input))?;
-    get(db.conn(), &id)
+    // Read back in the same transaction: another program may change it right after.
+    db.write(|tx| {
+        let id = insert(tx, profile_id, &input)?;
+        get(tx, &id)
+    })
 }
 
 /// Adds a checked input to the end of the profile's list inside `tx` (for writers that
@@ -259,9 +262,9 @@ pub fn update(db: &mut Db, id: &str, input: ExperienceInput) -> Result<Experienc
     db.write(|tx| {
         let responsibilities = rows::list_to_json(&input.responsibilities);
         rows::update_item(tx, "experiences", id, &columns(&input, &responsibilities))?;
-        EXPERIENCE_TAGS.set(tx, id, &input.technologies)
-    })?;
-    get(db.conn(), id)
+        EXPERIENCE_TAGS.set(tx, id, &input.technologies)?;
+        get(tx, id)
+    })
 }
 
 /// Deletes a job, with its tags and project links (undo brings them back).

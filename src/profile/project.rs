@@ -391,8 +391,11 @@ fn write_links(
 pub fn create(db: &mut Db, profile_id: &str, input: ProjectInput) -> Result<Project> {
     let input = input.cleaned();
     input.validate()?;
-    let id = db.write(|tx| insert(tx, profile_id, &input))?;
-    get(db.conn(), &id)
+    // Read back in the same transaction: another program may change it right after.
+    db.write(|tx| {
+        let id = insert(tx, profile_id, &input)?;
+        get(tx, &id)
+    })
 }
 
 /// Adds a checked input to the end of the profile's list inside `tx` (for writers that
@@ -415,9 +418,9 @@ pub fn update(db: &mut Db, id: &str, input: ProjectInput) -> Result<Project> {
     input.validate()?;
     db.write(|tx| {
         rows::update_item(tx, "projects", id, &columns(&input, &lists(&input)))?;
-        write_links(tx, &profile_id, id, &input)
-    })?;
-    get(db.conn(), id)
+        write_links(tx, &profile_id, id, &input)?;
+        get(tx, id)
+    })
 }
 
 /// Deletes a project with its tags and links (undo brings them back).

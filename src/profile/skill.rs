@@ -145,8 +145,11 @@ fn duplicate_error(name: &str) -> Error {
 /// Adds a skill; a technology the catalog does not know is added to it.
 pub fn create(db: &mut Db, profile_id: &str, input: SkillInput) -> Result<Skill> {
     input.validate(this_year(db.conn())?)?;
-    let id = db.write(|tx| insert(tx, profile_id, &input))?;
-    get(db.conn(), &id)
+    // Read back in the same transaction: another program may change it right after.
+    db.write(|tx| {
+        let id = insert(tx, profile_id, &input)?;
+        get(tx, &id)
+    })
 }
 
 /// Checks a skill's input (for writers that insert with [`insert`]).
@@ -198,9 +201,8 @@ pub fn update(db: &mut Db, id: &str, input: SkillInput) -> Result<Skill> {
                 input.started_using_year,
                 input.is_primary
             ])?;
-        Ok(())
-    })?;
-    get(db.conn(), id)
+        get(tx, id)
+    })
 }
 
 /// Removes a skill (the technology stays in the catalog).

@@ -119,3 +119,72 @@ fn a_backup_is_refused_over_existing_data_or_in_another_format() {
         assert!(error.to_string().contains(expected), "{error}");
     }
 }
+
+/// The app's "Restore a full backup": the backup replaces everything, what was there is
+/// kept aside, and restoring that undoes the restore.
+#[test]
+fn a_backup_replaces_a_database_with_data_and_the_replaced_one_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("career-hub.db");
+    let mut db = career_hub::Db::open(&path).unwrap();
+    db.set_audit_context(career_hub::AuditContext::new(career_hub::Source::Ui));
+    let local = career_hub::profile::bootstrap(&mut db).unwrap();
+    experience::create(
+        &mut db,
+        &local.profile_id,
+        fixture::job("Mine", "Engineer", "2020-01-01"),
+    )
+    .unwrap();
+    let mine = everything(&db);
+
+    let document = full_backup::export(rich().conn()).unwrap();
+    let summary = full_backup::summary(&document).unwrap();
+    assert_eq!(summary.name.as_deref(), Some("Grace Hopper"), "{summary:?}");
+    assert!(summary.rows["experiences"] > 0 && summary.history_entries > 0);
+    assert_eq!(everything(&db), mine, "a preview changes nothing");
+
+    let report = full_backup::replace(&mut db, &document).unwrap();
+    let theirs = everything(&db);
+    assert_ne!(theirs, mine);
+    let restored = everything(&{
+        let mut fresh = career_hub::Db::open_in_memory().unwrap();
+        career_hub::profile::bootstrap(&mut fresh).unwrap();
+        full_backup::import(&mut fresh, &document).unwrap();
+        fresh
+    });
+    assert_eq!(
+        theirs, restored,
+        "the database now holds exactly the backup"
+    );
+
+    let kept = report
+        .previous_kept_at
+        .expect("what was there is kept aside");
+    career_hub::backup::restore(&path, &kept).unwrap();
+    assert_eq!(
+        everything(&db),
+        mine,
+        "restoring the kept file undoes the restore"
+    );
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("staging") || name.ends_with(".lock"))
+        .collect();
+    assert!(
+        left.is_empty(),
+        "no staging files or locks are left: {left:?}"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_backup_is_refused_before_anything_changes() {
+    let (mut db, _) = fixture::profile();
+    for document in [
+        json!({"basics": {}}),
+        json!({"format": "career-hub-backup", "version": 99}),
+    ] {
+        assert!(full_backup::summary(&document).is_err());
+        assert!(full_backup::replace(&mut db, &document).is_err());
+    }
+}

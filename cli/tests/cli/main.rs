@@ -9,6 +9,8 @@ use career_hub::{AuditContext, Db, Source};
 use predicates::prelude::*;
 use serde_json::Value;
 
+mod faults;
+mod many_writers;
 mod unix_tool;
 
 fn career_hub(db: &Path) -> assert_cmd::Command {
@@ -194,6 +196,11 @@ fn the_db_flag_overrides_the_environment() {
         .assert()
         .success();
     assert!(flag_db.is_file() && !env_db.exists());
+}
+
+/// The path of the built `career-hub` binary, for tests that start it themselves.
+fn binary() -> std::path::PathBuf {
+    std::path::PathBuf::from(assert_cmd::cargo::cargo_bin!("career-hub"))
 }
 
 /// A new database at `path`, made as a person would: `career-hub init`.

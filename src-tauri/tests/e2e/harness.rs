@@ -227,12 +227,26 @@ fn tauri_driver() -> PathBuf {
 
 /// Finds an element, waiting for it to appear.
 pub async fn find(client: &Client, css: &str) -> TestResult<fantoccini::elements::Element> {
-    Ok(client
+    match client
         .wait()
         .at_most(WAIT)
         .for_element(Locator::Css(css))
         .await
-        .map_err(|e| format!("{css}: {e}"))?)
+    {
+        Ok(element) => Ok(element),
+        Err(e) => Err(format!("{css}: {e}; the page showed: {}", page_text(client).await).into()),
+    }
+}
+
+/// What the page shows, for a failure message: its text and its form fields' values.
+async fn page_text(client: &Client) -> String {
+    let script = "return document.body.innerText.slice(0, 3000) + '\\n[fields] ' + \
+        [...document.querySelectorAll('input, textarea')].map(i => i.id + '=' + JSON.stringify(i.value)).join(' ');";
+    match client.execute(script, vec![]).await {
+        Ok(serde_json::Value::String(text)) => text,
+        Ok(other) => other.to_string(),
+        Err(e) => format!("(unreadable: {e})"),
+    }
 }
 
 /// Types into the input `css` (replacing what it holds).

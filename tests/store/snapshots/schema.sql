@@ -1,3 +1,6 @@
+-- index idx_achievements_order on achievements
+CREATE INDEX idx_achievements_order ON achievements(profile_id, display_order);
+
 -- index idx_achievements_profile_id on achievements
 CREATE INDEX idx_achievements_profile_id ON achievements(profile_id);
 
@@ -22,6 +25,9 @@ CREATE INDEX idx_builder_sessions_profile ON builder_sessions(profile_id, starte
 -- index idx_certifications_expiry on certifications
 CREATE INDEX idx_certifications_expiry ON certifications(expiry_date) WHERE expiry_date IS NOT NULL;
 
+-- index idx_certifications_order on certifications
+CREATE INDEX idx_certifications_order ON certifications(profile_id, display_order);
+
 -- index idx_certifications_profile_id on certifications
 CREATE INDEX idx_certifications_profile_id ON certifications(profile_id);
 
@@ -33,6 +39,9 @@ CREATE UNIQUE INDEX idx_cv_versions_one_default ON cv_versions(profile_id) WHERE
 
 -- index idx_cv_versions_profile_id on cv_versions
 CREATE INDEX idx_cv_versions_profile_id ON cv_versions(profile_id);
+
+-- index idx_education_order on education
+CREATE INDEX idx_education_order ON education(profile_id, display_order);
 
 -- index idx_education_profile_id on education
 CREATE INDEX idx_education_profile_id ON education(profile_id);
@@ -48,6 +57,9 @@ CREATE INDEX idx_exp_tech_technology ON experience_technologies(technology_id);
 
 -- index idx_experiences_dates on experiences
 CREATE INDEX idx_experiences_dates ON experiences(profile_id, start_date DESC);
+
+-- index idx_experiences_order on experiences
+CREATE INDEX idx_experiences_order ON experiences(profile_id, display_order);
 
 -- index idx_experiences_profile_id on experiences
 CREATE INDEX idx_experiences_profile_id ON experiences(profile_id);
@@ -85,6 +97,9 @@ CREATE INDEX idx_project_tech_technology ON project_technologies(technology_id);
 -- index idx_projects_dates on projects
 CREATE INDEX idx_projects_dates ON projects(start_date DESC);
 
+-- index idx_projects_order on projects
+CREATE INDEX idx_projects_order ON projects(profile_id, display_order);
+
 -- index idx_projects_profile_id on projects
 CREATE INDEX idx_projects_profile_id ON projects(profile_id);
 
@@ -99,6 +114,9 @@ CREATE INDEX idx_resp_library_usage ON responsibilities_library(usage_count DESC
 
 -- index idx_skills_level on skills
 CREATE INDEX idx_skills_level ON skills(profile_id, level DESC);
+
+-- index idx_skills_order on skills
+CREATE INDEX idx_skills_order ON skills(profile_id, display_order);
 
 -- index idx_skills_profile_id on skills
 CREATE INDEX idx_skills_profile_id ON skills(profile_id);

@@ -71,6 +71,18 @@ export const commands = {
 	importHistory: (limit: number) => typedError<ImportRecord_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("import_history", { limit })),
 	/**  Writes the profile (or everything, for a backup) to `path`. */
 	exportFile: (format: ExportFormat, path: string) => typedError<ExportSummary, IpcError_Serialize>(__TAURI_INVOKE("export_file", { format, path })),
+	/**  What the backup at `path` holds, before anything is restored. */
+	previewBackup: (path: string) => typedError<BackupSummary_Serialize, IpcError_Serialize>(__TAURI_INVOKE("preview_backup", { path })),
+	/**
+	 *  Replaces everything with the backup at `path`; the replaced database is kept aside
+	 *  (`previous_kept_at`), and [`restore_previous`] on it undoes this.
+	 */
+	restoreBackup: (path: string) => typedError<RestoreReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("restore_backup", { path })),
+	/**
+	 *  Puts back a database that a restore kept aside (undoing that restore); what it
+	 *  replaces is kept aside in turn.
+	 */
+	restorePrevious: (path: string) => typedError<RestoreReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("restore_previous", { path })),
 	/**  The profile's CV versions, the default first. */
 	cvList: () => typedError<CvVersion_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("cv_list")),
 	/**  A new version; without a selection, everything in the profile is selected. */
@@ -197,6 +209,35 @@ export type AuditEntry_Serialize = {
 	/**  For the rows of an undo: the change it reversed. */
 	reverts_change_id: string | null,
 	created_at: string,
+};
+
+/**  What a backup document holds, for a person deciding whether to restore it. */
+export type BackupSummary = BackupSummary_Serialize | BackupSummary_Deserialize;
+
+/**  What a backup document holds, for a person deciding whether to restore it. */
+export type BackupSummary_Deserialize = {
+	/**  The name in the backed-up profile, if it has one. */
+	name?: string | null,
+	headline?: string | null,
+	/**  The schema version of the database it was made from. */
+	schema_version: number,
+	/**  Rows per table, for the tables a person knows (experiences, projects, …). */
+	rows: { [key in string]: number },
+	/**  How many changes its history holds. */
+	history_entries: number,
+};
+
+/**  What a backup document holds, for a person deciding whether to restore it. */
+export type BackupSummary_Serialize = {
+	/**  The name in the backed-up profile, if it has one. */
+	name: string | null,
+	headline: string | null,
+	/**  The schema version of the database it was made from. */
+	schema_version: number,
+	/**  Rows per table, for the tables a person knows (experiences, projects, …). */
+	rows: { [key in string]: number },
+	/**  How many changes its history holds. */
+	history_entries: number,
 };
 
 /**  One certification. */
@@ -565,7 +606,9 @@ export type FileChoice =
 /**  Where to save a full backup. */
 "save_backup" | 
 /**  Where to save a CV as PDF. */
-"save_pdf";
+"save_pdf" | 
+/**  A full backup to restore. */
+"open_backup";
 
 /**  Everything in a profile, each list in display order, with what would raise the score. */
 export type FullProfile = FullProfile_Serialize | FullProfile_Deserialize;
@@ -979,6 +1022,29 @@ export type Responsibility_Serialize = {
 	responsibility: string,
 	seniority_level: string | null,
 	usage_count: number,
+};
+
+/**  What a restore did. */
+export type RestoreReport = RestoreReport_Serialize | RestoreReport_Deserialize;
+
+/**  What a restore did. */
+export type RestoreReport_Deserialize = {
+	/**  The database that now holds the restored data. */
+	restored_into: string,
+	/**  Where the database that was replaced was kept, if there was one. */
+	previous_kept_at?: string | null,
+	/**  Schema version of the restored file before it was brought up to date. */
+	restored_from_version: number,
+};
+
+/**  What a restore did. */
+export type RestoreReport_Serialize = {
+	/**  The database that now holds the restored data. */
+	restored_into: string,
+	/**  Where the database that was replaced was kept, if there was one. */
+	previous_kept_at: string | null,
+	/**  Schema version of the restored file before it was brought up to date. */
+	restored_from_version: number,
 };
 
 /**  One search result. */

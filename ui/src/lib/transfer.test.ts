@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fileSize, importSources, sourceLabel, sourceOf, statusLabel, when } from "./transfer";
+import { backupContents, fileSize, importSources, sourceLabel, sourceOf, statusLabel, when } from "./transfer";
 
 describe("import and export wording", () => {
   it("offers every importer, each with its own dialog", () => {
@@ -30,5 +30,12 @@ describe("import and export wording", () => {
   it("shows timestamps as dates and leaves unreadable ones as they are", () => {
     expect(when("2026-11-22T09:14:00.000Z", "en-GB")).toContain("2026");
     expect(when("not a date")).toBe("not a date");
+  });
+
+  it("says what a backup holds, in words", () => {
+    const rows = { experiences: 1, projects: 2, skills: 12, education: 0, certifications: 1, achievements: 0, cv_versions: 2 };
+    expect(backupContents({ rows, history_entries: 240 })).toBe(
+      "1 job, 2 projects, 12 skills, 0 education entries, 1 certification, 0 achievements, 2 CV versions, and 240 entries of history.",
+    );
   });
 });

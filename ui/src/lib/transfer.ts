@@ -58,3 +58,21 @@ export function when(timestamp: string, locale?: string): string {
   if (Number.isNaN(date.getTime())) return timestamp;
   return date.toLocaleString(locale, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
 }
+
+/** "3 jobs, 2 projects, 12 skills, … and 240 changes of history", for a backup's preview. */
+export function backupContents(summary: { rows: Partial<Record<string, number>>; history_entries: number }): string {
+  const nouns: [string, string, string][] = [
+    ["experiences", "job", "jobs"],
+    ["projects", "project", "projects"],
+    ["skills", "skill", "skills"],
+    ["education", "education entry", "education entries"],
+    ["certifications", "certification", "certifications"],
+    ["achievements", "achievement", "achievements"],
+    ["cv_versions", "CV version", "CV versions"],
+  ];
+  const parts = nouns.map(([table, one, many]) => {
+    const n = summary.rows[table] ?? 0;
+    return `${n} ${n === 1 ? one : many}`;
+  });
+  return `${parts.join(", ")}, and ${summary.history_entries} entries of history.`;
+}
