@@ -144,6 +144,9 @@ fn a_backup_replaces_a_database_with_data_and_the_replaced_one_comes_back() {
     assert_eq!(everything(&db), mine, "a preview changes nothing");
 
     let report = full_backup::replace(&mut db, &document).unwrap();
+    // As the app does after a restore: find the profile again, and read it.
+    let local = career_hub::profile::bootstrap(&mut db).unwrap();
+    career_hub::profile::load(db.conn(), &local.profile_id).unwrap();
     let theirs = everything(&db);
     assert_ne!(theirs, mine);
     let restored = everything(&{

@@ -300,3 +300,47 @@ fn undoing_a_change_whose_field_was_edited_again_names_the_later_change() {
         "Engineer"
     );
 }
+
+/// The app and a script write at once: the app's undo takes back the app's own last
+/// change, never the script's that came after it.
+#[test]
+fn the_apps_undo_takes_back_its_own_change_not_another_programs() {
+    let (mut db, local) = fixture::profile();
+    let mine = experience::create(
+        &mut db,
+        &local.profile_id,
+        job("Acme", "Engineer", "2020-01-01"),
+    )
+    .unwrap();
+    db.set_audit_context(career_hub::AuditContext {
+        user_id: Some(local.user_id.clone()),
+        ..career_hub::AuditContext::new(career_hub::Source::Cli)
+    });
+    let theirs = experience::create(
+        &mut db,
+        &local.profile_id,
+        job("Globex", "Lead", "2021-01-01"),
+    )
+    .unwrap();
+    db.set_audit_context(career_hub::AuditContext {
+        user_id: Some(local.user_id.clone()),
+        ..career_hub::AuditContext::new(career_hub::Source::Ui)
+    });
+
+    let named = history::last_undoable(db.conn(), &local.user_id, Some(career_hub::Source::Ui))
+        .unwrap()
+        .unwrap();
+    assert!(named.summary.contains("Acme"), "{}", named.summary);
+    history::undo_last(&mut db, &local.user_id, Some(career_hub::Source::Ui)).unwrap();
+    assert!(
+        experience::get(db.conn(), &mine.id).is_err(),
+        "the app's own job is undone"
+    );
+    assert!(
+        experience::get(db.conn(), &theirs.id).is_ok(),
+        "the script's later job is left alone"
+    );
+    let error =
+        history::undo_last(&mut db, &local.user_id, Some(career_hub::Source::Ui)).unwrap_err();
+    assert!(error.to_string().contains("nothing of yours"), "{error}");
+}

@@ -273,7 +273,11 @@ pub async fn wait_until(client: &Client, what: &str, script: &str) -> TestResult
             return Ok(());
         }
         if tokio::time::Instant::now() > deadline {
-            return Err(format!("timed out waiting for {what}").into());
+            return Err(format!(
+                "timed out waiting for {what}; the page showed: {}",
+                page_text(client).await
+            )
+            .into());
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }

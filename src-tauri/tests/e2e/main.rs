@@ -321,6 +321,78 @@ async fn import_scenario() -> TestResult {
     )
     .await?;
     h.screenshot_display("imported-experience").await?;
+
+    // Restore a full backup over it: preview, confirm, then undo the restore.
+    let backup = h.home.path().join("other-machine-backup.json");
+    {
+        let mut other = Db::open_in_memory()?;
+        let local = career_hub::profile::bootstrap(&mut other)?;
+        let mut job = career_hub::profile::experience::ExperienceInput {
+            company_name: "Restored Ltd".into(),
+            position: "Archivist".into(),
+            start_date: "2019-01-01".into(),
+            ..Default::default()
+        };
+        job.description = Some("From the backup.".into());
+        career_hub::profile::experience::create(&mut other, &local.profile_id, job)?;
+        std::fs::write(
+            &backup,
+            career_hub::full_backup::export(other.conn())?.to_string(),
+        )?;
+    }
+    let jobs = |db: &std::path::Path| -> TestResult<Vec<String>> {
+        let db = Db::open(db)?;
+        let mut stmt = db
+            .conn()
+            .prepare("SELECT company_name FROM experiences ORDER BY 1")?;
+        let names = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(names)
+    };
+    let imported = jobs(&h.database())?;
+    click(&app, "[data-testid=transfer-toggle]").await?;
+    click(&app, "[data-testid=choose-backup]").await?;
+    h.answer_file_dialog("Restore a full backup", &backup)
+        .await?;
+    let preview = find(&app, "[data-testid=backup-preview]").await?;
+    let text = preview.text().await?;
+    assert!(
+        text.contains("1 job"),
+        "the preview says what the backup holds: {text}"
+    );
+    assert_eq!(
+        jobs(&h.database())?,
+        imported,
+        "the preview changed nothing"
+    );
+    h.screenshot_display("restore-preview").await?;
+    click(&app, "[data-testid=confirm-restore]").await?;
+    wait_until(
+        &app,
+        "the restore's notice",
+        "document.querySelector('[data-testid=toast]')?.textContent.includes('Restored the backup')",
+    )
+    .await?;
+    assert_eq!(
+        jobs(&h.database())?,
+        ["Restored Ltd"],
+        "the backup replaced the data"
+    );
+    h.screenshot_display("restored").await?;
+    // The notice's own button: the action is read before the notice closes.
+    click(&app, "[data-testid=toast-action]").await?;
+    wait_until(
+        &app,
+        "the undo of the restore",
+        "document.querySelector('[data-testid=toast]')?.textContent.includes('Put back what you had')",
+    )
+    .await?;
+    assert_eq!(
+        jobs(&h.database())?,
+        imported,
+        "undoing the restore brings the data back"
+    );
     app.close().await?;
     h.stop().await;
     Ok(())
