@@ -103,7 +103,7 @@ pub fn restore(target: &Path, candidate: &Path) -> Result<RestoreReport> {
     let staged = match staged {
         Ok(conn) => conn,
         Err(e) => {
-            remove_staging(&staging);
+            remove_database_files(&staging);
             return Err(e);
         }
     };
@@ -127,7 +127,7 @@ pub fn restore(target: &Path, candidate: &Path) -> Result<RestoreReport> {
         })
     })();
     drop(staged);
-    remove_staging(&staging);
+    remove_database_files(&staging);
     result
 }
 
@@ -150,8 +150,8 @@ pub(crate) fn remove_stale_restore(target: &Path) -> bool {
         if crate::file_lock::is_held(&lock) || !(staging.exists() || lock.exists()) {
             continue;
         }
-        crate::full_backup::remove_database_files(&staging);
-        crate::full_backup::remove_database_files(&with_suffix(&staging, ".partial"));
+        remove_database_files(&staging);
+        remove_database_files(&with_suffix(&staging, ".partial"));
         let _ = std::fs::remove_file(&lock);
         removed = true;
     }
@@ -227,8 +227,9 @@ fn remove_if_present(path: &Path) -> Result<()> {
     }
 }
 
-fn remove_staging(staging: &Path) {
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(with_suffix(staging, suffix));
+/// Removes a database file and the files SQLite keeps beside it.
+pub(crate) fn remove_database_files(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let _ = std::fs::remove_file(with_suffix(path, suffix));
     }
 }

@@ -164,7 +164,7 @@ pub fn replace(db: &mut Db, document: &Value) -> Result<crate::backup::RestoreRe
     let staging = crate::paths::with_suffix(&live, BACKUP_STAGING);
     let _running =
         crate::file_lock::HeldLock::take(crate::paths::with_suffix(&live, BACKUP_STAGING_LOCK))?;
-    remove_database_files(&staging);
+    crate::backup::remove_database_files(&staging);
     let result = (|| {
         let mut fresh = Db::open(&staging)?;
         fresh.set_audit_context(crate::AuditContext {
@@ -176,19 +176,13 @@ pub fn replace(db: &mut Db, document: &Value) -> Result<crate::backup::RestoreRe
         drop(fresh);
         crate::backup::restore(&live, &staging)
     })();
-    remove_database_files(&staging);
+    crate::backup::remove_database_files(&staging);
     result
 }
 
 /// Where [`replace`] builds the new database, and the lock it holds meanwhile.
 pub(crate) const BACKUP_STAGING: &str = ".backup-staging";
 pub(crate) const BACKUP_STAGING_LOCK: &str = ".backup-staging.lock";
-
-pub(crate) fn remove_database_files(path: &std::path::Path) {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let _ = std::fs::remove_file(crate::paths::with_suffix(path, suffix));
-    }
-}
 
 /// The document's tables, once it is known to be a backup this program can read.
 fn checked_tables(document: &Value) -> Result<&Map<String, Value>> {
