@@ -1,11 +1,14 @@
 //! The audit trail: who changed what, read back from `audit_log`.
 //!
-//! Triggers (migration 0002) write one `audit_log` row per insert, update and delete of
-//! user data. They take the source, user, session and change id from the
-//! `audit_context` view over the `audit_state` row, which [`crate::Db::write`] fills
-//! from the connection's [`AuditContext`] at the start of each transaction and clears
-//! before commit. A write made while it is clear comes from outside Career Hub: the view
-//! gives it source `external` and one change id per statement (migration 0006).
+//! Triggers (generated from the table registry, [`crate::schema::triggers`]) write one
+//! `audit_log` row per insert, update and delete of user data, naming the change it
+//! belongs to. A change is one `changes` row (source, session, the change an undo
+//! reverses) that [`crate::Db::write`] writes from the connection's [`AuditContext`] at
+//! the start of each transaction, publishing its id to the triggers through the
+//! `audit_state` row, which it clears before commit. A write made while that row is
+//! clear comes from outside Career Hub: the `audit_context` view gives it one change id
+//! per statement, and the first trigger to fire records that change with source
+//! `external` (migrations 0006 and 0008).
 
 use std::fmt;
 use std::str::FromStr;
@@ -102,10 +105,16 @@ impl AuditContext {
         }
     }
 
-    /// Publishes this context to the audit triggers for the transaction `tx`, under a
-    /// new change id (returned); `reverts` names the change an undo reverses.
+    /// Begins a change in the transaction `tx`: one `changes` row with this context's
+    /// source and session (and `reverts`, the change an undo reverses), published to
+    /// the audit triggers through `audit_state`. Returns the new change id.
     pub(crate) fn begin(&self, tx: &Transaction<'_>, reverts: Option<&str>) -> Result<String> {
+        Self::forget_if_empty(tx)?;
         let change_id = ulid::Ulid::generate().to_string();
+        tx.execute(
+            "INSERT INTO changes (id, source, session_id, reverts_change_id) VALUES (?1, ?2, ?3, ?4)",
+            params![change_id, self.source.as_str(), self.session_id, reverts],
+        )?;
         tx.execute(
             "UPDATE audit_state SET user_id = ?1, source = ?2, session_id = ?3, change_id = ?4,
                  reverts_change_id = ?5 WHERE id = 1",
@@ -129,11 +138,23 @@ impl AuditContext {
         Ok(())
     }
 
-    /// Puts the shared context row back to "unknown writer" before commit.
+    /// Ends the change being written in `tx` (dropping its `changes` row if it wrote
+    /// nothing) and puts the shared context row back to "unknown writer" before commit.
     pub(crate) fn end(tx: &Transaction<'_>) -> Result<()> {
+        Self::forget_if_empty(tx)?;
         tx.execute(
             "UPDATE audit_state SET user_id = NULL, source = 'system', session_id = NULL, change_id = NULL,
                  reverts_change_id = NULL WHERE id = 1",
+            [],
+        )?;
+        Ok(())
+    }
+
+    /// Removes the current change's row when no audit row names it.
+    fn forget_if_empty(tx: &Transaction<'_>) -> Result<()> {
+        tx.execute(
+            "DELETE FROM changes WHERE id = (SELECT change_id FROM audit_state WHERE id = 1)
+                 AND NOT EXISTS (SELECT 1 FROM audit_log WHERE change_id = changes.id)",
             [],
         )?;
         Ok(())
@@ -178,9 +199,14 @@ pub struct HistoryFilter {
     pub limit: Option<usize>,
 }
 
-/// The columns [`entry_from_row`] reads, in its order.
-pub(crate) const ENTRY_COLUMNS: &str = "id, user_id, action, entity_type, entity_id, old_values, new_values, \
-     source, session_id, change_id, created_at, reverts_change_id";
+/// The columns [`entry_from_row`] reads, in its order, from [`ENTRY_SOURCE`].
+pub(crate) const ENTRY_COLUMNS: &str = "a.id, a.user_id, a.action, a.entity_type, a.entity_id, \
+     a.old_values, a.new_values, COALESCE(ch.source, 'system'), ch.session_id, a.change_id, a.created_at, \
+     ch.reverts_change_id";
+
+/// Audit rows (`a`) with the change each belongs to (`ch`; none for a row written by
+/// hand into `audit_log`, which counts as Career Hub's own).
+pub(crate) const ENTRY_SOURCE: &str = "audit_log a LEFT JOIN changes ch ON ch.id = a.change_id";
 
 /// Audit rows matching `filter`, newest first.
 pub fn history(conn: &Connection, filter: &HistoryFilter) -> Result<Vec<AuditEntry>> {
@@ -190,11 +216,11 @@ pub fn history(conn: &Connection, filter: &HistoryFilter) -> Result<Vec<AuditEnt
         .map_or(-1, |limit| i64::try_from(limit).unwrap_or(i64::MAX));
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {ENTRY_COLUMNS}
-         FROM audit_log
-         WHERE (?1 IS NULL OR entity_type = ?1)
-           AND (?2 IS NULL OR entity_id = ?2)
-           AND (?3 IS NULL OR user_id = ?3)
-         ORDER BY created_at DESC, rowid DESC
+         FROM {ENTRY_SOURCE}
+         WHERE (?1 IS NULL OR a.entity_type = ?1)
+           AND (?2 IS NULL OR a.entity_id = ?2)
+           AND (?3 IS NULL OR a.user_id = ?3)
+         ORDER BY a.created_at DESC, a.rowid DESC
          LIMIT ?4"
     ))?;
     let rows = stmt.query_map(
@@ -235,26 +261,7 @@ pub(crate) fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<AuditEntry> {
     })
 }
 
-/// Columns that hold JSON: the audit trail and backups nest them in a row's JSON
-/// rather than keeping them as text.
-const JSON_COLUMNS: [&str; 12] = [
-    "contact",
-    "draft_data",
-    "responsibilities",
-    "technologies",
-    "achievements",
-    "challenges",
-    "clients",
-    "sections_config",
-    "import_data",
-    "validation_errors",
-    "old_values",
-    "new_values",
-];
-
-pub(crate) fn is_json_column(column: &str) -> bool {
-    JSON_COLUMNS.contains(&column)
-}
+pub(crate) use crate::schema::tables::is_json_column;
 
 /// A value of a row's JSON (as the audit trail and backups write it) as what SQLite
 /// stores in `column`: JSON columns as JSON text.

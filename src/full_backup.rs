@@ -21,26 +21,15 @@ pub const FORMAT: &str = "career-hub-backup";
 /// The version of the document's layout this program writes and reads.
 pub const VERSION: u64 = 1;
 
-/// The tables a backup holds, parents before children.
-pub const TABLES: [&str; 17] = [
-    "users",
-    "profiles",
-    "technologies",
-    "experiences",
-    "projects",
-    "project_experiences",
-    "skills",
-    "project_technologies",
-    "experience_technologies",
-    "education",
-    "certifications",
-    "achievements",
-    "cv_versions",
-    "builder_sessions",
-    "builder_steps",
-    "responsibilities_library",
-    "import_history",
-];
+/// The tables a backup holds, parents before children, the history last
+/// (`changes`, then `audit_log`): the registry's backed-up tables.
+pub fn tables() -> impl Iterator<Item = &'static str> {
+    crate::schema::tables::backed_up().map(|table| table.name)
+}
+
+/// What a backup made before schema version 8 keeps on each audit row and a newer one
+/// keeps once per change, in `changes`.
+const PER_CHANGE_COLUMNS: [&str; 3] = ["source", "session_id", "reverts_change_id"];
 
 fn rows(conn: &Connection, table: &str) -> Result<Vec<Value>> {
     let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))?;
@@ -73,8 +62,8 @@ fn rows(conn: &Connection, table: &str) -> Result<Vec<Value>> {
 pub fn export(conn: &Connection) -> Result<Value> {
     let tx = conn.unchecked_transaction()?;
     let mut tables = Map::new();
-    for table in TABLES.iter().chain(std::iter::once(&"audit_log")) {
-        tables.insert((*table).to_owned(), Value::Array(rows(&tx, table)?));
+    for table in self::tables() {
+        tables.insert(table.to_owned(), Value::Array(rows(&tx, table)?));
     }
     tx.finish()?;
     Ok(json!({
@@ -236,16 +225,18 @@ pub fn import(db: &mut Db, document: &Value) -> Result<Restored> {
 
     let mut restored = BTreeMap::new();
     db.write(|tx| {
-        for table in TABLES.iter().rev() {
+        let order: Vec<&str> = self::tables().collect();
+        for table in order.iter().rev() {
             tx.execute(&format!("DELETE FROM {table}"), [])?;
         }
-        for table in TABLES.iter().chain(std::iter::once(&"audit_log")) {
-            if *table == "audit_log" {
-                // The rows the triggers just wrote are replaced by the backup's history.
+        for table in order {
+            if table == "changes" {
+                // The history the triggers just wrote is replaced by the backup's.
                 tx.execute("DELETE FROM audit_log", [])?;
+                tx.execute("DELETE FROM changes", [])?;
             }
             let entries = tables
-                .get(*table)
+                .get(table)
                 .and_then(Value::as_array)
                 .map(Vec::as_slice)
                 .unwrap_or(&[]);
@@ -256,9 +247,13 @@ pub fn import(db: &mut Db, document: &Value) -> Result<Restored> {
                         format!("{table}[{i}] is not a row"),
                     )
                 })?;
+                if table == "audit_log" {
+                    restore_change_of(tx, object)?;
+                }
                 let columns: Vec<&String> = object
                     .keys()
                     .filter(|c| *c != "completeness_score")
+                    .filter(|c| table != "audit_log" || !PER_CHANGE_COLUMNS.contains(&c.as_str()))
                     .collect();
                 let sql = format!(
                     "INSERT INTO {table} ({}) VALUES ({})",
@@ -279,9 +274,33 @@ pub fn import(db: &mut Db, document: &Value) -> Result<Restored> {
                         )
                     })?;
             }
-            restored.insert((*table).to_owned(), entries.len());
+            restored.insert(table.to_owned(), entries.len());
         }
         Ok(())
     })?;
     Ok(Restored { rows: restored })
+}
+
+/// Records the change an audit row of an older backup belongs to, from the per-change
+/// facts that row still carries (a newer backup holds them in its `changes` table).
+fn restore_change_of(tx: &rusqlite::Transaction<'_>, row: &Map<String, Value>) -> Result<()> {
+    let (Some(change_id), Some(source)) = (
+        row.get("change_id").and_then(Value::as_str),
+        row.get("source").and_then(Value::as_str),
+    ) else {
+        return Ok(());
+    };
+    let text = |column: &str| row.get(column).and_then(Value::as_str);
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO changes (id, source, session_id, reverts_change_id, created_at)
+         VALUES (?1, ?2, ?3, ?4, COALESCE(?5, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
+    )?
+    .execute(rusqlite::params![
+        change_id,
+        source,
+        text("session_id"),
+        text("reverts_change_id"),
+        text("created_at")
+    ])?;
+    Ok(())
 }

@@ -12,120 +12,15 @@ use rusqlite::{Connection, Transaction, params, params_from_iter};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::audit::{self, AuditEntry, ENTRY_COLUMNS, sql_value};
+use crate::audit::{self, AuditEntry, ENTRY_COLUMNS, ENTRY_SOURCE, sql_value};
+use crate::schema::tables::{self, Table};
 use crate::{Db, Error, Result, Source};
 
-/// A table the audit trail covers: its entity type, name and primary key.
-struct Entity {
-    entity_type: &'static str,
-    table: &'static str,
-    key: &'static [&'static str],
-    /// A person-friendly noun.
-    noun: &'static str,
-}
-
-const ENTITIES: &[Entity] = &[
-    Entity {
-        entity_type: "USER",
-        table: "users",
-        key: &["id"],
-        noun: "account",
-    },
-    Entity {
-        entity_type: "PROFILE",
-        table: "profiles",
-        key: &["id"],
-        noun: "profile",
-    },
-    Entity {
-        entity_type: "EXPERIENCE",
-        table: "experiences",
-        key: &["id"],
-        noun: "experience",
-    },
-    Entity {
-        entity_type: "PROJECT",
-        table: "projects",
-        key: &["id"],
-        noun: "project",
-    },
-    Entity {
-        entity_type: "PROJECT_EXPERIENCE",
-        table: "project_experiences",
-        key: &["project_id", "experience_id"],
-        noun: "project link",
-    },
-    Entity {
-        entity_type: "TECHNOLOGY",
-        table: "technologies",
-        key: &["id"],
-        noun: "technology",
-    },
-    Entity {
-        entity_type: "SKILL",
-        table: "skills",
-        key: &["id"],
-        noun: "skill",
-    },
-    Entity {
-        entity_type: "PROJECT_TECHNOLOGY",
-        table: "project_technologies",
-        key: &["project_id", "technology_id"],
-        noun: "project technology",
-    },
-    Entity {
-        entity_type: "EXPERIENCE_TECHNOLOGY",
-        table: "experience_technologies",
-        key: &["experience_id", "technology_id"],
-        noun: "experience technology",
-    },
-    Entity {
-        entity_type: "EDUCATION",
-        table: "education",
-        key: &["id"],
-        noun: "education entry",
-    },
-    Entity {
-        entity_type: "CERTIFICATION",
-        table: "certifications",
-        key: &["id"],
-        noun: "certification",
-    },
-    Entity {
-        entity_type: "ACHIEVEMENT",
-        table: "achievements",
-        key: &["id"],
-        noun: "achievement",
-    },
-    Entity {
-        entity_type: "CV_VERSION",
-        table: "cv_versions",
-        key: &["id"],
-        noun: "CV version",
-    },
-    Entity {
-        entity_type: "BUILDER_SESSION",
-        table: "builder_sessions",
-        key: &["id"],
-        noun: "builder session",
-    },
-    Entity {
-        entity_type: "BUILDER_STEP",
-        table: "builder_steps",
-        key: &["session_id", "step"],
-        noun: "builder step",
-    },
-];
-
-/// Columns the database derives; undo never writes them.
-const DERIVED: [&str; 1] = ["completeness_score"];
 /// The value the audit trail writes in place of a secret.
 const REDACTED: &str = "[redacted]";
 
-fn entity(entity_type: &str) -> Result<&'static Entity> {
-    ENTITIES
-        .iter()
-        .find(|e| e.entity_type == entity_type)
+fn entity(entity_type: &str) -> Result<&'static Table> {
+    tables::by_entity(entity_type)
         .ok_or_else(|| Error::Conflict(format!("changes to {entity_type} cannot be undone")))
 }
 
@@ -395,10 +290,11 @@ struct ChainLink {
 /// The user's changes, newest first.
 fn change_chain(conn: &Connection, user_id: &str) -> Result<Vec<ChainLink>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT change_id, max(reverts_change_id), max(entity_type NOT LIKE 'BUILDER\\_%' ESCAPE '\\'),
-                min(source = 'system'), max(rowid) AS last, min(source)
-         FROM audit_log WHERE user_id = ?1 AND change_id IS NOT NULL
-         GROUP BY change_id ORDER BY last DESC",
+        "SELECT a.change_id, ch.reverts_change_id, max(a.entity_type NOT LIKE 'BUILDER\\_%' ESCAPE '\\'),
+                COALESCE(ch.source, 'system') = 'system', max(a.rowid) AS last, COALESCE(ch.source, 'system')
+         FROM audit_log a LEFT JOIN changes ch ON ch.id = a.change_id
+         WHERE a.user_id = ?1 AND a.change_id IS NOT NULL
+         GROUP BY a.change_id ORDER BY last DESC",
     )?;
     let rows = stmt.query_map([user_id], |row| {
         Ok(ChainLink {
@@ -427,7 +323,7 @@ fn reverted_set(chain: &[ChainLink]) -> HashSet<String> {
 
 fn entries_of(conn: &Connection, change_id: &str) -> Result<Vec<AuditEntry>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {ENTRY_COLUMNS} FROM audit_log WHERE change_id = ?1 ORDER BY rowid"
+        "SELECT {ENTRY_COLUMNS} FROM {ENTRY_SOURCE} WHERE a.change_id = ?1 ORDER BY a.rowid"
     ))?;
     let rows = stmt.query_map([change_id], audit::entry_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -531,9 +427,8 @@ struct InEffect {
 impl InEffect {
     fn read(conn: &Connection) -> Result<Self> {
         let mut stmt = conn.prepare_cached(
-            "SELECT change_id, max(reverts_change_id), max(rowid) AS last
-             FROM audit_log WHERE change_id IS NOT NULL
-             GROUP BY change_id ORDER BY last DESC",
+            "SELECT id, reverts_change_id FROM changes
+             WHERE reverts_change_id IS NOT NULL ORDER BY rowid DESC",
         )?;
         let mut reverted = HashSet::new();
         let mut rows = stmt.query([])?;
@@ -565,7 +460,7 @@ fn changed_columns(entry: &AuditEntry) -> BTreeSet<String> {
     old.iter()
         .filter(|(k, v)| {
             k.as_str() != "updated_at"
-                && !DERIVED.contains(&k.as_str())
+                && !tables::is_derived_column(k)
                 && new.get(k.as_str()) != Some(v)
         })
         .map(|(k, _)| k.clone())
@@ -586,10 +481,10 @@ fn conflicts(
     in_effect: &InEffect,
 ) -> Result<Vec<String>> {
     let mut later_rows = conn.prepare_cached(&format!(
-        "SELECT {ENTRY_COLUMNS} FROM audit_log
-         WHERE entity_type = ?1 AND entity_id = ?2 AND change_id IS NOT NULL AND change_id <> ?3
-           AND rowid > (SELECT rowid FROM audit_log WHERE id = ?4)
-         ORDER BY rowid"
+        "SELECT {ENTRY_COLUMNS} FROM {ENTRY_SOURCE}
+         WHERE a.entity_type = ?1 AND a.entity_id = ?2 AND a.change_id IS NOT NULL AND a.change_id <> ?3
+           AND a.rowid > (SELECT rowid FROM audit_log WHERE id = ?4)
+         ORDER BY a.rowid"
     ))?;
     let mut found: Vec<String> = Vec::new();
     for entry in entries {
@@ -674,7 +569,7 @@ fn conflicts(
 /// (JSON columns nested), or `None` when it no longer exists.
 fn current_row(
     conn: &Connection,
-    spec: &Entity,
+    spec: &Table,
     entry: &AuditEntry,
 ) -> Result<Option<BTreeMap<String, Value>>> {
     let row = entry
@@ -697,7 +592,7 @@ fn current_row(
         .map(|k| sql_value(k, row.get(*k).unwrap_or(&Value::Null)))
         .collect();
     let mut stmt =
-        conn.prepare_cached(&format!("SELECT * FROM {} WHERE {key_clause}", spec.table))?;
+        conn.prepare_cached(&format!("SELECT * FROM {} WHERE {key_clause}", spec.name))?;
     let names: Vec<String> = stmt
         .column_names()
         .iter()
@@ -727,13 +622,13 @@ fn current_row(
 /// Reverses one audit row; returns how many rows it changed.
 fn revert(tx: &Transaction<'_>, entry: &AuditEntry) -> Result<usize> {
     let spec = entity(entry.entity_type.as_deref().unwrap_or(""))?;
-    let table_columns = columns(tx, spec.table)?;
+    let table_columns = columns(tx, spec.name)?;
     let values = |row: &Value| -> BTreeMap<String, Value> {
         row.as_object()
             .map(|object| {
                 object
                     .iter()
-                    .filter(|(k, _)| table_columns.contains(k) && !DERIVED.contains(&k.as_str()))
+                    .filter(|(k, _)| table_columns.contains(k) && !tables::is_derived_column(k))
                     .map(|(k, v)| (k.clone(), v.clone()))
                     .collect()
             })
@@ -755,12 +650,12 @@ fn revert(tx: &Transaction<'_>, entry: &AuditEntry) -> Result<usize> {
     match (action, &entry.old_values, &entry.new_values) {
         ("CREATE", _, Some(new)) => {
             let new = values(new);
-            if spec.entity_type == "TECHNOLOGY" && technology_in_use(tx, &new)? {
+            if spec.entity == "TECHNOLOGY" && technology_in_use(tx, &new)? {
                 // Created along the way and used since: it stays in the shared catalog.
                 return Ok(0);
             }
             Ok(tx
-                .prepare_cached(&format!("DELETE FROM {} WHERE {key_clause}", spec.table))?
+                .prepare_cached(&format!("DELETE FROM {} WHERE {key_clause}", spec.name))?
                 .execute(params_from_iter(key_of(&new)))?)
         }
         ("UPDATE", Some(old), Some(new)) => {
@@ -778,7 +673,7 @@ fn revert(tx: &Transaction<'_>, entry: &AuditEntry) -> Result<usize> {
             // change set go back, and the later edits of other fields stay.
             let untouched = new
                 .iter()
-                .all(|(k, v)| DERIVED.contains(&k.as_str()) || current.get(k) == Some(v));
+                .all(|(k, v)| tables::is_derived_column(k) || current.get(k) == Some(v));
             let restore: BTreeMap<&String, &Value> = old
                 .iter()
                 .filter(|(k, v)| {
@@ -803,7 +698,7 @@ fn revert(tx: &Transaction<'_>, entry: &AuditEntry) -> Result<usize> {
             Ok(tx
                 .prepare_cached(&format!(
                     "UPDATE {} SET {assignments} WHERE {key_clause}",
-                    spec.table
+                    spec.name
                 ))?
                 .execute(params_from_iter(params))?)
         }
@@ -819,7 +714,7 @@ fn revert(tx: &Transaction<'_>, entry: &AuditEntry) -> Result<usize> {
             let marks = vec!["?"; old.len()].join(", ");
             tx.prepare_cached(&format!(
                 "INSERT INTO {} ({names}) VALUES ({marks})",
-                spec.table
+                spec.name
             ))?
             .execute(params_from_iter(old.iter().map(|(k, v)| sql_value(k, v))))
             .map_err(|e| match e.sqlite_error_code() {

@@ -20,6 +20,7 @@ pub mod import;
 pub mod migrations;
 pub mod paths;
 pub mod profile;
+pub mod schema;
 pub mod search;
 mod sql_text;
 pub mod validation;

@@ -109,7 +109,8 @@ fn steps_record_status_errors_and_progress() {
     let audited: i64 = db
         .conn()
         .query_row(
-            "SELECT count(*) FROM audit_log WHERE entity_type = 'BUILDER_STEP' AND session_id = ?1",
+            "SELECT count(*) FROM audit_log a JOIN changes c ON c.id = a.change_id
+             WHERE a.entity_type = 'BUILDER_STEP' AND c.session_id = ?1",
             [&session.id],
             |r| r.get(0),
         )

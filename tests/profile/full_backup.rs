@@ -1,7 +1,7 @@
 //! The full backup: export → import into a new database reproduces every row.
 
 use career_hub::builder;
-use career_hub::full_backup::{self, TABLES};
+use career_hub::full_backup;
 use career_hub::import::jsonresume;
 use career_hub::profile::cv_version::{self, CvVersionInput};
 use career_hub::profile::experience;
@@ -13,7 +13,7 @@ use crate::fixture;
 /// Every row of every table a backup holds, and the audit log, in key order.
 fn everything(db: &career_hub::Db) -> Vec<String> {
     let mut out = Vec::new();
-    for table in TABLES.iter().chain(std::iter::once(&"audit_log")) {
+    for table in full_backup::tables() {
         let mut stmt = db
             .conn()
             .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
@@ -190,4 +190,39 @@ fn a_file_that_is_not_a_backup_is_refused_before_anything_changes() {
         assert!(full_backup::summary(&document).is_err());
         assert!(full_backup::replace(&mut db, &document).is_err());
     }
+}
+
+/// A backup written before schema version 8 keeps each change's source, session and
+/// reverted change on every audit row; restoring it rebuilds the changes from them.
+#[test]
+fn a_backup_from_before_the_changes_table_restores_its_history_whole() {
+    let source = rich();
+    let user: String = source
+        .conn()
+        .query_row("SELECT id FROM users", [], |r| r.get(0))
+        .unwrap();
+    let mut document = full_backup::export(source.conn()).unwrap();
+    let tables = document["tables"].as_object_mut().unwrap();
+    let changes: std::collections::HashMap<String, serde_json::Value> = tables["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap().to_owned(), c.clone()))
+        .collect();
+    for row in tables["audit_log"].as_array_mut().unwrap() {
+        let change = &changes[row["change_id"].as_str().unwrap()];
+        for column in ["source", "session_id", "reverts_change_id"] {
+            row[column] = change[column].clone();
+        }
+    }
+    tables.remove("changes");
+    document["schema_version"] = json!(7);
+
+    let (mut restored, _) = fixture::profile();
+    full_backup::import(&mut restored, &document).unwrap();
+    assert_eq!(
+        history::changes(source.conn(), &user, 100).unwrap(),
+        history::changes(restored.conn(), &user, 100).unwrap(),
+        "every change comes back with its source and what it undid"
+    );
 }

@@ -139,7 +139,7 @@ fn a_full_resume_lands_in_every_section() {
     assert!(kept.contains("Howard Aiken"), "the raw document is kept");
     let sources: Vec<String> = db
         .conn()
-        .prepare("SELECT DISTINCT source FROM audit_log WHERE change_id IN (SELECT change_id FROM audit_log WHERE action = 'CREATE_EXPERIENCE')")
+        .prepare("SELECT DISTINCT c.source FROM changes c WHERE c.id IN (SELECT change_id FROM audit_log WHERE action = 'CREATE_EXPERIENCE')")
         .unwrap()
         .query_map([], |r| r.get(0))
         .unwrap()

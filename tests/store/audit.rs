@@ -2,15 +2,17 @@
 //! exactly the expected audit_log row; no-op and derived-only updates yield none.
 
 use career_hub::audit::{self, HistoryFilter};
+use career_hub::schema::tables;
 use career_hub::{AuditContext, AuditEntry, Db, Source};
 use rusqlite::types::ValueRef;
 use serde_json::{Map, Value, json};
 
 use crate::fixture::{self, EXPERIENCE, PROFILE, PROJECT, USER, count};
 
-const JSON_COLUMNS: [&str; 9] = [
+const JSON_COLUMNS: [&str; 10] = [
     "contact",
     "draft_data",
+    "validation_errors",
     "responsibilities",
     "technologies",
     "achievements",
@@ -54,21 +56,21 @@ fn row_json(db: &Db, table: &str, where_clause: &str) -> Value {
     .unwrap()
 }
 
-struct Case {
-    table: &'static str,
-    entity: &'static str,
-    setup: &'static str,
-    insert: &'static str,
-    key: &'static str,
-    row: &'static str,
-    update: &'static str,
-    updated_key: &'static str,
-    updated_row: &'static str,
-    noop: &'static str,
-    delete: &'static str,
+pub(crate) struct Case {
+    pub(crate) table: &'static str,
+    pub(crate) entity: &'static str,
+    pub(crate) setup: &'static str,
+    pub(crate) insert: &'static str,
+    pub(crate) key: &'static str,
+    pub(crate) row: &'static str,
+    pub(crate) update: &'static str,
+    pub(crate) updated_key: &'static str,
+    pub(crate) updated_row: &'static str,
+    pub(crate) noop: &'static str,
+    pub(crate) delete: &'static str,
 }
 
-const CASES: &[Case] = &[
+pub(crate) const CASES: &[Case] = &[
     Case {
         table: "users",
         entity: "USER",
@@ -238,6 +240,32 @@ const CASES: &[Case] = &[
         noop: "UPDATE cv_versions SET sections_config = sections_config WHERE id = 'V9'",
         delete: "DELETE FROM cv_versions WHERE id = 'V9'",
     },
+    Case {
+        table: "builder_sessions",
+        entity: "BUILDER_SESSION",
+        setup: "",
+        insert: "INSERT INTO builder_sessions (id, profile_id) VALUES ('B9', '01JC0000000000000000000PRF')",
+        key: "B9",
+        row: "id = 'B9'",
+        update: "UPDATE builder_sessions SET current_step = 'skills' WHERE id = 'B9'",
+        updated_key: "B9",
+        updated_row: "id = 'B9'",
+        noop: "UPDATE builder_sessions SET current_step = current_step WHERE id = 'B9'",
+        delete: "DELETE FROM builder_sessions WHERE id = 'B9'",
+    },
+    Case {
+        table: "builder_steps",
+        entity: "BUILDER_STEP",
+        setup: "INSERT INTO builder_sessions (id, profile_id) VALUES ('B9', '01JC0000000000000000000PRF')",
+        insert: "INSERT INTO builder_steps (session_id, step, draft_data) VALUES ('B9', 'basics', '{\"headline\":\"Admiral\"}')",
+        key: "B9:basics",
+        row: "session_id = 'B9' AND step = 'basics'",
+        update: "UPDATE builder_steps SET step = 'skills', status = 'COMPLETE', validation_errors = '[\"too short\"]' WHERE session_id = 'B9'",
+        updated_key: "B9:skills",
+        updated_row: "session_id = 'B9' AND step = 'skills'",
+        noop: "UPDATE builder_steps SET status = status WHERE session_id = 'B9'",
+        delete: "DELETE FROM builder_steps WHERE session_id = 'B9'",
+    },
 ];
 
 /// The row without `completeness_score`, which the database recomputes after the audited
@@ -279,7 +307,14 @@ fn ui_context() -> AuditContext {
 
 #[test]
 fn every_write_on_every_audited_table_is_recorded_exactly() {
-    assert_eq!(CASES.len(), 13, "every user-data table has a case");
+    let covered: Vec<&str> = CASES.iter().map(|case| case.table).collect();
+    let registered: Vec<&str> = tables::audited().map(|table| table.name).collect();
+    let mut missing: Vec<&&str> = registered.iter().filter(|t| !covered.contains(t)).collect();
+    missing.sort();
+    assert!(
+        missing.is_empty(),
+        "every audited table has a case; missing: {missing:?}"
+    );
     for case in CASES {
         let mut db = fixture::seeded();
         db.set_audit_context(ui_context());

@@ -83,6 +83,7 @@ fn valid_row(table: &str) -> Vec<(&'static str, String)> {
         ],
         "responsibilities_library" => vec![("id", q("R2")), ("responsibility", q("Led a team"))],
         "audit_log" => vec![("id", q("L2")), ("action", q("LOGIN"))],
+        "changes" => vec![("id", q("CH2")), ("source", q("cli"))],
         other => panic!("no valid row for {other}"),
     };
     pairs
@@ -353,8 +354,8 @@ fn leak(s: &str) -> &'static str {
     "responsibilities_library.responsibility"
 )]
 #[case::audit_action("audit_log", "action", "'LOGIN'", "NULL", "audit_log.action")]
-#[case::audit_source(
-    "audit_log",
+#[case::change_source(
+    "changes",
     "source",
     "'ui'",
     "'web'",

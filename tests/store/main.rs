@@ -12,3 +12,4 @@ mod doctor;
 mod fixture;
 mod migrations;
 mod outside_tools;
+mod registry;

@@ -264,7 +264,7 @@ fn three_writers_and_an_undoer_lose_nothing() {
                            ON t.entity_type = 'TECHNOLOGY' AND t.action = 'CREATE_TECHNOLOGY'
                           AND t.entity_id = json_extract(a.new_values, '$.technology_id')
                          WHERE a.change_id = u.reverts_change_id AND a.action = 'CREATE_SKILL')
-                 FROM audit_log u WHERE u.change_id = ?1 LIMIT 1",
+                 FROM changes u WHERE u.id = ?1",
                 [&undo_id],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )

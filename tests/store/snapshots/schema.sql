@@ -31,6 +31,9 @@ CREATE INDEX idx_certifications_order ON certifications(profile_id, display_orde
 -- index idx_certifications_profile_id on certifications
 CREATE INDEX idx_certifications_profile_id ON certifications(profile_id);
 
+-- index idx_changes_reverts on changes
+CREATE INDEX idx_changes_reverts ON changes(reverts_change_id) WHERE reverts_change_id IS NOT NULL;
+
 -- index idx_cv_versions_default on cv_versions
 CREATE INDEX idx_cv_versions_default ON cv_versions(profile_id, is_default) WHERE is_default = 1;
 
@@ -160,6 +163,9 @@ CREATE INDEX idx_users_reset_token ON users(reset_token) WHERE reset_token IS NO
 -- index sqlite_autoindex_certifications_1 on certifications
 (automatic);
 
+-- index sqlite_autoindex_changes_1 on changes
+(automatic);
+
 -- index sqlite_autoindex_cv_versions_1 on cv_versions
 (automatic);
 
@@ -240,8 +246,7 @@ CREATE TABLE audit_log (
     ip_address TEXT,
     user_agent TEXT,
     created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (created_at IS strftime('%Y-%m-%dT%H:%M:%fZ', created_at))
-, source TEXT NOT NULL DEFAULT 'system'
-    CHECK (source IN ('ui', 'cli', 'import', 'sync', 'system', 'external')), session_id TEXT, change_id TEXT, reverts_change_id TEXT) STRICT;
+, change_id TEXT) STRICT;
 
 -- table audit_state on audit_state
 CREATE TABLE audit_state (
@@ -289,6 +294,15 @@ CREATE TABLE certifications (
     created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (created_at IS strftime('%Y-%m-%dT%H:%M:%fZ', created_at)),
     updated_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (updated_at IS strftime('%Y-%m-%dT%H:%M:%fZ', updated_at))
 , display_order INTEGER DEFAULT 0) STRICT;
+
+-- table changes on changes
+CREATE TABLE changes (
+    id TEXT NOT NULL PRIMARY KEY,
+    source TEXT NOT NULL CHECK (source IN ('ui', 'cli', 'import', 'sync', 'system', 'external')),
+    session_id TEXT,
+    reverts_change_id TEXT,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (created_at IS strftime('%Y-%m-%dT%H:%M:%fZ', created_at))
+) STRICT;
 
 -- table cv_versions on cv_versions
 CREATE TABLE cv_versions (
@@ -544,7 +558,9 @@ CREATE TABLE users (
 -- trigger audit_achievements_delete on achievements
 CREATE TRIGGER audit_achievements_delete AFTER DELETE ON achievements
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = OLD.profile_id), c.user_id)),
@@ -564,17 +580,16 @@ BEGIN
             'updated_at', OLD.updated_at
         ),
         NULL,
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_achievements_insert on achievements
 CREATE TRIGGER audit_achievements_insert AFTER INSERT ON achievements
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -594,10 +609,7 @@ BEGIN
             'created_at', NEW.created_at,
             'updated_at', NEW.updated_at
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -614,7 +626,9 @@ FOR EACH ROW WHEN
     OR NEW.display_order IS NOT OLD.display_order
     OR NEW.created_at IS NOT OLD.created_at
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -645,17 +659,16 @@ BEGIN
             'created_at', NEW.created_at,
             'updated_at', CASE WHEN NEW.updated_at IS OLD.updated_at THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NEW.updated_at END
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_builder_sessions_delete on builder_sessions
 CREATE TRIGGER audit_builder_sessions_delete AFTER DELETE ON builder_sessions
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = OLD.profile_id), c.user_id)),
@@ -671,17 +684,16 @@ BEGIN
             'updated_at', OLD.updated_at
         ),
         NULL,
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_builder_sessions_insert on builder_sessions
 CREATE TRIGGER audit_builder_sessions_insert AFTER INSERT ON builder_sessions
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -697,10 +709,7 @@ BEGIN
             'ended_at', NEW.ended_at,
             'updated_at', NEW.updated_at
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -713,7 +722,9 @@ FOR EACH ROW WHEN
     OR NEW.started_at IS NOT OLD.started_at
     OR NEW.ended_at IS NOT OLD.ended_at
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -736,17 +747,16 @@ BEGIN
             'ended_at', NEW.ended_at,
             'updated_at', CASE WHEN NEW.updated_at IS OLD.updated_at THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NEW.updated_at END
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_builder_steps_delete on builder_steps
 CREATE TRIGGER audit_builder_steps_delete AFTER DELETE ON builder_steps
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT p.user_id FROM builder_sessions j JOIN profiles p ON p.id = j.profile_id WHERE j.id = OLD.session_id), c.user_id)),
@@ -764,17 +774,16 @@ BEGIN
             'updated_at', OLD.updated_at
         ),
         NULL,
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_builder_steps_insert on builder_steps
 CREATE TRIGGER audit_builder_steps_insert AFTER INSERT ON builder_steps
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT p.user_id FROM builder_sessions j JOIN profiles p ON p.id = j.profile_id WHERE j.id = NEW.session_id), c.user_id)),
@@ -792,10 +801,7 @@ BEGIN
             'completed_at', NEW.completed_at,
             'updated_at', NEW.updated_at
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -810,7 +816,9 @@ FOR EACH ROW WHEN
     OR NEW.started_at IS NOT OLD.started_at
     OR NEW.completed_at IS NOT OLD.completed_at
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT p.user_id FROM builder_sessions j JOIN profiles p ON p.id = j.profile_id WHERE j.id = NEW.session_id), c.user_id)),
@@ -837,17 +845,16 @@ BEGIN
             'completed_at', NEW.completed_at,
             'updated_at', CASE WHEN NEW.updated_at IS OLD.updated_at THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NEW.updated_at END
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_certifications_delete on certifications
 CREATE TRIGGER audit_certifications_delete AFTER DELETE ON certifications
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = OLD.profile_id), c.user_id)),
@@ -868,17 +875,16 @@ BEGIN
             'display_order', OLD.display_order
         ),
         NULL,
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_certifications_insert on certifications
 CREATE TRIGGER audit_certifications_insert AFTER INSERT ON certifications
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -899,10 +905,7 @@ BEGIN
             'updated_at', NEW.updated_at,
             'display_order', NEW.display_order
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -920,7 +923,9 @@ FOR EACH ROW WHEN
     OR NEW.created_at IS NOT OLD.created_at
     OR NEW.display_order IS NOT OLD.display_order
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -953,17 +958,16 @@ BEGIN
             'updated_at', CASE WHEN NEW.updated_at IS OLD.updated_at THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NEW.updated_at END,
             'display_order', NEW.display_order
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_cv_versions_delete on cv_versions
 CREATE TRIGGER audit_cv_versions_delete AFTER DELETE ON cv_versions
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = OLD.profile_id), c.user_id)),
@@ -982,17 +986,16 @@ BEGIN
             'updated_at', OLD.updated_at
         ),
         NULL,
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_cv_versions_insert on cv_versions
 CREATE TRIGGER audit_cv_versions_insert AFTER INSERT ON cv_versions
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -1011,10 +1014,7 @@ BEGIN
             'created_at', NEW.created_at,
             'updated_at', NEW.updated_at
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -1030,7 +1030,9 @@ FOR EACH ROW WHEN
     OR NEW.is_default IS NOT OLD.is_default
     OR NEW.created_at IS NOT OLD.created_at
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -1059,17 +1061,16 @@ BEGIN
             'created_at', NEW.created_at,
             'updated_at', CASE WHEN NEW.updated_at IS OLD.updated_at THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NEW.updated_at END
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_education_delete on education
 CREATE TRIGGER audit_education_delete AFTER DELETE ON education
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = OLD.profile_id), c.user_id)),
@@ -1091,17 +1092,16 @@ BEGIN
             'updated_at', OLD.updated_at
         ),
         NULL,
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_education_insert on education
 CREATE TRIGGER audit_education_insert AFTER INSERT ON education
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -1123,10 +1123,7 @@ BEGIN
             'created_at', NEW.created_at,
             'updated_at', NEW.updated_at
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -1145,7 +1142,9 @@ FOR EACH ROW WHEN
     OR NEW.display_order IS NOT OLD.display_order
     OR NEW.created_at IS NOT OLD.created_at
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -1180,17 +1179,16 @@ BEGIN
             'created_at', NEW.created_at,
             'updated_at', CASE WHEN NEW.updated_at IS OLD.updated_at THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NEW.updated_at END
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_experience_technologies_delete on experience_technologies
 CREATE TRIGGER audit_experience_technologies_delete AFTER DELETE ON experience_technologies
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT p.user_id FROM experiences j JOIN profiles p ON p.id = j.profile_id WHERE j.id = OLD.experience_id), c.user_id)),
@@ -1202,17 +1200,16 @@ BEGIN
             'technology_id', OLD.technology_id
         ),
         NULL,
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_experience_technologies_insert on experience_technologies
 CREATE TRIGGER audit_experience_technologies_insert AFTER INSERT ON experience_technologies
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT p.user_id FROM experiences j JOIN profiles p ON p.id = j.profile_id WHERE j.id = NEW.experience_id), c.user_id)),
@@ -1224,10 +1221,7 @@ BEGIN
             'experience_id', NEW.experience_id,
             'technology_id', NEW.technology_id
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -1237,7 +1231,9 @@ FOR EACH ROW WHEN
     NEW.experience_id IS NOT OLD.experience_id
     OR NEW.technology_id IS NOT OLD.technology_id
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT p.user_id FROM experiences j JOIN profiles p ON p.id = j.profile_id WHERE j.id = NEW.experience_id), c.user_id)),
@@ -1252,17 +1248,16 @@ BEGIN
             'experience_id', NEW.experience_id,
             'technology_id', NEW.technology_id
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_experiences_delete on experiences
 CREATE TRIGGER audit_experiences_delete AFTER DELETE ON experiences
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = OLD.profile_id), c.user_id)),
@@ -1290,17 +1285,16 @@ BEGIN
             'updated_at', OLD.updated_at
         ),
         NULL,
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_experiences_insert on experiences
 CREATE TRIGGER audit_experiences_insert AFTER INSERT ON experiences
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -1328,10 +1322,7 @@ BEGIN
             'created_at', NEW.created_at,
             'updated_at', NEW.updated_at
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -1356,7 +1347,9 @@ FOR EACH ROW WHEN
     OR NEW.display_order IS NOT OLD.display_order
     OR NEW.created_at IS NOT OLD.created_at
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -1403,17 +1396,16 @@ BEGIN
             'created_at', NEW.created_at,
             'updated_at', CASE WHEN NEW.updated_at IS OLD.updated_at THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NEW.updated_at END
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_profiles_delete on profiles
 CREATE TRIGGER audit_profiles_delete AFTER DELETE ON profiles
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE(OLD.user_id, c.user_id)),
@@ -1436,17 +1428,16 @@ BEGIN
             'updated_at', OLD.updated_at
         ),
         NULL,
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_profiles_insert on profiles
 CREATE TRIGGER audit_profiles_insert AFTER INSERT ON profiles
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE(NEW.user_id, c.user_id)),
@@ -1469,10 +1460,7 @@ BEGIN
             'created_at', NEW.created_at,
             'updated_at', NEW.updated_at
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -1491,7 +1479,9 @@ FOR EACH ROW WHEN
     OR NEW.profile_photo_url IS NOT OLD.profile_photo_url
     OR NEW.created_at IS NOT OLD.created_at
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE(NEW.user_id, c.user_id)),
@@ -1528,17 +1518,16 @@ BEGIN
             'created_at', NEW.created_at,
             'updated_at', CASE WHEN NEW.updated_at IS OLD.updated_at THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NEW.updated_at END
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_project_experiences_delete on project_experiences
 CREATE TRIGGER audit_project_experiences_delete AFTER DELETE ON project_experiences
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE(COALESCE((SELECT p.user_id FROM projects j JOIN profiles p ON p.id = j.profile_id WHERE j.id = OLD.project_id), (SELECT p.user_id FROM experiences j JOIN profiles p ON p.id = j.profile_id WHERE j.id = OLD.experience_id)), c.user_id)),
@@ -1550,17 +1539,16 @@ BEGIN
             'experience_id', OLD.experience_id
         ),
         NULL,
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_project_experiences_insert on project_experiences
 CREATE TRIGGER audit_project_experiences_insert AFTER INSERT ON project_experiences
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE(COALESCE((SELECT p.user_id FROM projects j JOIN profiles p ON p.id = j.profile_id WHERE j.id = NEW.project_id), (SELECT p.user_id FROM experiences j JOIN profiles p ON p.id = j.profile_id WHERE j.id = NEW.experience_id)), c.user_id)),
@@ -1572,10 +1560,7 @@ BEGIN
             'project_id', NEW.project_id,
             'experience_id', NEW.experience_id
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -1585,7 +1570,9 @@ FOR EACH ROW WHEN
     NEW.project_id IS NOT OLD.project_id
     OR NEW.experience_id IS NOT OLD.experience_id
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE(COALESCE((SELECT p.user_id FROM projects j JOIN profiles p ON p.id = j.profile_id WHERE j.id = NEW.project_id), (SELECT p.user_id FROM experiences j JOIN profiles p ON p.id = j.profile_id WHERE j.id = NEW.experience_id)), c.user_id)),
@@ -1600,17 +1587,16 @@ BEGIN
             'project_id', NEW.project_id,
             'experience_id', NEW.experience_id
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_project_technologies_delete on project_technologies
 CREATE TRIGGER audit_project_technologies_delete AFTER DELETE ON project_technologies
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT p.user_id FROM projects j JOIN profiles p ON p.id = j.profile_id WHERE j.id = OLD.project_id), c.user_id)),
@@ -1622,17 +1608,16 @@ BEGIN
             'technology_id', OLD.technology_id
         ),
         NULL,
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_project_technologies_insert on project_technologies
 CREATE TRIGGER audit_project_technologies_insert AFTER INSERT ON project_technologies
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT p.user_id FROM projects j JOIN profiles p ON p.id = j.profile_id WHERE j.id = NEW.project_id), c.user_id)),
@@ -1644,10 +1629,7 @@ BEGIN
             'project_id', NEW.project_id,
             'technology_id', NEW.technology_id
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -1657,7 +1639,9 @@ FOR EACH ROW WHEN
     NEW.project_id IS NOT OLD.project_id
     OR NEW.technology_id IS NOT OLD.technology_id
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT p.user_id FROM projects j JOIN profiles p ON p.id = j.profile_id WHERE j.id = NEW.project_id), c.user_id)),
@@ -1672,17 +1656,16 @@ BEGIN
             'project_id', NEW.project_id,
             'technology_id', NEW.technology_id
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_projects_delete on projects
 CREATE TRIGGER audit_projects_delete AFTER DELETE ON projects
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = OLD.profile_id), c.user_id)),
@@ -1719,17 +1702,16 @@ BEGIN
             'display_order', OLD.display_order
         ),
         NULL,
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_projects_insert on projects
 CREATE TRIGGER audit_projects_insert AFTER INSERT ON projects
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -1766,10 +1748,7 @@ BEGIN
             'updated_at', NEW.updated_at,
             'display_order', NEW.display_order
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -1803,7 +1782,9 @@ FOR EACH ROW WHEN
     OR NEW.created_at IS NOT OLD.created_at
     OR NEW.display_order IS NOT OLD.display_order
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -1868,17 +1849,16 @@ BEGIN
             'updated_at', CASE WHEN NEW.updated_at IS OLD.updated_at THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NEW.updated_at END,
             'display_order', NEW.display_order
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_skills_delete on skills
 CREATE TRIGGER audit_skills_delete AFTER DELETE ON skills
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = OLD.profile_id), c.user_id)),
@@ -1898,17 +1878,16 @@ BEGIN
             'display_order', OLD.display_order
         ),
         NULL,
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_skills_insert on skills
 CREATE TRIGGER audit_skills_insert AFTER INSERT ON skills
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -1928,10 +1907,7 @@ BEGIN
             'updated_at', NEW.updated_at,
             'display_order', NEW.display_order
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -1948,7 +1924,9 @@ FOR EACH ROW WHEN
     OR NEW.created_at IS NOT OLD.created_at
     OR NEW.display_order IS NOT OLD.display_order
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE((SELECT user_id FROM profiles WHERE id = NEW.profile_id), c.user_id)),
@@ -1979,17 +1957,16 @@ BEGIN
             'updated_at', CASE WHEN NEW.updated_at IS OLD.updated_at THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NEW.updated_at END,
             'display_order', NEW.display_order
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_technologies_delete on technologies
 CREATE TRIGGER audit_technologies_delete AFTER DELETE ON technologies
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE(NULL, c.user_id)),
@@ -2004,17 +1981,16 @@ BEGIN
             'created_at', OLD.created_at
         ),
         NULL,
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_technologies_insert on technologies
 CREATE TRIGGER audit_technologies_insert AFTER INSERT ON technologies
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE(NULL, c.user_id)),
@@ -2029,10 +2005,7 @@ BEGIN
             'layer', NEW.layer,
             'created_at', NEW.created_at
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -2045,7 +2018,9 @@ FOR EACH ROW WHEN
     OR NEW.layer IS NOT OLD.layer
     OR NEW.created_at IS NOT OLD.created_at
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         (SELECT id FROM users WHERE id = COALESCE(NULL, c.user_id)),
@@ -2066,17 +2041,16 @@ BEGIN
             'layer', NEW.layer,
             'created_at', NEW.created_at
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_users_delete on users
 CREATE TRIGGER audit_users_delete AFTER DELETE ON users
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         NULL,
@@ -2099,17 +2073,16 @@ BEGIN
             'last_login_at', OLD.last_login_at
         ),
         NULL,
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
 -- trigger audit_users_insert on users
 CREATE TRIGGER audit_users_insert AFTER INSERT ON users
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         NEW.id,
@@ -2132,10 +2105,7 @@ BEGIN
             'updated_at', NEW.updated_at,
             'last_login_at', NEW.last_login_at
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
@@ -2155,7 +2125,9 @@ FOR EACH ROW WHEN
     OR NEW.created_at IS NOT OLD.created_at
     OR NEW.last_login_at IS NOT OLD.last_login_at
 BEGIN
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, session_id, change_id, reverts_change_id)
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
     SELECT
         (SELECT id FROM new_ulid),
         NEW.id,
@@ -2192,10 +2164,7 @@ BEGIN
             'updated_at', CASE WHEN NEW.updated_at IS OLD.updated_at THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NEW.updated_at END,
             'last_login_at', NEW.last_login_at
         ),
-        COALESCE(c.source, 'system'),
-        c.session_id,
-        c.change_id,
-        c.reverts_change_id
+        c.change_id
     FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
 END;
 
