@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+use career_hub::profile::Section;
 use std::time::{Duration, Instant};
 
 use career_hub::profile::experience::{self, ExperienceInput};
@@ -67,7 +68,7 @@ fn full_profile(c: &mut Criterion) {
     let mut jobs = Vec::new();
     for i in 0..50 {
         jobs.push(
-            experience::create(&mut db, &local.profile_id, job(i))
+            experience::Experience::create(&mut db, &local.profile_id, job(i))
                 .unwrap()
                 .id,
         );
@@ -80,10 +81,10 @@ fn full_profile(c: &mut Criterion) {
             experience_ids: vec![jobs[i].clone()],
             ..ProjectInput::default()
         };
-        project::create(&mut db, &local.profile_id, input).unwrap();
+        project::Project::create(&mut db, &local.profile_id, input).unwrap();
     }
     for i in 0..200 {
-        skill::create(
+        skill::Skill::create(
             &mut db,
             &local.profile_id,
             SkillInput {
@@ -166,14 +167,14 @@ fn undo_large_delete(c: &mut Criterion) {
     // One job with 59 technology tags and 40 linked projects: deleting it removes 100 rows.
     let mut input = job(0);
     input.technologies = (0..59).map(|i| format!("Tag {i}")).collect();
-    let work = experience::create(&mut db, &local.profile_id, input).unwrap();
+    let work = experience::Experience::create(&mut db, &local.profile_id, input).unwrap();
     for i in 0..40 {
         let linked = ProjectInput {
             name: format!("Linked {i}"),
             experience_ids: vec![work.id.clone()],
             ..ProjectInput::default()
         };
-        project::create(&mut db, &local.profile_id, linked).unwrap();
+        project::Project::create(&mut db, &local.profile_id, linked).unwrap();
     }
     let mut group = c.benchmark_group("undo");
     group.sample_size(30);
@@ -181,7 +182,7 @@ fn undo_large_delete(c: &mut Criterion) {
         b.iter_custom(|iterations| {
             let mut total = Duration::ZERO;
             for _ in 0..iterations {
-                experience::delete(&mut db, &work.id).unwrap();
+                experience::Experience::delete(&mut db, &work.id).unwrap();
                 let change: String = db
                     .conn()
                     .query_row(

@@ -94,6 +94,11 @@ pub enum Error {
     /// A value could not be turned into or read from JSON.
     #[error("JSON error: {0}")]
     Json(#[from] serde_json::Error),
+
+    /// Career Hub itself went wrong: nobody's input caused it, and the sentence says
+    /// what was expected.
+    #[error("internal error: {0}")]
+    Internal(String),
 }
 
 /// A stable, machine-readable name for each kind of error, for the UI to branch on.
@@ -114,7 +119,12 @@ pub enum ErrorCode {
     RestoreRejected,
     Io,
     Pdf,
+    /// SQLite or a migration failed.
     Database,
+    /// A value could not be written as, or read from, JSON.
+    Json,
+    /// Career Hub itself went wrong; nobody's input caused it.
+    Internal,
 }
 
 impl Error {
@@ -134,7 +144,9 @@ impl Error {
             Self::RestoreRejected { .. } => ErrorCode::RestoreRejected,
             Self::Io { .. } => ErrorCode::Io,
             Self::Pdf(_) => ErrorCode::Pdf,
-            Self::Migration(_) | Self::Sqlite(_) | Self::Json(_) => ErrorCode::Database,
+            Self::Migration(_) | Self::Sqlite(_) => ErrorCode::Database,
+            Self::Json(_) => ErrorCode::Json,
+            Self::Internal(_) => ErrorCode::Internal,
         }
     }
 

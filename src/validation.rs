@@ -24,6 +24,10 @@ pub enum Code {
     InvalidChoice,
     Duplicate,
     UnknownReference,
+    /// An edit names a field the item does not have.
+    UnknownField,
+    /// An edit gives a field a value of the wrong kind (text for a number, …).
+    WrongType,
 }
 
 /// One broken rule.

@@ -5,7 +5,7 @@ use career_hub::builder::{self, Progress, Session, StepUpdate};
 use career_hub::history::{self, Change, UndoPreview, UndoReport};
 use career_hub::profile::responsibility::{self, Suggestion};
 use career_hub::profile::technology::{self, Technology};
-use career_hub::profile::{self, FullProfile, Profile, ProfileInput};
+use career_hub::profile::{self, Changes, FullProfile, Profile, Section};
 use career_hub::search::{self, SearchHit, TechnologyMatch};
 use career_hub::{AuditEntry, Source};
 use serde::Serialize;
@@ -14,12 +14,12 @@ use tracing::instrument;
 
 use crate::error::CommandResult;
 use crate::state::AppState;
-use career_hub::profile::achievement::{self, Achievement, AchievementInput};
-use career_hub::profile::certification::{self, Certification, CertificationInput};
-use career_hub::profile::education::{self, Education, EducationInput};
-use career_hub::profile::experience::{self, Experience, ExperienceInput};
-use career_hub::profile::project::{self, Project, ProjectInput};
-use career_hub::profile::skill::{self, Skill, SkillInput};
+use career_hub::profile::achievement::{Achievement, AchievementInput};
+use career_hub::profile::certification::{Certification, CertificationInput};
+use career_hub::profile::education::{Education, EducationInput};
+use career_hub::profile::experience::{Experience, ExperienceInput};
+use career_hub::profile::project::{Project, ProjectInput};
+use career_hub::profile::skill::{Skill, SkillInput};
 
 /// About the running app, for the status bar (and a cheap round trip).
 #[derive(Clone, Debug, Serialize, specta::Type)]
@@ -93,9 +93,9 @@ pub fn get_profile(state: State<'_, AppState>) -> CommandResult<FullProfile> {
 
 #[tauri::command]
 #[specta::specta]
-#[instrument(skip(state, input), err)]
-pub fn update_profile(state: State<'_, AppState>, input: ProfileInput) -> CommandResult<Profile> {
-    state.with(|db, local| profile::update(db, &local.profile_id, input))
+#[instrument(skip(state, changes), err)]
+pub fn update_profile(state: State<'_, AppState>, changes: Changes) -> CommandResult<Profile> {
+    state.with(|db, local| profile::edit(db, &local.profile_id, &changes))
 }
 
 #[tauri::command]
@@ -105,96 +105,96 @@ pub fn create_experience(
     state: State<'_, AppState>,
     input: ExperienceInput,
 ) -> CommandResult<Experience> {
-    state.with(|db, local| experience::create(db, &local.profile_id, input))
+    state.with(|db, local| Experience::create(db, &local.profile_id, input))
 }
 
 #[tauri::command]
 #[specta::specta]
-#[instrument(skip(state, input), err)]
+#[instrument(skip(state, changes), err)]
 pub fn update_experience(
     state: State<'_, AppState>,
     id: String,
-    input: ExperienceInput,
+    changes: Changes,
 ) -> CommandResult<Experience> {
-    state.with(|db, _| experience::update(db, &id, input))
+    state.with(|db, _| Experience::edit(db, &id, &changes))
 }
 
 #[tauri::command]
 #[specta::specta]
 #[instrument(skip(state), err)]
 pub fn delete_experience(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with(|db, _| experience::delete(db, &id))
+    state.with(|db, _| Experience::delete(db, &id))
 }
 
 #[tauri::command]
 #[specta::specta]
 #[instrument(skip(state), err)]
 pub fn reorder_experiences(state: State<'_, AppState>, ids: Vec<String>) -> CommandResult<()> {
-    state.with(|db, local| experience::reorder(db, &local.profile_id, &ids))
+    state.with(|db, local| Experience::reorder(db, &local.profile_id, &ids))
 }
 
 #[tauri::command]
 #[specta::specta]
 #[instrument(skip(state, input), err)]
 pub fn create_project(state: State<'_, AppState>, input: ProjectInput) -> CommandResult<Project> {
-    state.with(|db, local| project::create(db, &local.profile_id, input))
+    state.with(|db, local| Project::create(db, &local.profile_id, input))
 }
 
 #[tauri::command]
 #[specta::specta]
-#[instrument(skip(state, input), err)]
+#[instrument(skip(state, changes), err)]
 pub fn update_project(
     state: State<'_, AppState>,
     id: String,
-    input: ProjectInput,
+    changes: Changes,
 ) -> CommandResult<Project> {
-    state.with(|db, _| project::update(db, &id, input))
+    state.with(|db, _| Project::edit(db, &id, &changes))
 }
 
 #[tauri::command]
 #[specta::specta]
 #[instrument(skip(state), err)]
 pub fn delete_project(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with(|db, _| project::delete(db, &id))
+    state.with(|db, _| Project::delete(db, &id))
 }
 
 #[tauri::command]
 #[specta::specta]
 #[instrument(skip(state), err)]
 pub fn reorder_projects(state: State<'_, AppState>, ids: Vec<String>) -> CommandResult<()> {
-    state.with(|db, local| project::reorder(db, &local.profile_id, &ids))
+    state.with(|db, local| Project::reorder(db, &local.profile_id, &ids))
 }
 
 #[tauri::command]
 #[specta::specta]
 #[instrument(skip(state, input), err)]
 pub fn create_skill(state: State<'_, AppState>, input: SkillInput) -> CommandResult<Skill> {
-    state.with(|db, local| skill::create(db, &local.profile_id, input))
+    state.with(|db, local| Skill::create(db, &local.profile_id, input))
 }
 
 #[tauri::command]
 #[specta::specta]
-#[instrument(skip(state, input), err)]
+#[instrument(skip(state, changes), err)]
 pub fn update_skill(
     state: State<'_, AppState>,
     id: String,
-    input: SkillInput,
+    changes: Changes,
 ) -> CommandResult<Skill> {
-    state.with(|db, _| skill::update(db, &id, input))
+    state.with(|db, _| Skill::edit(db, &id, &changes))
 }
 
 #[tauri::command]
 #[specta::specta]
 #[instrument(skip(state), err)]
 pub fn delete_skill(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with(|db, _| skill::delete(db, &id))
+    state.with(|db, _| Skill::delete(db, &id))
 }
 
 #[tauri::command]
 #[specta::specta]
 #[instrument(skip(state), err)]
 pub fn reorder_skills(state: State<'_, AppState>, ids: Vec<String>) -> CommandResult<()> {
-    state.with(|db, local| skill::reorder(db, &local.profile_id, &ids))
+    state.with(|db, local| Skill::reorder(db, &local.profile_id, &ids))
 }
 
 #[tauri::command]
@@ -204,32 +204,32 @@ pub fn create_education(
     state: State<'_, AppState>,
     input: EducationInput,
 ) -> CommandResult<Education> {
-    state.with(|db, local| education::create(db, &local.profile_id, input))
+    state.with(|db, local| Education::create(db, &local.profile_id, input))
 }
 
 #[tauri::command]
 #[specta::specta]
-#[instrument(skip(state, input), err)]
+#[instrument(skip(state, changes), err)]
 pub fn update_education(
     state: State<'_, AppState>,
     id: String,
-    input: EducationInput,
+    changes: Changes,
 ) -> CommandResult<Education> {
-    state.with(|db, _| education::update(db, &id, input))
+    state.with(|db, _| Education::edit(db, &id, &changes))
 }
 
 #[tauri::command]
 #[specta::specta]
 #[instrument(skip(state), err)]
 pub fn delete_education(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with(|db, _| education::delete(db, &id))
+    state.with(|db, _| Education::delete(db, &id))
 }
 
 #[tauri::command]
 #[specta::specta]
 #[instrument(skip(state), err)]
 pub fn reorder_education(state: State<'_, AppState>, ids: Vec<String>) -> CommandResult<()> {
-    state.with(|db, local| education::reorder(db, &local.profile_id, &ids))
+    state.with(|db, local| Education::reorder(db, &local.profile_id, &ids))
 }
 
 #[tauri::command]
@@ -239,32 +239,32 @@ pub fn create_certification(
     state: State<'_, AppState>,
     input: CertificationInput,
 ) -> CommandResult<Certification> {
-    state.with(|db, local| certification::create(db, &local.profile_id, input))
+    state.with(|db, local| Certification::create(db, &local.profile_id, input))
 }
 
 #[tauri::command]
 #[specta::specta]
-#[instrument(skip(state, input), err)]
+#[instrument(skip(state, changes), err)]
 pub fn update_certification(
     state: State<'_, AppState>,
     id: String,
-    input: CertificationInput,
+    changes: Changes,
 ) -> CommandResult<Certification> {
-    state.with(|db, _| certification::update(db, &id, input))
+    state.with(|db, _| Certification::edit(db, &id, &changes))
 }
 
 #[tauri::command]
 #[specta::specta]
 #[instrument(skip(state), err)]
 pub fn delete_certification(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with(|db, _| certification::delete(db, &id))
+    state.with(|db, _| Certification::delete(db, &id))
 }
 
 #[tauri::command]
 #[specta::specta]
 #[instrument(skip(state), err)]
 pub fn reorder_certifications(state: State<'_, AppState>, ids: Vec<String>) -> CommandResult<()> {
-    state.with(|db, local| certification::reorder(db, &local.profile_id, &ids))
+    state.with(|db, local| Certification::reorder(db, &local.profile_id, &ids))
 }
 
 #[tauri::command]
@@ -274,32 +274,32 @@ pub fn create_achievement(
     state: State<'_, AppState>,
     input: AchievementInput,
 ) -> CommandResult<Achievement> {
-    state.with(|db, local| achievement::create(db, &local.profile_id, input))
+    state.with(|db, local| Achievement::create(db, &local.profile_id, input))
 }
 
 #[tauri::command]
 #[specta::specta]
-#[instrument(skip(state, input), err)]
+#[instrument(skip(state, changes), err)]
 pub fn update_achievement(
     state: State<'_, AppState>,
     id: String,
-    input: AchievementInput,
+    changes: Changes,
 ) -> CommandResult<Achievement> {
-    state.with(|db, _| achievement::update(db, &id, input))
+    state.with(|db, _| Achievement::edit(db, &id, &changes))
 }
 
 #[tauri::command]
 #[specta::specta]
 #[instrument(skip(state), err)]
 pub fn delete_achievement(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with(|db, _| achievement::delete(db, &id))
+    state.with(|db, _| Achievement::delete(db, &id))
 }
 
 #[tauri::command]
 #[specta::specta]
 #[instrument(skip(state), err)]
 pub fn reorder_achievements(state: State<'_, AppState>, ids: Vec<String>) -> CommandResult<()> {
-    state.with(|db, local| achievement::reorder(db, &local.profile_id, &ids))
+    state.with(|db, local| Achievement::reorder(db, &local.profile_id, &ids))
 }
 
 #[tauri::command]

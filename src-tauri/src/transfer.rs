@@ -291,6 +291,8 @@ fn file_name(path: &Path) -> String {
     )
 }
 
+/// A failure of the desktop around the app (the file dialog, a worker thread): nobody's
+/// input caused it.
 fn shell_error(message: String) -> IpcError {
-    IpcError::from(career_hub::Error::Conflict(message))
+    IpcError::from(career_hub::Error::Internal(message))
 }

@@ -7,18 +7,24 @@ mod common;
 
 use career_hub::ErrorCode;
 use career_hub::builder::{StepStatus, StepUpdate};
+use career_hub::profile::Changes;
 use career_hub::profile::achievement::AchievementInput;
 use career_hub::profile::certification::CertificationInput;
 use career_hub::profile::education::EducationInput;
 use career_hub::profile::experience::ExperienceInput;
 use career_hub::profile::project::ProjectInput;
 use career_hub::profile::skill::SkillInput;
-use career_hub::profile::{Contact, ProfileInput};
 use career_hub_desktop::commands as c;
 use career_hub_desktop::state::AppState;
 use common::app;
+use serde_json::{Value, json};
 use tauri::Manager;
 use tauri::test::{mock_builder, mock_context, noop_assets};
+
+/// An edit, as the UI sends it.
+fn changes(value: Value) -> Changes {
+    Changes(value.as_object().cloned().unwrap())
+}
 
 fn job(company: &str, start: &str) -> ExperienceInput {
     ExperienceInput {
@@ -43,22 +49,19 @@ fn profile_and_every_section_through_the_commands() {
 
     let profile = c::update_profile(
         s(),
-        ProfileInput {
-            headline: Some("Engineer".into()),
-            contact: Contact {
-                name: Some("Ada".into()),
-                ..Default::default()
-            },
-            ..Default::default()
-        },
+        changes(json!({"headline": "Engineer", "contact": {"name": "Ada"}})),
     )
     .unwrap();
     assert_eq!(profile.contact.name.as_deref(), Some("Ada"));
 
     let first = c::create_experience(s(), job("Acme", "2021-01-01")).unwrap();
     let second = c::create_experience(s(), job("Globex", "2019-01-01")).unwrap();
-    let updated =
-        c::update_experience(s(), first.id.clone(), job("Acme Corp", "2021-01-01")).unwrap();
+    let updated = c::update_experience(
+        s(),
+        first.id.clone(),
+        changes(json!({"company_name": "Acme Corp"})),
+    )
+    .unwrap();
     assert_eq!(updated.company_name, "Acme Corp");
     c::reorder_experiences(s(), vec![second.id.clone(), first.id.clone()]).unwrap();
     assert_eq!(c::get_profile(s()).unwrap().experiences[0].id, second.id);
@@ -75,10 +78,7 @@ fn profile_and_every_section_through_the_commands() {
     let project = c::update_project(
         s(),
         project.id.clone(),
-        ProjectInput {
-            name: "Ledger 2".into(),
-            ..Default::default()
-        },
+        changes(json!({"name": "Ledger 2"})),
     )
     .unwrap();
     c::reorder_projects(s(), vec![project.id.clone()]).unwrap();
@@ -92,16 +92,7 @@ fn profile_and_every_section_through_the_commands() {
         },
     )
     .unwrap();
-    let skill = c::update_skill(
-        s(),
-        skill.id.clone(),
-        SkillInput {
-            technology: "Go".into(),
-            level: Some(4),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let skill = c::update_skill(s(), skill.id.clone(), changes(json!({"level": 4}))).unwrap();
     assert_eq!(skill.level, Some(4));
     c::reorder_skills(s(), vec![skill.id.clone()]).unwrap();
 
@@ -113,16 +104,7 @@ fn profile_and_every_section_through_the_commands() {
         },
     )
     .unwrap();
-    c::update_education(
-        s(),
-        school.id.clone(),
-        EducationInput {
-            institution: "MIT".into(),
-            degree: Some("BSc".into()),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    c::update_education(s(), school.id.clone(), changes(json!({"degree": "BSc"}))).unwrap();
     c::reorder_education(s(), vec![school.id.clone()]).unwrap();
 
     let cert = c::create_certification(
@@ -133,15 +115,7 @@ fn profile_and_every_section_through_the_commands() {
         },
     )
     .unwrap();
-    c::update_certification(
-        s(),
-        cert.id.clone(),
-        CertificationInput {
-            name: "CKAD".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    c::update_certification(s(), cert.id.clone(), changes(json!({"name": "CKAD"}))).unwrap();
     c::reorder_certifications(s(), vec![cert.id.clone()]).unwrap();
 
     let award = c::create_achievement(
@@ -155,10 +129,7 @@ fn profile_and_every_section_through_the_commands() {
     c::update_achievement(
         s(),
         award.id.clone(),
-        AchievementInput {
-            title: "Gold medal".into(),
-            ..Default::default()
-        },
+        changes(json!({"title": "Gold medal"})),
     )
     .unwrap();
     c::reorder_achievements(s(), vec![award.id.clone()]).unwrap();
@@ -244,7 +215,7 @@ fn search_suggestions_history_undo_and_the_builder() {
     let bad_json =
         c::builder_save_draft(s(), session.id.clone(), "skills".into(), "{not json".into())
             .unwrap_err();
-    assert_eq!(bad_json.code, ErrorCode::Database);
+    assert_eq!(bad_json.code, ErrorCode::Json); // a JSON error is not a database error
     let session = c::builder_update_step(
         s(),
         session.id.clone(),
@@ -290,4 +261,136 @@ fn the_ui_reports_its_first_paint() {
         "not measuring unless asked"
     );
     c::ui_ready(app.handle().clone(), Some(0.2)).unwrap();
+}
+
+/// The forms send only the fields they show; what an import or the CLI set in the
+/// others survives a save from the app.
+#[test]
+fn saving_a_form_keeps_the_fields_it_does_not_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&dir);
+    let s = || app.state::<AppState>();
+
+    let job = c::create_experience(
+        s(),
+        ExperienceInput {
+            industry: Some("Retail".into()),
+            company_size: Some("51-200".into()),
+            ..job("Acme", "2021-01-01")
+        },
+    )
+    .unwrap();
+    let saved = c::update_experience(
+        s(),
+        job.id,
+        changes(
+            json!({"company_name": "Acme Corp", "position": "Lead", "start_date": "2021-01-01",
+                       "end_date": null, "is_current": true, "description": null,
+                       "company_location": null, "company_website": null, "employment_type": null,
+                       "responsibilities": [], "technologies": ["Rust"]}),
+        ),
+    )
+    .unwrap();
+    assert_eq!(
+        (saved.industry.as_deref(), saved.company_size.as_deref()),
+        (Some("Retail"), Some("51-200"))
+    );
+
+    let project = c::create_project(
+        s(),
+        ProjectInput {
+            name: "Ledger".into(),
+            clients: vec!["A bank".into()],
+            team_size: Some(5),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let saved = c::update_project(s(), project.id, changes(json!({"name": "Ledger 2"}))).unwrap();
+    assert_eq!(
+        (saved.clients, saved.team_size),
+        (vec!["A bank".to_owned()], Some(5))
+    );
+
+    c::update_profile(
+        s(),
+        changes(json!({"contact": {"name": "Ada", "mastodon": "@ada@example.social"}})),
+    )
+    .unwrap();
+    let saved = c::update_profile(
+        s(),
+        changes(
+            json!({"headline": "Engineer", "contact": {"name": "Ada Lovelace", "email": null}}),
+        ),
+    )
+    .unwrap();
+    assert_eq!(
+        saved.contact.other.get("mastodon"),
+        Some(&json!("@ada@example.social")),
+        "a profile imported from JSON Resume keeps its other contact keys"
+    );
+
+    let skill = c::create_skill(
+        s(),
+        SkillInput {
+            technology: "Go".into(),
+            years_of_experience: Some(4),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        c::update_skill(s(), skill.id, changes(json!({"level": 2})))
+            .unwrap()
+            .years_of_experience,
+        Some(4)
+    );
+    let school = c::create_education(
+        s(),
+        EducationInput {
+            institution: "MIT".into(),
+            grade: Some("A".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        c::update_education(s(), school.id, changes(json!({"degree": "BSc"})))
+            .unwrap()
+            .grade
+            .as_deref(),
+        Some("A")
+    );
+    let cert = c::create_certification(
+        s(),
+        CertificationInput {
+            name: "CKA".into(),
+            credential_id: Some("ABC-123".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        c::update_certification(s(), cert.id, changes(json!({"name": "CKAD"})))
+            .unwrap()
+            .credential_id
+            .as_deref(),
+        Some("ABC-123")
+    );
+    let award = c::create_achievement(
+        s(),
+        AchievementInput {
+            title: "Medal".into(),
+            url: Some("https://medal.example".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        c::update_achievement(s(), award.id, changes(json!({"title": "Gold"})))
+            .unwrap()
+            .url
+            .as_deref(),
+        Some("https://medal.example")
+    );
 }

@@ -1,11 +1,12 @@
 //! Achievements: awards, publications, talks and other things worth telling.
 
-use rusqlite::Row;
+use rusqlite::{Connection, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::rows::{self, Column};
+use super::section::Section;
+use crate::Result;
 use crate::validation::Checker;
-use crate::{Db, Result};
 
 /// The documented achievement categories.
 pub const CATEGORIES: [&str; 4] = ["AWARD", "PUBLICATION", "SPEAKING", "OTHER"];
@@ -84,7 +85,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Achievement> {
 }
 
 /// One achievement by id.
-pub fn get(conn: &rusqlite::Connection, id: &str) -> Result<Achievement> {
+pub fn get(conn: &Connection, id: &str) -> Result<Achievement> {
     rows::get_one(
         conn,
         &format!("{SELECT} WHERE id = ?1"),
@@ -95,7 +96,7 @@ pub fn get(conn: &rusqlite::Connection, id: &str) -> Result<Achievement> {
 }
 
 /// The profile's achievements, in display order.
-pub fn list(conn: &rusqlite::Connection, profile_id: &str) -> Result<Vec<Achievement>> {
+pub fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Achievement>> {
     let sql = format!("{SELECT} WHERE profile_id = ?1 ORDER BY display_order, date DESC, rowid");
     rows::get_all(conn, &sql, profile_id, from_row)
 }
@@ -111,44 +112,54 @@ fn columns(input: &AchievementInput) -> [Column<'_>; 5] {
     ]
 }
 
-/// Adds an achievement to the end of the list.
-pub fn create(db: &mut Db, profile_id: &str, input: AchievementInput) -> Result<Achievement> {
-    let input = input.cleaned();
-    input.validate()?;
-    // Read back in the same transaction: another program may change it right after.
-    db.write(|tx| {
-        let id = insert(tx, profile_id, &input)?;
-        get(tx, &id)
-    })
-}
-
 /// Adds a checked input to the end of the profile's list inside `tx` (for writers that
 /// put several items in one transaction, such as importers). Returns the new id.
 pub(crate) fn insert(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Transaction<'_>,
     profile_id: &str,
     input: &AchievementInput,
 ) -> Result<String> {
     rows::create_item(tx, "achievements", profile_id, &columns(input), |_| Ok(()))
 }
 
-/// Replaces what the person entered.
-pub fn update(db: &mut Db, id: &str, input: AchievementInput) -> Result<Achievement> {
-    rows::owner(db.conn(), "achievements", "achievement", id)?;
-    let input = input.cleaned();
-    input.validate()?;
-    db.write(|tx| {
-        rows::update_item(tx, "achievements", id, &columns(&input))?;
-        get(tx, id)
-    })
-}
+impl Section for Achievement {
+    const TABLE: &'static str = "achievements";
+    const NOUN: &'static str = "achievement";
+    type Input = AchievementInput;
 
-/// Deletes an achievement.
-pub fn delete(db: &mut Db, id: &str) -> Result<()> {
-    db.write(|tx| rows::delete(tx, "achievements", "achievement", id))
-}
+    fn id(&self) -> &str {
+        &self.id
+    }
 
-/// Puts the achievements in the order of `ids`.
-pub fn reorder(db: &mut Db, profile_id: &str, ids: &[String]) -> Result<()> {
-    db.write(|tx| rows::reorder(tx, "achievements", "achievement", profile_id, ids))
+    fn get(conn: &Connection, id: &str) -> Result<Self> {
+        get(conn, id)
+    }
+
+    fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Self>> {
+        list(conn, profile_id)
+    }
+
+    fn input(&self) -> AchievementInput {
+        AchievementInput {
+            title: self.title.clone(),
+            description: self.description.clone(),
+            date: self.date.clone(),
+            category: self.category.clone(),
+            url: self.url.clone(),
+        }
+    }
+
+    fn checked(_: &Connection, input: AchievementInput) -> Result<AchievementInput> {
+        let input = input.cleaned();
+        input.validate()?;
+        Ok(input)
+    }
+
+    fn insert(tx: &Transaction<'_>, profile_id: &str, input: &AchievementInput) -> Result<String> {
+        insert(tx, profile_id, input)
+    }
+
+    fn write(tx: &Transaction<'_>, id: &str, input: &AchievementInput) -> Result<()> {
+        rows::update_item(tx, "achievements", id, &columns(input))
+    }
 }

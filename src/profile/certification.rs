@@ -1,11 +1,12 @@
 //! Certifications, with `is_expired` computed as of today whenever they are read.
 
-use rusqlite::Row;
+use rusqlite::{Connection, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::rows::{self, Column};
+use super::section::Section;
+use crate::Result;
 use crate::validation::Checker;
-use crate::{Db, Result};
 
 /// One certification.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,7 +107,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Certification> {
 }
 
 /// One certification by id.
-pub fn get(conn: &rusqlite::Connection, id: &str) -> Result<Certification> {
+pub fn get(conn: &Connection, id: &str) -> Result<Certification> {
     rows::get_one(
         conn,
         &format!("{SELECT} WHERE id = ?1"),
@@ -117,7 +118,7 @@ pub fn get(conn: &rusqlite::Connection, id: &str) -> Result<Certification> {
 }
 
 /// The profile's certifications, in display order.
-pub fn list(conn: &rusqlite::Connection, profile_id: &str) -> Result<Vec<Certification>> {
+pub fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Certification>> {
     let sql = format!(
         "{SELECT} WHERE profile_id = ?1 ORDER BY display_order, issue_date DESC, created_at, id"
     );
@@ -136,21 +137,10 @@ fn columns(input: &CertificationInput) -> [Column<'_>; 6] {
     ]
 }
 
-/// Adds a certification to the end of the list.
-pub fn create(db: &mut Db, profile_id: &str, input: CertificationInput) -> Result<Certification> {
-    let input = input.cleaned();
-    input.validate()?;
-    // Read back in the same transaction: another program may change it right after.
-    db.write(|tx| {
-        let id = insert(tx, profile_id, &input)?;
-        get(tx, &id)
-    })
-}
-
 /// Adds a checked input to the end of the profile's list inside `tx` (for writers that
 /// put several items in one transaction, such as importers). Returns the new id.
 pub(crate) fn insert(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Transaction<'_>,
     profile_id: &str,
     input: &CertificationInput,
 ) -> Result<String> {
@@ -163,23 +153,49 @@ pub(crate) fn insert(
     )
 }
 
-/// Replaces what the person entered.
-pub fn update(db: &mut Db, id: &str, input: CertificationInput) -> Result<Certification> {
-    rows::owner(db.conn(), "certifications", "certification", id)?;
-    let input = input.cleaned();
-    input.validate()?;
-    db.write(|tx| {
-        rows::update_item(tx, "certifications", id, &columns(&input))?;
-        get(tx, id)
-    })
-}
+impl Section for Certification {
+    const TABLE: &'static str = "certifications";
+    const NOUN: &'static str = "certification";
+    type Input = CertificationInput;
 
-/// Deletes a certification.
-pub fn delete(db: &mut Db, id: &str) -> Result<()> {
-    db.write(|tx| rows::delete(tx, "certifications", "certification", id))
-}
+    fn id(&self) -> &str {
+        &self.id
+    }
 
-/// Puts the certifications in the order of `ids`.
-pub fn reorder(db: &mut Db, profile_id: &str, ids: &[String]) -> Result<()> {
-    db.write(|tx| rows::reorder(tx, "certifications", "certification", profile_id, ids))
+    fn get(conn: &Connection, id: &str) -> Result<Self> {
+        get(conn, id)
+    }
+
+    fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Self>> {
+        list(conn, profile_id)
+    }
+
+    fn input(&self) -> CertificationInput {
+        CertificationInput {
+            name: self.name.clone(),
+            issuing_organization: self.issuing_organization.clone(),
+            credential_id: self.credential_id.clone(),
+            credential_url: self.credential_url.clone(),
+            issue_date: self.issue_date.clone(),
+            expiry_date: self.expiry_date.clone(),
+        }
+    }
+
+    fn checked(_: &Connection, input: CertificationInput) -> Result<CertificationInput> {
+        let input = input.cleaned();
+        input.validate()?;
+        Ok(input)
+    }
+
+    fn insert(
+        tx: &Transaction<'_>,
+        profile_id: &str,
+        input: &CertificationInput,
+    ) -> Result<String> {
+        insert(tx, profile_id, input)
+    }
+
+    fn write(tx: &Transaction<'_>, id: &str, input: &CertificationInput) -> Result<()> {
+        rows::update_item(tx, "certifications", id, &columns(input))
+    }
 }

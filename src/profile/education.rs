@@ -1,11 +1,12 @@
 //! Education: schools, degrees, courses.
 
-use rusqlite::Row;
+use rusqlite::{Connection, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::rows::{self, Column};
+use super::section::Section;
+use crate::Result;
 use crate::validation::Checker;
-use crate::{Db, Result};
 
 /// One school or course of study.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,7 +103,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Education> {
 }
 
 /// One entry by id.
-pub fn get(conn: &rusqlite::Connection, id: &str) -> Result<Education> {
+pub fn get(conn: &Connection, id: &str) -> Result<Education> {
     rows::get_one(
         conn,
         &format!("{SELECT} WHERE id = ?1"),
@@ -113,7 +114,7 @@ pub fn get(conn: &rusqlite::Connection, id: &str) -> Result<Education> {
 }
 
 /// The profile's education, in display order.
-pub fn list(conn: &rusqlite::Connection, profile_id: &str) -> Result<Vec<Education>> {
+pub fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Education>> {
     let sql =
         format!("{SELECT} WHERE profile_id = ?1 ORDER BY display_order, start_date DESC, rowid");
     rows::get_all(conn, &sql, profile_id, from_row)
@@ -132,44 +133,56 @@ fn columns(input: &EducationInput) -> [Column<'_>; 7] {
     ]
 }
 
-/// Adds an entry to the end of the list.
-pub fn create(db: &mut Db, profile_id: &str, input: EducationInput) -> Result<Education> {
-    let input = input.cleaned();
-    input.validate()?;
-    // Read back in the same transaction: another program may change it right after.
-    db.write(|tx| {
-        let id = insert(tx, profile_id, &input)?;
-        get(tx, &id)
-    })
-}
-
 /// Adds a checked input to the end of the profile's list inside `tx` (for writers that
 /// put several items in one transaction, such as importers). Returns the new id.
 pub(crate) fn insert(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Transaction<'_>,
     profile_id: &str,
     input: &EducationInput,
 ) -> Result<String> {
     rows::create_item(tx, "education", profile_id, &columns(input), |_| Ok(()))
 }
 
-/// Replaces what the person entered.
-pub fn update(db: &mut Db, id: &str, input: EducationInput) -> Result<Education> {
-    rows::owner(db.conn(), "education", "education entry", id)?;
-    let input = input.cleaned();
-    input.validate()?;
-    db.write(|tx| {
-        rows::update_item(tx, "education", id, &columns(&input))?;
-        get(tx, id)
-    })
-}
+impl Section for Education {
+    const TABLE: &'static str = "education";
+    const NOUN: &'static str = "education entry";
+    type Input = EducationInput;
 
-/// Deletes an entry.
-pub fn delete(db: &mut Db, id: &str) -> Result<()> {
-    db.write(|tx| rows::delete(tx, "education", "education entry", id))
-}
+    fn id(&self) -> &str {
+        &self.id
+    }
 
-/// Puts the entries in the order of `ids`.
-pub fn reorder(db: &mut Db, profile_id: &str, ids: &[String]) -> Result<()> {
-    db.write(|tx| rows::reorder(tx, "education", "education entry", profile_id, ids))
+    fn get(conn: &Connection, id: &str) -> Result<Self> {
+        get(conn, id)
+    }
+
+    fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Self>> {
+        list(conn, profile_id)
+    }
+
+    fn input(&self) -> EducationInput {
+        EducationInput {
+            institution: self.institution.clone(),
+            degree: self.degree.clone(),
+            field_of_study: self.field_of_study.clone(),
+            start_date: self.start_date.clone(),
+            end_date: self.end_date.clone(),
+            grade: self.grade.clone(),
+            description: self.description.clone(),
+        }
+    }
+
+    fn checked(_: &Connection, input: EducationInput) -> Result<EducationInput> {
+        let input = input.cleaned();
+        input.validate()?;
+        Ok(input)
+    }
+
+    fn insert(tx: &Transaction<'_>, profile_id: &str, input: &EducationInput) -> Result<String> {
+        insert(tx, profile_id, input)
+    }
+
+    fn write(tx: &Transaction<'_>, id: &str, input: &EducationInput) -> Result<()> {
+        rows::update_item(tx, "education", id, &columns(input))
+    }
 }

@@ -1,12 +1,13 @@
 //! Work experience: jobs, with responsibilities, technology tags and linked projects.
 
-use rusqlite::{Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::rows::{self, Column};
+use super::section::Section;
 use super::technology::{EXPERIENCE_TAGS, TechnologyRef};
 use crate::validation::{Checker, Code};
-use crate::{Db, Error, Result};
+use crate::{Error, Result};
 
 /// The employment types offered (the document lists "FULL_TIME, PART_TIME, CONTRACT, etc.").
 pub const EMPLOYMENT_TYPES: [&str; 8] = [
@@ -226,21 +227,10 @@ fn columns<'a>(
     ]
 }
 
-/// Adds a job to the end of the profile's list.
-pub fn create(db: &mut Db, profile_id: &str, input: ExperienceInput) -> Result<Experience> {
-    let input = input.cleaned();
-    input.validate()?;
-    // Read back in the same transaction: another program may change it right after.
-    db.write(|tx| {
-        let id = insert(tx, profile_id, &input)?;
-        get(tx, &id)
-    })
-}
-
 /// Adds a checked input to the end of the profile's list inside `tx` (for writers that
 /// put several items in one transaction, such as importers). Returns the new id.
 pub(crate) fn insert(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Transaction<'_>,
     profile_id: &str,
     input: &ExperienceInput,
 ) -> Result<String> {
@@ -254,25 +244,54 @@ pub(crate) fn insert(
     )
 }
 
-/// Replaces what the person entered for a job.
-pub fn update(db: &mut Db, id: &str, input: ExperienceInput) -> Result<Experience> {
-    rows::owner(db.conn(), "experiences", "experience", id)?;
-    let input = input.cleaned();
-    input.validate()?;
-    db.write(|tx| {
+impl Section for Experience {
+    const TABLE: &'static str = "experiences";
+    const NOUN: &'static str = "experience";
+    type Input = ExperienceInput;
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn get(conn: &Connection, id: &str) -> Result<Self> {
+        get(conn, id)
+    }
+
+    fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Self>> {
+        list(conn, profile_id)
+    }
+
+    fn input(&self) -> ExperienceInput {
+        ExperienceInput {
+            company_name: self.company_name.clone(),
+            company_website: self.company_website.clone(),
+            company_size: self.company_size.clone(),
+            industry: self.industry.clone(),
+            company_location: self.company_location.clone(),
+            position: self.position.clone(),
+            employment_type: self.employment_type.clone(),
+            start_date: self.start_date.clone(),
+            end_date: self.end_date.clone(),
+            is_current: self.is_current,
+            description: self.description.clone(),
+            responsibilities: self.responsibilities.clone(),
+            technologies: self.technologies.iter().map(|t| t.name.clone()).collect(),
+        }
+    }
+
+    fn checked(_: &Connection, input: ExperienceInput) -> Result<ExperienceInput> {
+        let input = input.cleaned();
+        input.validate()?;
+        Ok(input)
+    }
+
+    fn insert(tx: &Transaction<'_>, profile_id: &str, input: &ExperienceInput) -> Result<String> {
+        insert(tx, profile_id, input)
+    }
+
+    fn write(tx: &Transaction<'_>, id: &str, input: &ExperienceInput) -> Result<()> {
         let responsibilities = rows::list_to_json(&input.responsibilities);
-        rows::update_item(tx, "experiences", id, &columns(&input, &responsibilities))?;
-        EXPERIENCE_TAGS.set(tx, id, &input.technologies)?;
-        get(tx, id)
-    })
-}
-
-/// Deletes a job, with its tags and project links (undo brings them back).
-pub fn delete(db: &mut Db, id: &str) -> Result<()> {
-    db.write(|tx| rows::delete(tx, "experiences", "experience", id))
-}
-
-/// Puts the profile's jobs in the order of `ids`.
-pub fn reorder(db: &mut Db, profile_id: &str, ids: &[String]) -> Result<()> {
-    db.write(|tx| rows::reorder(tx, "experiences", "experience", profile_id, ids))
+        rows::update_item(tx, "experiences", id, &columns(input, &responsibilities))?;
+        EXPERIENCE_TAGS.set(tx, id, &input.technologies)
+    }
 }

@@ -10,8 +10,11 @@ pub mod experience;
 pub mod project;
 pub mod responsibility;
 mod rows;
+pub mod section;
 pub mod skill;
 pub mod technology;
+
+pub use section::{Changes, Section};
 
 use std::collections::BTreeMap;
 
@@ -280,40 +283,73 @@ pub fn get(conn: &Connection, profile_id: &str) -> Result<Profile> {
     )
 }
 
-/// Replaces the Basics: headline, summary, location, contact, visibility, slug, photo.
-pub fn update(db: &mut Db, profile_id: &str, input: ProfileInput) -> Result<Profile> {
-    get(db.conn(), profile_id)?;
-    let input = input.cleaned();
-    input.validate()?;
-    if let Some(slug) = &input.slug {
-        let taken: bool = db.conn().query_row(
-            "SELECT EXISTS (SELECT 1 FROM profiles WHERE slug = ?1 AND id != ?2)",
-            params![slug, profile_id],
-            |row| row.get(0),
-        )?;
-        if taken {
-            return Err(Error::Invalid(vec![crate::validation::FieldError {
-                code: Code::Duplicate,
-                field: "slug".to_owned(),
-                message: format!("The address {slug} is already taken."),
-            }]));
+impl Profile {
+    /// The input that writes the Basics as they are (every key of `contact` included).
+    pub fn input(&self) -> ProfileInput {
+        ProfileInput {
+            slug: self.slug.clone(),
+            headline: self.headline.clone(),
+            summary: self.summary.clone(),
+            location: self.location.clone(),
+            visibility: self.visibility.clone(),
+            contact: self.contact.clone(),
+            profile_photo_url: self.profile_photo_url.clone(),
         }
     }
+}
+
+/// Replaces the Basics: headline, summary, location, contact, visibility, slug, photo.
+pub fn update(db: &mut Db, profile_id: &str, input: ProfileInput) -> Result<Profile> {
+    write_basics(db, profile_id, |_| Ok(input))
+}
+
+/// Changes only the Basics `changes` names (a merge patch of [`ProfileInput`]; the keys
+/// of `contact` merge one by one, so a contact key the edit does not name is kept).
+pub fn edit(db: &mut Db, profile_id: &str, changes: &Changes) -> Result<Profile> {
+    write_basics(db, profile_id, |current| {
+        section::patched(current.input(), changes)
+    })
+}
+
+/// Writes the Basics that `next` makes of the stored ones, in one transaction.
+fn write_basics(
+    db: &mut Db,
+    profile_id: &str,
+    next: impl FnOnce(&Profile) -> Result<ProfileInput>,
+) -> Result<Profile> {
     db.write(|tx| {
-        tx.prepare_cached("UPDATE profiles SET slug = ?2, headline = ?3, summary = ?4, location = ?5, visibility = ?6,
-                 contact = ?7, profile_photo_url = ?8 WHERE id = ?1")?.execute(params![
-                profile_id,
-                input.slug,
-                input.headline,
-                input.summary,
-                input.location,
-                input.visibility,
-                serde_json::to_string(&input.contact)?,
-                input.profile_photo_url
-            ])?;
-        Ok(())
-    })?;
-    get(db.conn(), profile_id)
+        let input = next(&get(tx, profile_id)?)?.cleaned();
+        input.validate()?;
+        if let Some(slug) = &input.slug {
+            let taken: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM profiles WHERE slug = ?1 AND id != ?2)",
+                params![slug, profile_id],
+                |row| row.get(0),
+            )?;
+            if taken {
+                return Err(Error::Invalid(vec![crate::validation::FieldError {
+                    code: Code::Duplicate,
+                    field: "slug".to_owned(),
+                    message: format!("The address {slug} is already taken."),
+                }]));
+            }
+        }
+        tx.prepare_cached(
+            "UPDATE profiles SET slug = ?2, headline = ?3, summary = ?4, location = ?5, visibility = ?6,
+                 contact = ?7, profile_photo_url = ?8 WHERE id = ?1",
+        )?
+        .execute(params![
+            profile_id,
+            input.slug,
+            input.headline,
+            input.summary,
+            input.location,
+            input.visibility,
+            serde_json::to_string(&input.contact)?,
+            input.profile_photo_url
+        ])?;
+        get(tx, profile_id)
+    })
 }
 
 /// Everything in a profile, each list in display order, with what would raise the score.

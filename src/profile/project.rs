@@ -4,9 +4,10 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 
 use super::rows::{self, Column};
+use super::section::Section;
 use super::technology::{PROJECT_TAGS, TechnologyRef};
 use crate::validation::{Checker, Code};
-use crate::{Db, Error, Result};
+use crate::{Error, Result};
 
 pub const STATUSES: [&str; 3] = ["Active", "Staging", "Archived"];
 pub const CATEGORIES: [&str; 3] = ["Demo", "Internal", "Production"];
@@ -387,17 +388,6 @@ fn write_links(
     set_experiences(tx, profile_id, id, &input.experience_ids)
 }
 
-/// Adds a project to the end of the profile's list.
-pub fn create(db: &mut Db, profile_id: &str, input: ProjectInput) -> Result<Project> {
-    let input = input.cleaned();
-    input.validate()?;
-    // Read back in the same transaction: another program may change it right after.
-    db.write(|tx| {
-        let id = insert(tx, profile_id, &input)?;
-        get(tx, &id)
-    })
-}
-
 /// Adds a checked input to the end of the profile's list inside `tx` (for writers that
 /// put several items in one transaction, such as importers). Returns the new id.
 pub(crate) fn insert(
@@ -411,24 +401,64 @@ pub(crate) fn insert(
     })
 }
 
-/// Replaces what the person entered for a project.
-pub fn update(db: &mut Db, id: &str, input: ProjectInput) -> Result<Project> {
-    let profile_id = rows::owner(db.conn(), "projects", "project", id)?;
-    let input = input.cleaned();
-    input.validate()?;
-    db.write(|tx| {
-        rows::update_item(tx, "projects", id, &columns(&input, &lists(&input)))?;
-        write_links(tx, &profile_id, id, &input)?;
-        get(tx, id)
-    })
-}
+impl Section for Project {
+    const TABLE: &'static str = "projects";
+    const NOUN: &'static str = "project";
+    type Input = ProjectInput;
 
-/// Deletes a project with its tags and links (undo brings them back).
-pub fn delete(db: &mut Db, id: &str) -> Result<()> {
-    db.write(|tx| rows::delete(tx, "projects", "project", id))
-}
+    fn id(&self) -> &str {
+        &self.id
+    }
 
-/// Puts the profile's projects in the order of `ids`.
-pub fn reorder(db: &mut Db, profile_id: &str, ids: &[String]) -> Result<()> {
-    db.write(|tx| rows::reorder(tx, "projects", "project", profile_id, ids))
+    fn get(conn: &Connection, id: &str) -> Result<Self> {
+        get(conn, id)
+    }
+
+    fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Self>> {
+        list(conn, profile_id)
+    }
+
+    fn input(&self) -> ProjectInput {
+        ProjectInput {
+            name: self.name.clone(),
+            description: self.description.clone(),
+            role: self.role.clone(),
+            start_date: self.start_date.clone(),
+            end_date: self.end_date.clone(),
+            is_ongoing: self.is_ongoing,
+            is_anonymized: self.is_anonymized,
+            anonymized_company: self.anonymized_company.clone(),
+            status: self.status.clone(),
+            category: self.category.clone(),
+            achievements: self.achievements.clone(),
+            challenges: self.challenges.clone(),
+            clients: self.clients.clone(),
+            team_size: self.team_size,
+            duration_months: self.duration_months,
+            users_count: self.users_count,
+            budget_range: self.budget_range.clone(),
+            demo_url: self.demo_url.clone(),
+            github_url: self.github_url.clone(),
+            documentation_url: self.documentation_url.clone(),
+            visibility: self.visibility.clone(),
+            experience_ids: self.experience_ids.clone(),
+            technologies: self.technologies.iter().map(|t| t.name.clone()).collect(),
+        }
+    }
+
+    fn checked(_: &Connection, input: ProjectInput) -> Result<ProjectInput> {
+        let input = input.cleaned();
+        input.validate()?;
+        Ok(input)
+    }
+
+    fn insert(tx: &Transaction<'_>, profile_id: &str, input: &ProjectInput) -> Result<String> {
+        insert(tx, profile_id, input)
+    }
+
+    fn write(tx: &Transaction<'_>, id: &str, input: &ProjectInput) -> Result<()> {
+        let profile_id = rows::owner(tx, "projects", "project", id)?;
+        rows::update_item(tx, "projects", id, &columns(input, &lists(input)))?;
+        write_links(tx, &profile_id, id, input)
+    }
 }

@@ -1,12 +1,13 @@
 //! Skills: the person's relationship with a technology (level, years, since when).
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 
 use super::rows;
+use super::section::Section;
 use super::technology::{self, TechnologyRef};
 use crate::validation::{Checker, Code};
-use crate::{Db, Error, Result};
+use crate::{Error, Result};
 
 /// Names of the levels 1–5, as documented.
 pub const LEVELS: [&str; 5] = ["Basic", "Intermediate", "Advanced", "Expert", "Master"];
@@ -142,16 +143,6 @@ fn duplicate_error(name: &str) -> Error {
     }])
 }
 
-/// Adds a skill; a technology the catalog does not know is added to it.
-pub fn create(db: &mut Db, profile_id: &str, input: SkillInput) -> Result<Skill> {
-    input.validate(this_year(db.conn())?)?;
-    // Read back in the same transaction: another program may change it right after.
-    db.write(|tx| {
-        let id = insert(tx, profile_id, &input)?;
-        get(tx, &id)
-    })
-}
-
 /// Checks a skill's input (for writers that insert with [`insert`]).
 pub(crate) fn check(conn: &Connection, input: &SkillInput) -> Result<()> {
     input.validate(this_year(conn)?)
@@ -159,11 +150,7 @@ pub(crate) fn check(conn: &Connection, input: &SkillInput) -> Result<()> {
 
 /// Adds a checked skill to the end of the profile's list inside `tx` (for writers that
 /// put several items in one transaction, such as importers). Returns the new id.
-pub(crate) fn insert(
-    tx: &rusqlite::Transaction<'_>,
-    profile_id: &str,
-    input: &SkillInput,
-) -> Result<String> {
+pub(crate) fn insert(tx: &Transaction<'_>, profile_id: &str, input: &SkillInput) -> Result<String> {
     let technology_id = technology::find_or_create(tx, &input.technology)?;
     if duplicate(tx, profile_id, &technology_id, None)?.is_some() {
         return Err(duplicate_error(input.technology.trim()));
@@ -183,34 +170,61 @@ pub(crate) fn insert(
     )
 }
 
-/// Replaces what the person entered for a skill.
-pub fn update(db: &mut Db, id: &str, input: SkillInput) -> Result<Skill> {
-    let profile_id = rows::owner(db.conn(), "skills", "skill", id)?;
-    input.validate(this_year(db.conn())?)?;
-    db.write(|tx| {
+impl Section for Skill {
+    const TABLE: &'static str = "skills";
+    const NOUN: &'static str = "skill";
+    type Input = SkillInput;
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn get(conn: &Connection, id: &str) -> Result<Self> {
+        get(conn, id)
+    }
+
+    fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Self>> {
+        list(conn, profile_id)
+    }
+
+    fn input(&self) -> SkillInput {
+        SkillInput {
+            technology: self.technology.name.clone(),
+            level: self.level,
+            years_of_experience: self.years_of_experience,
+            started_using_year: self.started_using_year,
+            is_primary: self.is_primary,
+        }
+    }
+
+    fn checked(conn: &Connection, input: SkillInput) -> Result<SkillInput> {
+        check(conn, &input)?;
+        Ok(input)
+    }
+
+    fn insert(tx: &Transaction<'_>, profile_id: &str, input: &SkillInput) -> Result<String> {
+        insert(tx, profile_id, input)
+    }
+
+    /// A skill may name another technology; it must not be one the profile has already.
+    fn write(tx: &Transaction<'_>, id: &str, input: &SkillInput) -> Result<()> {
+        let profile_id = rows::owner(tx, "skills", "skill", id)?;
         let technology_id = technology::find_or_create(tx, &input.technology)?;
         if duplicate(tx, &profile_id, &technology_id, Some(id))?.is_some() {
             return Err(duplicate_error(input.technology.trim()));
         }
-        tx.prepare_cached("UPDATE skills SET technology_id = ?2, level = ?3, years_of_experience = ?4, started_using_year = ?5,
-                 is_primary = ?6 WHERE id = ?1")?.execute(params![
-                id,
-                technology_id,
-                input.level,
-                input.years_of_experience,
-                input.started_using_year,
-                input.is_primary
-            ])?;
-        get(tx, id)
-    })
-}
-
-/// Removes a skill (the technology stays in the catalog).
-pub fn delete(db: &mut Db, id: &str) -> Result<()> {
-    db.write(|tx| rows::delete(tx, "skills", "skill", id))
-}
-
-/// Puts the profile's skills in the order of `ids`.
-pub fn reorder(db: &mut Db, profile_id: &str, ids: &[String]) -> Result<()> {
-    db.write(|tx| rows::reorder(tx, "skills", "skill", profile_id, ids))
+        tx.prepare_cached(
+            "UPDATE skills SET technology_id = ?2, level = ?3, years_of_experience = ?4, started_using_year = ?5,
+                 is_primary = ?6 WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            technology_id,
+            input.level,
+            input.years_of_experience,
+            input.started_using_year,
+            input.is_primary
+        ])?;
+        Ok(())
+    }
 }

@@ -1,6 +1,7 @@
 //! CV versions printed as PDF, checked with the tools a person (or an applicant-
 //! tracking system) would use: pdftotext, pdffonts, pdfinfo, qpdf and pdftoppm.
 
+use career_hub::profile::Section;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -251,7 +252,7 @@ fn the_same_version_gives_the_same_bytes() {
 fn long_profile(jobs: usize, bullets: usize) -> (Db, LocalProfile) {
     let (mut db, local) = fixture::profile();
     for i in 0..jobs {
-        experience::create(
+        experience::Experience::create(
             &mut db,
             &local.profile_id,
             experience::ExperienceInput {
@@ -267,7 +268,7 @@ fn long_profile(jobs: usize, bullets: usize) -> (Db, LocalProfile) {
         .unwrap();
     }
     for i in 0..6 {
-        project::create(
+        project::Project::create(
             &mut db,
             &local.profile_id,
             project::ProjectInput {
@@ -423,7 +424,7 @@ fn names_and_text_in_six_scripts_print_as_written() {
 #[test]
 fn an_anonymized_project_never_names_its_client() {
     let (mut db, local) = fixture::profile();
-    project::create(
+    project::Project::create(
         &mut db,
         &local.profile_id,
         project::ProjectInput {
@@ -436,7 +437,7 @@ fn an_anonymized_project_never_names_its_client() {
         },
     )
     .unwrap();
-    project::create(
+    project::Project::create(
         &mut db,
         &local.profile_id,
         project::ProjectInput {
@@ -477,7 +478,7 @@ fn an_anonymized_project_never_names_its_client() {
 #[test]
 fn items_added_later_are_offered_not_added() {
     let (mut db, local) = fixture::profile();
-    experience::create(
+    experience::Experience::create(
         &mut db,
         &local.profile_id,
         job("Initech", "Engineer", "2018-01-01"),
@@ -486,13 +487,13 @@ fn items_added_later_are_offered_not_added() {
     let version = new_version(&mut db, &local, "General");
     assert!(cv::offered(db.conn(), &version.id).unwrap().is_empty());
     std::thread::sleep(std::time::Duration::from_millis(5));
-    let later = experience::create(
+    let later = experience::Experience::create(
         &mut db,
         &local.profile_id,
         job("Hooli", "Staff engineer", "2022-01-01"),
     )
     .unwrap();
-    skill::create(
+    skill::Skill::create(
         &mut db,
         &local.profile_id,
         skill::SkillInput {

@@ -1,5 +1,6 @@
 //! Create, read, update, delete and reorder for the profile and every section.
 
+use career_hub::profile::Section;
 use career_hub::profile::achievement::{self, AchievementInput};
 use career_hub::profile::certification::{self, CertificationInput};
 use career_hub::profile::cv_version::{self, CvVersionInput};
@@ -98,7 +99,7 @@ fn experiences_round_trip_with_tags_in_display_order() {
     input.responsibilities = vec!["Wrote programs".to_owned(), "  ".to_owned()];
     input.technologies = vec!["Rust".to_owned(), "Difference Engine".to_owned()];
     input.is_current = true;
-    let first = experience::create(&mut db, &local.profile_id, input).unwrap();
+    let first = experience::Experience::create(&mut db, &local.profile_id, input).unwrap();
     assert_eq!(
         first.responsibilities,
         ["Wrote programs"],
@@ -116,13 +117,13 @@ fn experiences_round_trip_with_tags_in_display_order() {
             .is_some()
     );
 
-    let second = experience::create(
+    let second = experience::Experience::create(
         &mut db,
         &local.profile_id,
         job("Navy", "Officer", "2018-01-01"),
     )
     .unwrap();
-    let third = experience::create(
+    let third = experience::Experience::create(
         &mut db,
         &local.profile_id,
         job("Harvard", "Researcher", "2015-01-01"),
@@ -141,7 +142,7 @@ fn experiences_round_trip_with_tags_in_display_order() {
         "in the order added"
     );
 
-    experience::reorder(
+    experience::Experience::reorder(
         &mut db,
         &local.profile_id,
         &[third.id.clone(), first.id.clone(), second.id.clone()],
@@ -152,7 +153,11 @@ fn experiences_round_trip_with_tags_in_display_order() {
         [third.id.clone(), first.id.clone(), second.id.clone()],
         "reordered in one call"
     );
-    let partial = experience::reorder(&mut db, &local.profile_id, std::slice::from_ref(&first.id));
+    let partial = experience::Experience::reorder(
+        &mut db,
+        &local.profile_id,
+        std::slice::from_ref(&first.id),
+    );
     assert!(
         matches!(partial, Err(Error::Conflict(_))),
         "a reorder must name every item"
@@ -161,7 +166,7 @@ fn experiences_round_trip_with_tags_in_display_order() {
     let mut edit = job("Analytical Engines", "Lead Programmer", "2020-01-15");
     edit.technologies = vec!["rust".to_owned()];
     edit.end_date = Some("2021-06-30".to_owned());
-    let edited = experience::update(&mut db, &first.id, edit).unwrap();
+    let edited = experience::Experience::update(&mut db, &first.id, edit).unwrap();
     assert_eq!(edited.position, "Lead Programmer");
     assert!(!edited.is_current, "a job with an end date is not current");
     assert_eq!(
@@ -171,13 +176,13 @@ fn experiences_round_trip_with_tags_in_display_order() {
     );
     assert_eq!(edited.technologies[0].name, "Rust");
 
-    experience::delete(&mut db, &second.id).unwrap();
+    experience::Experience::delete(&mut db, &second.id).unwrap();
     assert!(matches!(
         experience::get(db.conn(), &second.id),
         Err(Error::NotFound { .. })
     ));
     assert!(matches!(
-        experience::delete(&mut db, &second.id),
+        experience::Experience::delete(&mut db, &second.id),
         Err(Error::NotFound { .. })
     ));
     assert_eq!(
@@ -189,7 +194,7 @@ fn experiences_round_trip_with_tags_in_display_order() {
 #[test]
 fn projects_link_to_experiences_of_the_same_profile() {
     let (mut db, local) = fixture::profile();
-    let work = experience::create(
+    let work = experience::Experience::create(
         &mut db,
         &local.profile_id,
         job("Acme", "Engineer", "2021-01-01"),
@@ -199,7 +204,7 @@ fn projects_link_to_experiences_of_the_same_profile() {
     input.experience_ids = vec![work.id.clone()];
     input.technologies = vec!["PostgreSQL".to_owned(), "Kafka".to_owned()];
     input.achievements = vec!["Cut invoice time by 80%".to_owned()];
-    let created = project::create(&mut db, &local.profile_id, input.clone()).unwrap();
+    let created = project::Project::create(&mut db, &local.profile_id, input.clone()).unwrap();
     assert_eq!(created.experience_ids, std::slice::from_ref(&work.id));
     assert_eq!(created.technologies.len(), 2);
     assert_eq!(
@@ -208,7 +213,7 @@ fn projects_link_to_experiences_of_the_same_profile() {
     );
 
     input.experience_ids = vec!["01NOTAJOB".to_owned()];
-    let error = project::update(&mut db, &created.id, input).unwrap_err();
+    let error = project::Project::update(&mut db, &created.id, input).unwrap_err();
     assert_eq!(error.field_errors()[0].field, "experience_ids", "{error}");
     assert_eq!(
         project::get(db.conn(), &created.id).unwrap().experience_ids,
@@ -221,7 +226,7 @@ fn projects_link_to_experiences_of_the_same_profile() {
 fn skills_create_unknown_technologies_and_refuse_duplicates() {
     let (mut db, local) = fixture::profile();
     let before = count(&db, "technologies");
-    let skill = skill::create(
+    let skill = skill::Skill::create(
         &mut db,
         &local.profile_id,
         SkillInput {
@@ -239,7 +244,7 @@ fn skills_create_unknown_technologies_and_refuse_duplicates() {
         before + 1,
         "the technology was added to the catalog"
     );
-    let again = skill::create(
+    let again = skill::Skill::create(
         &mut db,
         &local.profile_id,
         SkillInput {
@@ -253,7 +258,7 @@ fn skills_create_unknown_technologies_and_refuse_duplicates() {
         career_hub::validation::Code::Duplicate,
         "{again}"
     );
-    let rust = skill::create(
+    let rust = skill::Skill::create(
         &mut db,
         &local.profile_id,
         SkillInput {
@@ -305,7 +310,7 @@ fn the_catalog_is_unique_without_regard_to_case_and_guards_its_users() {
         .is_err(),
         "case folding beyond ASCII"
     );
-    skill::create(
+    skill::Skill::create(
         &mut db,
         &local.profile_id,
         SkillInput {
@@ -326,7 +331,7 @@ fn the_catalog_is_unique_without_regard_to_case_and_guards_its_users() {
 #[test]
 fn education_certifications_and_achievements() {
     let (mut db, local) = fixture::profile();
-    let degree = education::create(
+    let degree = education::Education::create(
         &mut db,
         &local.profile_id,
         EducationInput {
@@ -345,7 +350,7 @@ fn education_certifications_and_achievements() {
         Some(10)
     );
 
-    let expired = certification::create(
+    let expired = certification::Certification::create(
         &mut db,
         &local.profile_id,
         CertificationInput {
@@ -356,7 +361,7 @@ fn education_certifications_and_achievements() {
         },
     )
     .unwrap();
-    let valid = certification::create(
+    let valid = certification::Certification::create(
         &mut db,
         &local.profile_id,
         CertificationInput {
@@ -369,7 +374,7 @@ fn education_certifications_and_achievements() {
     assert!(expired.is_expired, "expired as of today");
     assert!(!valid.is_expired);
 
-    let award = achievement::create(
+    let award = achievement::Achievement::create(
         &mut db,
         &local.profile_id,
         AchievementInput {
@@ -379,7 +384,7 @@ fn education_certifications_and_achievements() {
         },
     )
     .unwrap();
-    let wrong = achievement::update(
+    let wrong = achievement::Achievement::update(
         &mut db,
         &award.id,
         AchievementInput {
@@ -390,8 +395,8 @@ fn education_certifications_and_achievements() {
     )
     .unwrap_err();
     assert_eq!(wrong.field_errors()[0].field, "category");
-    achievement::delete(&mut db, &award.id).unwrap();
-    education::delete(&mut db, &degree.id).unwrap();
+    achievement::Achievement::delete(&mut db, &award.id).unwrap();
+    education::Education::delete(&mut db, &degree.id).unwrap();
     assert_eq!(
         completeness::stored_score(db.conn(), &local.profile_id).unwrap(),
         Some(0)
@@ -401,7 +406,7 @@ fn education_certifications_and_achievements() {
 #[test]
 fn exactly_one_default_cv_version() {
     let (mut db, local) = fixture::profile();
-    let work = experience::create(
+    let work = experience::Experience::create(
         &mut db,
         &local.profile_id,
         job("Acme", "Engineer", "2021-01-01"),
@@ -473,7 +478,7 @@ fn exactly_one_default_cv_version() {
 #[test]
 fn a_full_profile_loads_with_next_actions() {
     let (mut db, local) = fixture::profile();
-    experience::create(
+    experience::Experience::create(
         &mut db,
         &local.profile_id,
         job("Acme", "Engineer", "2021-01-01"),
@@ -501,12 +506,12 @@ fn a_deleted_item_leaves_every_cv_selection_and_undo_brings_it_back() {
     let jobs: Vec<String> = ["Acme", "Globex", "Initech"]
         .iter()
         .map(|company| {
-            experience::create(&mut db, p, job(company, "Engineer", "2021-01-01"))
+            experience::Experience::create(&mut db, p, job(company, "Engineer", "2021-01-01"))
                 .unwrap()
                 .id
         })
         .collect();
-    let cert = certification::create(
+    let cert = certification::Certification::create(
         &mut db,
         p,
         CertificationInput {
@@ -523,8 +528,8 @@ fn a_deleted_item_leaves_every_cv_selection_and_undo_brings_it_back() {
     let short = cv_version::create(&mut db, p, version("Short")).unwrap();
     assert_eq!(general.sections_config.experiences, jobs);
 
-    experience::delete(&mut db, &jobs[1]).unwrap();
-    certification::delete(&mut db, &cert.id).unwrap();
+    experience::Experience::delete(&mut db, &jobs[1]).unwrap();
+    certification::Certification::delete(&mut db, &cert.id).unwrap();
     for id in [&general.id, &short.id] {
         let config = cv_version::get(db.conn(), id).unwrap().sections_config;
         assert_eq!(
@@ -546,7 +551,8 @@ fn a_deleted_item_leaves_every_cv_selection_and_undo_brings_it_back() {
     );
     assert_eq!(config.certifications, [cert.id]);
 
-    let later = experience::create(&mut db, p, job("Hooli", "Engineer", "2023-01-01")).unwrap();
+    let later =
+        experience::Experience::create(&mut db, p, job("Hooli", "Engineer", "2023-01-01")).unwrap();
     let config = cv_version::get(db.conn(), &general.id)
         .unwrap()
         .sections_config;

@@ -3,6 +3,7 @@
 use career_hub::builder;
 use career_hub::full_backup;
 use career_hub::import::jsonresume;
+use career_hub::profile::Section;
 use career_hub::profile::cv_version::{self, CvVersionInput};
 use career_hub::profile::experience;
 use career_hub::{Error, history};
@@ -62,7 +63,7 @@ fn rich() -> career_hub::Db {
     let first = experience::list(db.conn(), &local.profile_id).unwrap()[0]
         .id
         .clone();
-    experience::delete(&mut db, &first).unwrap();
+    experience::Experience::delete(&mut db, &first).unwrap();
     history::undo_last(&mut db, &local.user_id, None).unwrap();
     db
 }
@@ -129,7 +130,7 @@ fn a_backup_replaces_a_database_with_data_and_the_replaced_one_comes_back() {
     let mut db = career_hub::Db::open(&path).unwrap();
     db.set_audit_context(career_hub::AuditContext::new(career_hub::Source::Ui));
     let local = career_hub::profile::bootstrap(&mut db).unwrap();
-    experience::create(
+    experience::Experience::create(
         &mut db,
         &local.profile_id,
         fixture::job("Mine", "Engineer", "2020-01-01"),

@@ -1,6 +1,7 @@
 //! History, undo and restore.
 
 use career_hub::history;
+use career_hub::profile::Section;
 use career_hub::profile::experience::{self, ExperienceInput};
 use career_hub::profile::project;
 use career_hub::profile::{self, ProfileInput};
@@ -13,13 +14,13 @@ fn restoring_a_deleted_experience_brings_back_its_tags_and_project_links() {
     let (mut db, local) = fixture::profile();
     let mut input = job("Acme", "Engineer", "2021-01-01");
     input.technologies = vec!["Rust".into(), "Kafka".into()];
-    let work = experience::create(&mut db, &local.profile_id, input).unwrap();
+    let work = experience::Experience::create(&mut db, &local.profile_id, input).unwrap();
     let mut linked = fixture::project("Billing");
     linked.experience_ids = vec![work.id.clone()];
-    let billing = project::create(&mut db, &local.profile_id, linked).unwrap();
+    let billing = project::Project::create(&mut db, &local.profile_id, linked).unwrap();
     let before = experience::get(db.conn(), &work.id).unwrap();
 
-    experience::delete(&mut db, &work.id).unwrap();
+    experience::Experience::delete(&mut db, &work.id).unwrap();
     assert_eq!(count(&db, "experience_technologies"), 0);
     assert!(
         project::get(db.conn(), &billing.id)
@@ -111,7 +112,7 @@ fn undo_of_a_create_removes_it_and_the_technologies_it_added() {
     let technologies = count(&db, "technologies");
     let mut input = job("Acme", "Engineer", "2021-01-01");
     input.technologies = vec!["Brand New Tech".into()];
-    experience::create(&mut db, &local.profile_id, input).unwrap();
+    experience::Experience::create(&mut db, &local.profile_id, input).unwrap();
     history::undo_last(&mut db, &local.user_id, None).unwrap();
     assert_eq!(count(&db, "experiences"), 0);
     assert_eq!(
@@ -128,14 +129,14 @@ fn undo_of_a_create_removes_it_and_the_technologies_it_added() {
 #[test]
 fn undo_restores_the_exact_previous_row() {
     let (mut db, local) = fixture::profile();
-    let work = experience::create(
+    let work = experience::Experience::create(
         &mut db,
         &local.profile_id,
         job("Acme", "Engineer", "2021-01-01"),
     )
     .unwrap();
     std::thread::sleep(std::time::Duration::from_millis(3));
-    experience::update(
+    experience::Experience::update(
         &mut db,
         &work.id,
         ExperienceInput {
@@ -161,17 +162,17 @@ fn nothing_to_undo_and_conflicts_are_explained() {
         "{error}"
     );
 
-    let work = experience::create(
+    let work = experience::Experience::create(
         &mut db,
         &local.profile_id,
         job("Acme", "Engineer", "2021-01-01"),
     )
     .unwrap();
-    experience::update(&mut db, &work.id, job("Acme", "Lead", "2021-01-01")).unwrap();
+    experience::Experience::update(&mut db, &work.id, job("Acme", "Lead", "2021-01-01")).unwrap();
     let edit = history::changes(db.conn(), &local.user_id, 1).unwrap()[0]
         .change_id
         .clone();
-    experience::delete(&mut db, &work.id).unwrap();
+    experience::Experience::delete(&mut db, &work.id).unwrap();
     let error = history::undo_change(&mut db, &edit).unwrap_err();
     assert!(
         error.to_string().contains("undo that delete first"),
@@ -182,13 +183,13 @@ fn nothing_to_undo_and_conflicts_are_explained() {
 #[test]
 fn history_of_one_item_and_of_the_profile() {
     let (mut db, local) = fixture::profile();
-    let work = experience::create(
+    let work = experience::Experience::create(
         &mut db,
         &local.profile_id,
         job("Acme", "Engineer", "2021-01-01"),
     )
     .unwrap();
-    experience::update(&mut db, &work.id, job("Acme", "Lead", "2021-01-01")).unwrap();
+    experience::Experience::update(&mut db, &work.id, job("Acme", "Lead", "2021-01-01")).unwrap();
     let item = history::of_entity(db.conn(), "EXPERIENCE", &work.id, 10).unwrap();
     let actions: Vec<&str> = item.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(
@@ -207,20 +208,20 @@ fn history_of_one_item_and_of_the_profile() {
 #[test]
 fn undoing_an_older_change_keeps_later_edits_of_other_fields() {
     let (mut db, local) = fixture::profile();
-    let work = experience::create(
+    let work = experience::Experience::create(
         &mut db,
         &local.profile_id,
         job("Acme", "Engineer", "2020-01-01"),
     )
     .unwrap();
     let mut promoted = job("Acme", "Senior Engineer", "2020-01-01");
-    experience::update(&mut db, &work.id, promoted.clone()).unwrap();
+    experience::Experience::update(&mut db, &work.id, promoted.clone()).unwrap();
     let position_change = history::changes(db.conn(), &local.user_id, 1).unwrap()[0]
         .change_id
         .clone();
     promoted.company_name = "Acme Robotics".into();
     promoted.description = Some("Built the robots.".into());
-    experience::update(&mut db, &work.id, promoted).unwrap();
+    experience::Experience::update(&mut db, &work.id, promoted).unwrap();
 
     let report = history::undo_change(&mut db, &position_change).unwrap();
     assert!(report.summary.starts_with("Undid:"), "{}", report.summary);
@@ -245,13 +246,13 @@ fn undoing_an_older_change_keeps_later_edits_of_other_fields() {
 #[test]
 fn undoing_a_change_whose_field_was_edited_again_names_the_later_change() {
     let (mut db, local) = fixture::profile();
-    let work = experience::create(
+    let work = experience::Experience::create(
         &mut db,
         &local.profile_id,
         job("Acme", "Engineer", "2020-01-01"),
     )
     .unwrap();
-    experience::update(
+    experience::Experience::update(
         &mut db,
         &work.id,
         job("Acme", "Senior Engineer", "2020-01-01"),
@@ -260,7 +261,7 @@ fn undoing_a_change_whose_field_was_edited_again_names_the_later_change() {
     let first = history::changes(db.conn(), &local.user_id, 1).unwrap()[0]
         .change_id
         .clone();
-    experience::update(
+    experience::Experience::update(
         &mut db,
         &work.id,
         job("Acme", "Staff Engineer", "2020-01-01"),
@@ -306,7 +307,7 @@ fn undoing_a_change_whose_field_was_edited_again_names_the_later_change() {
 #[test]
 fn the_apps_undo_takes_back_its_own_change_not_another_programs() {
     let (mut db, local) = fixture::profile();
-    let mine = experience::create(
+    let mine = experience::Experience::create(
         &mut db,
         &local.profile_id,
         job("Acme", "Engineer", "2020-01-01"),
@@ -316,7 +317,7 @@ fn the_apps_undo_takes_back_its_own_change_not_another_programs() {
         user_id: Some(local.user_id.clone()),
         ..career_hub::AuditContext::new(career_hub::Source::Cli)
     });
-    let theirs = experience::create(
+    let theirs = experience::Experience::create(
         &mut db,
         &local.profile_id,
         job("Globex", "Lead", "2021-01-01"),

@@ -2,6 +2,7 @@
 //! by the set-up), complete, and faithful to a CV version's selection.
 
 use career_hub::export::jsonresume::json_resume;
+use career_hub::profile::Section;
 use career_hub::profile::achievement::{self, AchievementInput};
 use career_hub::profile::certification::{self, CertificationInput};
 use career_hub::profile::cv_version::{self, CvVersionInput, SectionsConfig};
@@ -64,7 +65,7 @@ fn full() -> (career_hub::Db, profile::LocalProfile, Vec<String>) {
         },
     )
     .unwrap();
-    let current = experience::create(
+    let current = experience::Experience::create(
         &mut db,
         &p,
         ExperienceInput {
@@ -75,7 +76,7 @@ fn full() -> (career_hub::Db, profile::LocalProfile, Vec<String>) {
         },
     )
     .unwrap();
-    let old = experience::create(
+    let old = experience::Experience::create(
         &mut db,
         &p,
         ExperienceInput {
@@ -84,7 +85,7 @@ fn full() -> (career_hub::Db, profile::LocalProfile, Vec<String>) {
         },
     )
     .unwrap();
-    project::create(
+    project::Project::create(
         &mut db,
         &p,
         ProjectInput {
@@ -99,7 +100,7 @@ fn full() -> (career_hub::Db, profile::LocalProfile, Vec<String>) {
         },
     )
     .unwrap();
-    skill::create(
+    skill::Skill::create(
         &mut db,
         &p,
         SkillInput {
@@ -109,7 +110,7 @@ fn full() -> (career_hub::Db, profile::LocalProfile, Vec<String>) {
         },
     )
     .unwrap();
-    education::create(
+    education::Education::create(
         &mut db,
         &p,
         EducationInput {
@@ -123,7 +124,7 @@ fn full() -> (career_hub::Db, profile::LocalProfile, Vec<String>) {
         },
     )
     .unwrap();
-    certification::create(
+    certification::Certification::create(
         &mut db,
         &p,
         CertificationInput {
@@ -140,7 +141,7 @@ fn full() -> (career_hub::Db, profile::LocalProfile, Vec<String>) {
         ("Keynote at RustConf", "SPEAKING"),
         ("Medal", "AWARD"),
     ] {
-        achievement::create(
+        achievement::Achievement::create(
             &mut db,
             &p,
             AchievementInput {

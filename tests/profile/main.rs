@@ -4,6 +4,7 @@
 
 mod builder;
 mod cv;
+mod edits;
 mod entities;
 mod fixture;
 mod full_backup;

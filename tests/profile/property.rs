@@ -2,6 +2,7 @@
 //! independent recomputation, keep `foreign_key_check` empty, and undo of any single
 //! operation restores the exact prior rows (and undoing that undo restores the after).
 
+use career_hub::profile::Section;
 use career_hub::profile::education::{self, EducationInput};
 use career_hub::profile::experience;
 use career_hub::profile::project;
@@ -87,7 +88,7 @@ fn apply(db: &mut Db, local: &LocalProfile, op: &Op) {
                 &format!("20{:02}-01-01", n % 25),
             );
             input.technologies = vec![TECHNOLOGIES[usize::from(*n) % 12].to_owned()];
-            experience::create(db, p, input).map(drop)
+            experience::Experience::create(db, p, input).map(drop)
         }
         Op::AddProject { linked_to } => {
             let mut input = fixture::project("Project");
@@ -95,9 +96,9 @@ fn apply(db: &mut Db, local: &LocalProfile, op: &Op) {
                 input.experience_ids = nth_id(db, "experiences", p, *i).into_iter().collect();
             }
             input.technologies = vec!["Rust".to_owned()];
-            project::create(db, p, input).map(drop)
+            project::Project::create(db, p, input).map(drop)
         }
-        Op::AddSkill(n) => skill::create(
+        Op::AddSkill(n) => skill::Skill::create(
             db,
             p,
             SkillInput {
@@ -107,7 +108,7 @@ fn apply(db: &mut Db, local: &LocalProfile, op: &Op) {
             },
         )
         .map(drop),
-        Op::AddEducation => education::create(
+        Op::AddEducation => education::Education::create(
             db,
             p,
             EducationInput {
@@ -149,22 +150,20 @@ fn apply(db: &mut Db, local: &LocalProfile, op: &Op) {
                     TECHNOLOGIES[usize::from(*n) % 12].to_owned(),
                     "Rust".to_owned(),
                 ];
-                experience::update(db, &id, input).map(drop)
+                experience::Experience::update(db, &id, input).map(drop)
             }
             None => Ok(()),
         },
-        Op::DeleteExperience(i) => {
-            nth_id(db, "experiences", p, *i).map_or(Ok(()), |id| experience::delete(db, &id))
-        }
+        Op::DeleteExperience(i) => nth_id(db, "experiences", p, *i)
+            .map_or(Ok(()), |id| experience::Experience::delete(db, &id)),
         Op::DeleteProject(i) => {
-            nth_id(db, "projects", p, *i).map_or(Ok(()), |id| project::delete(db, &id))
+            nth_id(db, "projects", p, *i).map_or(Ok(()), |id| project::Project::delete(db, &id))
         }
         Op::DeleteSkill(i) => {
-            nth_id(db, "skills", p, *i).map_or(Ok(()), |id| skill::delete(db, &id))
+            nth_id(db, "skills", p, *i).map_or(Ok(()), |id| skill::Skill::delete(db, &id))
         }
-        Op::DeleteEducation(i) => {
-            nth_id(db, "education", p, *i).map_or(Ok(()), |id| education::delete(db, &id))
-        }
+        Op::DeleteEducation(i) => nth_id(db, "education", p, *i)
+            .map_or(Ok(()), |id| education::Education::delete(db, &id)),
         Op::ReverseExperiences => {
             let mut ids: Vec<String> = experience::list(db.conn(), p)
                 .unwrap()
@@ -172,7 +171,7 @@ fn apply(db: &mut Db, local: &LocalProfile, op: &Op) {
                 .map(|e| e.id)
                 .collect();
             ids.reverse();
-            experience::reorder(db, p, &ids)
+            experience::Experience::reorder(db, p, &ids)
         }
         Op::UndoLast => history::undo_last(db, &local.user_id, None).map(drop),
     };

@@ -1,6 +1,7 @@
 //! Search: by a word in a description, by prefix, technologies by a misspelling; the
 //! closer match ranks first, and each hit says what matched.
 
+use career_hub::profile::Section;
 use career_hub::profile::experience::{self, ExperienceInput};
 use career_hub::profile::project::{self, ProjectInput};
 use career_hub::profile::skill::{self, SkillInput};
@@ -11,7 +12,7 @@ use crate::fixture::{self, job};
 fn searchable() -> (career_hub::Db, career_hub::profile::LocalProfile) {
     let (mut db, local) = fixture::profile();
     let p = local.profile_id.clone();
-    experience::create(
+    experience::Experience::create(
         &mut db,
         &p,
         ExperienceInput {
@@ -21,13 +22,13 @@ fn searchable() -> (career_hub::Db, career_hub::profile::LocalProfile) {
         },
     )
     .unwrap();
-    experience::create(
+    experience::Experience::create(
         &mut db,
         &p,
         job("Globex", "Frontend Developer", "2017-01-01"),
     )
     .unwrap();
-    project::create(
+    project::Project::create(
         &mut db,
         &p,
         ProjectInput {
@@ -38,7 +39,7 @@ fn searchable() -> (career_hub::Db, career_hub::profile::LocalProfile) {
     )
     .unwrap();
     for name in ["Kubernetes", "PostgreSQL", "Python"] {
-        skill::create(
+        skill::Skill::create(
             &mut db,
             &p,
             SkillInput {
@@ -123,7 +124,7 @@ fn the_closer_match_ranks_first() {
 #[test]
 fn a_position_match_outranks_a_description_match() {
     let (mut db, local) = fixture::profile();
-    experience::create(
+    experience::Experience::create(
         &mut db,
         &local.profile_id,
         ExperienceInput {
@@ -132,7 +133,7 @@ fn a_position_match_outranks_a_description_match() {
         },
     )
     .unwrap();
-    experience::create(
+    experience::Experience::create(
         &mut db,
         &local.profile_id,
         job("B", "Data Engineer", "2019-01-01"),
@@ -146,13 +147,14 @@ fn a_position_match_outranks_a_description_match() {
 #[test]
 fn updates_and_deletes_keep_the_index_current() {
     let (mut db, local) = fixture::profile();
-    let work = experience::create(
+    let work = experience::Experience::create(
         &mut db,
         &local.profile_id,
         job("Initech", "Tester", "2020-01-01"),
     )
     .unwrap();
-    experience::update(&mut db, &work.id, job("Initrode", "Tester", "2020-01-01")).unwrap();
+    experience::Experience::update(&mut db, &work.id, job("Initrode", "Tester", "2020-01-01"))
+        .unwrap();
     assert!(
         search::search(db.conn(), &local.profile_id, "initech", 10)
             .unwrap()
@@ -164,7 +166,7 @@ fn updates_and_deletes_keep_the_index_current() {
             .len(),
         1
     );
-    experience::delete(&mut db, &work.id).unwrap();
+    experience::Experience::delete(&mut db, &work.id).unwrap();
     assert!(
         search::search(db.conn(), &local.profile_id, "initrode", 10)
             .unwrap()

@@ -4,6 +4,7 @@
 //! and big files import in time linear in their size.
 
 use career_hub::import::{self, jsonresume, linkedin};
+use career_hub::profile::Section;
 use career_hub::profile::{self, experience};
 use career_hub::{AuditContext, Db, Source};
 use serde_json::json;
@@ -289,7 +290,7 @@ fn a_search_repeats_no_word_and_refuses_a_pasted_page() {
     let (mut db, local) = fixture::profile();
     let mut input = fixture::job("Acme", "Storage Engineer", "2020-01-01");
     input.description = Some("Built storage".into());
-    experience::create(&mut db, &local.profile_id, input).unwrap();
+    experience::Experience::create(&mut db, &local.profile_id, input).unwrap();
     let once = career_hub::search::search(db.conn(), &local.profile_id, "storage", 10).unwrap();
     let repeated =
         career_hub::search::search(db.conn(), &local.profile_id, &"storage ".repeat(20), 10)

@@ -1,6 +1,7 @@
 //! A table of bad inputs per field, each with the expected code and field; nothing is
 //! written when validation fails.
 
+use career_hub::profile::Section;
 use career_hub::profile::achievement::{self, AchievementInput};
 use career_hub::profile::certification::{self, CertificationInput};
 use career_hub::profile::education::{self, EducationInput};
@@ -45,7 +46,7 @@ fn experience_inputs(#[case] input: ExperienceInput, #[case] code: Code, #[case]
     let (mut db, local) = fixture::profile();
     let before = audit_rows(&db);
     assert_rejected(
-        experience::create(&mut db, &local.profile_id, input).map(drop),
+        experience::Experience::create(&mut db, &local.profile_id, input).map(drop),
         code,
         field,
     );
@@ -69,7 +70,7 @@ fn project_inputs(#[case] input: ProjectInput, #[case] code: Code, #[case] field
     let (mut db, local) = fixture::profile();
     let before = audit_rows(&db);
     assert_rejected(
-        project::create(&mut db, &local.profile_id, input).map(drop),
+        project::Project::create(&mut db, &local.profile_id, input).map(drop),
         code,
         field,
     );
@@ -86,7 +87,7 @@ fn skill_inputs(#[case] input: SkillInput, #[case] code: Code, #[case] field: &s
     let (mut db, local) = fixture::profile();
     let before = audit_rows(&db);
     assert_rejected(
-        skill::create(&mut db, &local.profile_id, input).map(drop),
+        skill::Skill::create(&mut db, &local.profile_id, input).map(drop),
         code,
         field,
     );
@@ -119,7 +120,7 @@ fn other_sections_validate_too() {
     let (mut db, local) = fixture::profile();
     let p = local.profile_id.as_str();
     assert_rejected(
-        education::create(
+        education::Education::create(
             &mut db,
             p,
             EducationInput {
@@ -134,7 +135,7 @@ fn other_sections_validate_too() {
         "end_date",
     );
     assert_rejected(
-        certification::create(
+        certification::Certification::create(
             &mut db,
             p,
             CertificationInput {
@@ -148,7 +149,7 @@ fn other_sections_validate_too() {
         "credential_url",
     );
     assert_rejected(
-        achievement::create(
+        achievement::Achievement::create(
             &mut db,
             p,
             AchievementInput {
@@ -165,7 +166,7 @@ fn other_sections_validate_too() {
 #[test]
 fn several_problems_come_back_together() {
     let (mut db, local) = fixture::profile();
-    let error = experience::create(
+    let error = experience::Experience::create(
         &mut db,
         &local.profile_id,
         ExperienceInput {

@@ -116,7 +116,12 @@ fn a_delete_from_another_tool_is_undone_like_any_change() {
             start_date: "2020-01-01".to_owned(),
             ..Default::default()
         };
-        career_hub::profile::experience::create(&mut db, &local.profile_id, input).unwrap();
+        <career_hub::profile::experience::Experience as career_hub::profile::Section>::create(
+            &mut db,
+            &local.profile_id,
+            input,
+        )
+        .unwrap();
     }
     sqlite3(&path, "PRAGMA foreign_keys = ON; DELETE FROM experiences;");
 

@@ -2,6 +2,7 @@
 //! `resume-schema` that the set-up installs) and a ten-page CV, as Career Hub
 //! content; and the same content as a forme-pdf document with the same fonts.
 
+use career_hub::profile::Section;
 use std::path::Path;
 
 use base64::Engine;
@@ -33,7 +34,7 @@ pub fn sample() -> FullProfile {
 pub fn ten_pages() -> FullProfile {
     let (mut db, local) = with_sample();
     for i in 0..44 {
-        experience::create(
+        experience::Experience::create(
             &mut db,
             &local.profile_id,
             experience::ExperienceInput {

@@ -3,10 +3,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use career_hub::Db;
-use career_hub::profile::achievement::{self, Achievement, AchievementInput};
+use career_hub::profile::Changes;
+use career_hub::profile::achievement::Achievement;
 
-use super::section::{self, Action, Section, set_text};
+use super::section::{self, Action, ChangeSet, CliSection};
 
 /// Add, list, update, remove or reorder achievements.
 #[derive(Debug, clap::Args)]
@@ -31,53 +31,25 @@ pub struct Fields {
 }
 
 impl Fields {
-    fn apply(self, input: &mut AchievementInput) {
-        if let Some(title) = self.title {
-            input.title = title;
-        }
-        set_text(&mut input.description, self.description);
-        set_text(&mut input.date, self.date);
-        set_text(&mut input.category, self.category.map(|c| c.to_uppercase()));
-        set_text(&mut input.url, self.url);
+    fn changes(self) -> Changes {
+        ChangeSet::default()
+            .value("title", self.title)
+            .text("description", self.description)
+            .text("date", self.date)
+            .text("category", self.category.map(|c| c.to_uppercase()))
+            .text("url", self.url)
+            .done()
     }
 }
 
 struct Achievements;
 
-impl Section for Achievements {
-    type Fields = Fields;
+impl CliSection for Achievements {
     type Item = Achievement;
-    const NOUN: &'static str = "achievement";
+    type Fields = Fields;
 
-    fn add(db: &mut Db, profile_id: &str, fields: Fields) -> career_hub::Result<Achievement> {
-        let mut input = AchievementInput::default();
-        fields.apply(&mut input);
-        achievement::create(db, profile_id, input)
-    }
-
-    fn update(db: &mut Db, id: &str, fields: Fields) -> career_hub::Result<Achievement> {
-        let a = achievement::get(db.conn(), id)?;
-        let mut input = AchievementInput {
-            title: a.title,
-            description: a.description,
-            date: a.date,
-            category: a.category,
-            url: a.url,
-        };
-        fields.apply(&mut input);
-        achievement::update(db, id, input)
-    }
-
-    fn list(db: &Db, profile_id: &str) -> career_hub::Result<Vec<Achievement>> {
-        achievement::list(db.conn(), profile_id)
-    }
-
-    fn remove(db: &mut Db, id: &str) -> career_hub::Result<()> {
-        achievement::delete(db, id)
-    }
-
-    fn reorder(db: &mut Db, profile_id: &str, ids: &[String]) -> career_hub::Result<()> {
-        achievement::reorder(db, profile_id, ids)
+    fn changes(fields: Fields) -> Changes {
+        fields.changes()
     }
 
     fn line(a: &Achievement) -> String {

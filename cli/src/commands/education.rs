@@ -3,10 +3,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use career_hub::Db;
-use career_hub::profile::education::{self, Education, EducationInput};
+use career_hub::profile::Changes;
+use career_hub::profile::education::Education;
 
-use super::section::{self, Action, Section, set_text};
+use super::section::{self, Action, ChangeSet, CliSection};
 
 /// Add, list, update, remove or reorder education.
 #[derive(Debug, clap::Args)]
@@ -34,57 +34,27 @@ pub struct Fields {
 }
 
 impl Fields {
-    fn apply(self, input: &mut EducationInput) {
-        if let Some(institution) = self.institution {
-            input.institution = institution;
-        }
-        set_text(&mut input.degree, self.degree);
-        set_text(&mut input.field_of_study, self.field);
-        set_text(&mut input.start_date, self.start);
-        set_text(&mut input.end_date, self.end);
-        set_text(&mut input.grade, self.grade);
-        set_text(&mut input.description, self.description);
+    fn changes(self) -> Changes {
+        ChangeSet::default()
+            .value("institution", self.institution)
+            .text("degree", self.degree)
+            .text("field_of_study", self.field)
+            .text("start_date", self.start)
+            .text("end_date", self.end)
+            .text("grade", self.grade)
+            .text("description", self.description)
+            .done()
     }
 }
 
 struct Schools;
 
-impl Section for Schools {
-    type Fields = Fields;
+impl CliSection for Schools {
     type Item = Education;
-    const NOUN: &'static str = "education";
+    type Fields = Fields;
 
-    fn add(db: &mut Db, profile_id: &str, fields: Fields) -> career_hub::Result<Education> {
-        let mut input = EducationInput::default();
-        fields.apply(&mut input);
-        education::create(db, profile_id, input)
-    }
-
-    fn update(db: &mut Db, id: &str, fields: Fields) -> career_hub::Result<Education> {
-        let e = education::get(db.conn(), id)?;
-        let mut input = EducationInput {
-            institution: e.institution,
-            degree: e.degree,
-            field_of_study: e.field_of_study,
-            start_date: e.start_date,
-            end_date: e.end_date,
-            grade: e.grade,
-            description: e.description,
-        };
-        fields.apply(&mut input);
-        education::update(db, id, input)
-    }
-
-    fn list(db: &Db, profile_id: &str) -> career_hub::Result<Vec<Education>> {
-        education::list(db.conn(), profile_id)
-    }
-
-    fn remove(db: &mut Db, id: &str) -> career_hub::Result<()> {
-        education::delete(db, id)
-    }
-
-    fn reorder(db: &mut Db, profile_id: &str, ids: &[String]) -> career_hub::Result<()> {
-        education::reorder(db, profile_id, ids)
+    fn changes(fields: Fields) -> Changes {
+        fields.changes()
     }
 
     fn line(e: &Education) -> String {

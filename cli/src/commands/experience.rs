@@ -3,10 +3,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use career_hub::Db;
-use career_hub::profile::experience::{self, Experience, ExperienceInput};
+use career_hub::profile::Changes;
+use career_hub::profile::experience::Experience;
 
-use super::section::{self, Action, Section, set_text};
+use super::section::{self, Action, ChangeSet, CliSection};
 
 /// Add, list, update, remove or reorder jobs.
 #[derive(Debug, clap::Args)]
@@ -50,81 +50,32 @@ pub struct Fields {
 }
 
 impl Fields {
-    fn apply(self, input: &mut ExperienceInput) {
-        if let Some(company) = self.company {
-            input.company_name = company;
-        }
-        if let Some(position) = self.position {
-            input.position = position;
-        }
-        if let Some(start) = self.start {
-            input.start_date = start;
-        }
-        set_text(&mut input.end_date, self.end);
-        if let Some(current) = self.current {
-            input.is_current = current;
-        }
-        set_text(&mut input.description, self.description);
-        if !self.responsibilities.is_empty() {
-            input.responsibilities = self.responsibilities;
-        }
-        if !self.technologies.is_empty() {
-            input.technologies = self.technologies;
-        }
-        set_text(&mut input.company_website, self.website);
-        set_text(&mut input.company_location, self.location);
-        set_text(&mut input.industry, self.industry);
-        set_text(&mut input.employment_type, self.employment_type);
-    }
-}
-
-fn input_of(e: Experience) -> ExperienceInput {
-    ExperienceInput {
-        company_name: e.company_name,
-        company_website: e.company_website,
-        company_size: e.company_size,
-        industry: e.industry,
-        company_location: e.company_location,
-        position: e.position,
-        employment_type: e.employment_type,
-        start_date: e.start_date,
-        end_date: e.end_date,
-        is_current: e.is_current,
-        description: e.description,
-        responsibilities: e.responsibilities,
-        technologies: e.technologies.into_iter().map(|t| t.name).collect(),
+    fn changes(self) -> Changes {
+        ChangeSet::default()
+            .value("company_name", self.company)
+            .value("position", self.position)
+            .value("start_date", self.start)
+            .text("end_date", self.end)
+            .value("is_current", self.current)
+            .text("description", self.description)
+            .list("responsibilities", self.responsibilities)
+            .list("technologies", self.technologies)
+            .text("company_website", self.website)
+            .text("company_location", self.location)
+            .text("industry", self.industry)
+            .text("employment_type", self.employment_type)
+            .done()
     }
 }
 
 struct Experiences;
 
-impl Section for Experiences {
-    type Fields = Fields;
+impl CliSection for Experiences {
     type Item = Experience;
-    const NOUN: &'static str = "experience";
+    type Fields = Fields;
 
-    fn add(db: &mut Db, profile_id: &str, fields: Fields) -> career_hub::Result<Experience> {
-        let mut input = ExperienceInput::default();
-        fields.apply(&mut input);
-        experience::create(db, profile_id, input)
-    }
-
-    fn update(db: &mut Db, id: &str, fields: Fields) -> career_hub::Result<Experience> {
-        let mut input = input_of(experience::get(db.conn(), id)?);
-        fields.apply(&mut input);
-        experience::update(db, id, input)
-    }
-
-    fn list(db: &Db, profile_id: &str) -> career_hub::Result<Vec<Experience>> {
-        experience::list(db.conn(), profile_id)
-    }
-
-    fn remove(db: &mut Db, id: &str) -> career_hub::Result<()> {
-        experience::delete(db, id)
-    }
-
-    fn reorder(db: &mut Db, profile_id: &str, ids: &[String]) -> career_hub::Result<()> {
-        experience::reorder(db, profile_id, ids)
+    fn changes(fields: Fields) -> Changes {
+        fields.changes()
     }
 
     fn line(e: &Experience) -> String {

@@ -3,7 +3,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use career_hub::profile::{self, ProfileInput};
+use career_hub::profile;
+
+use super::section::ChangeSet;
 
 /// Show or change the profile's basics.
 #[derive(Debug, clap::Args)]
@@ -65,27 +67,23 @@ impl Cmd {
             }
             Action::Set(basics) => {
                 let basics = *basics;
-                let current = profile::get(handle.conn(), &local.profile_id)?;
-                let mut contact = current.contact;
-                let keep = |new: Option<String>, old: Option<String>| new.or(old);
-                contact.name = keep(basics.name, contact.name);
-                contact.email = keep(basics.email, contact.email);
-                contact.phone = keep(basics.phone, contact.phone);
-                contact.linkedin = keep(basics.linkedin, contact.linkedin);
-                contact.website = keep(basics.website, contact.website);
-                let updated = profile::update(
-                    &mut handle,
-                    &local.profile_id,
-                    ProfileInput {
-                        slug: keep(basics.slug, current.slug),
-                        headline: keep(basics.headline, current.headline),
-                        summary: keep(basics.summary, current.summary),
-                        location: keep(basics.location, current.location),
-                        visibility: basics.visibility.unwrap_or(current.visibility),
-                        contact,
-                        profile_photo_url: keep(basics.photo_url, current.profile_photo_url),
-                    },
-                )?;
+                let contact = ChangeSet::default()
+                    .text("name", basics.name)
+                    .text("email", basics.email)
+                    .text("phone", basics.phone)
+                    .text("linkedin", basics.linkedin)
+                    .text("website", basics.website)
+                    .done();
+                let changes = ChangeSet::default()
+                    .text("slug", basics.slug)
+                    .text("headline", basics.headline)
+                    .text("summary", basics.summary)
+                    .text("location", basics.location)
+                    .value("visibility", basics.visibility)
+                    .text("profile_photo_url", basics.photo_url)
+                    .value("contact", (!contact.is_empty()).then_some(contact.0))
+                    .done();
+                let updated = profile::edit(&mut handle, &local.profile_id, &changes)?;
                 outln!(
                     "Profile saved. Completeness: {}%.",
                     updated.completeness_score

@@ -3,10 +3,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use career_hub::Db;
-use career_hub::profile::project::{self, Project, ProjectInput};
+use career_hub::profile::Changes;
+use career_hub::profile::project::Project;
 
-use super::section::{self, Action, Section, set_text};
+use super::section::{self, Action, ChangeSet, CliSection};
 
 /// Add, list, update, remove or reorder projects.
 #[derive(Debug, clap::Args)]
@@ -55,104 +55,53 @@ pub struct Fields {
 }
 
 impl Fields {
-    fn apply(self, input: &mut ProjectInput) {
-        if let Some(name) = self.name {
-            input.name = name;
-        }
-        set_text(&mut input.description, self.description);
-        set_text(&mut input.role, self.role);
-        set_text(&mut input.start_date, self.start);
-        set_text(&mut input.end_date, self.end);
-        if let Some(ongoing) = self.ongoing {
-            input.is_ongoing = ongoing;
-        }
-        if !self.achievements.is_empty() {
-            input.achievements = self.achievements;
-        }
-        if !self.technologies.is_empty() {
-            input.technologies = self.technologies;
-        }
-        if !self.experience_ids.is_empty() {
-            input.experience_ids = self.experience_ids;
-        }
-        if let Some(description) = self.anonymize_as {
-            input.is_anonymized = !description.trim().is_empty();
-            input.visibility = if input.is_anonymized {
-                "ANONYMOUS"
-            } else {
-                "PUBLIC"
-            }
-            .to_owned();
-            set_text(&mut input.anonymized_company, Some(description));
-        }
-        set_text(&mut input.demo_url, self.demo_url);
-        set_text(&mut input.github_url, self.github_url);
-        if let Some(status) = self.status {
-            input.status = status;
-        }
-        if let Some(category) = self.category {
-            input.category = category;
-        }
-    }
-}
-
-fn input_of(p: Project) -> ProjectInput {
-    ProjectInput {
-        name: p.name,
-        description: p.description,
-        role: p.role,
-        start_date: p.start_date,
-        end_date: p.end_date,
-        is_ongoing: p.is_ongoing,
-        is_anonymized: p.is_anonymized,
-        anonymized_company: p.anonymized_company,
-        status: p.status,
-        category: p.category,
-        achievements: p.achievements,
-        challenges: p.challenges,
-        clients: p.clients,
-        team_size: p.team_size,
-        duration_months: p.duration_months,
-        users_count: p.users_count,
-        budget_range: p.budget_range,
-        demo_url: p.demo_url,
-        github_url: p.github_url,
-        documentation_url: p.documentation_url,
-        visibility: p.visibility,
-        technologies: p.technologies.into_iter().map(|t| t.name).collect(),
-        experience_ids: p.experience_ids,
+    fn changes(self) -> Changes {
+        // `--anonymize-as ""` shows the project under its own company again.
+        let anonymized = self
+            .anonymize_as
+            .as_ref()
+            .map(|company| Some(company).filter(|c| !c.trim().is_empty()));
+        ChangeSet::default()
+            .value("name", self.name)
+            .text("description", self.description)
+            .text("role", self.role)
+            .text("start_date", self.start)
+            .text("end_date", self.end)
+            .value("is_ongoing", self.ongoing)
+            .list("achievements", self.achievements)
+            .list("technologies", self.technologies)
+            .list("experience_ids", self.experience_ids)
+            .value(
+                "is_anonymized",
+                anonymized.as_ref().map(|company| company.is_some()),
+            )
+            .value(
+                "visibility",
+                anonymized.as_ref().map(|company| {
+                    if company.is_some() {
+                        "ANONYMOUS"
+                    } else {
+                        "PUBLIC"
+                    }
+                }),
+            )
+            .text("anonymized_company", self.anonymize_as)
+            .text("demo_url", self.demo_url)
+            .text("github_url", self.github_url)
+            .value("status", self.status)
+            .value("category", self.category)
+            .done()
     }
 }
 
 struct Projects;
 
-impl Section for Projects {
-    type Fields = Fields;
+impl CliSection for Projects {
     type Item = Project;
-    const NOUN: &'static str = "project";
+    type Fields = Fields;
 
-    fn add(db: &mut Db, profile_id: &str, fields: Fields) -> career_hub::Result<Project> {
-        let mut input = ProjectInput::default();
-        fields.apply(&mut input);
-        project::create(db, profile_id, input)
-    }
-
-    fn update(db: &mut Db, id: &str, fields: Fields) -> career_hub::Result<Project> {
-        let mut input = input_of(project::get(db.conn(), id)?);
-        fields.apply(&mut input);
-        project::update(db, id, input)
-    }
-
-    fn list(db: &Db, profile_id: &str) -> career_hub::Result<Vec<Project>> {
-        project::list(db.conn(), profile_id)
-    }
-
-    fn remove(db: &mut Db, id: &str) -> career_hub::Result<()> {
-        project::delete(db, id)
-    }
-
-    fn reorder(db: &mut Db, profile_id: &str, ids: &[String]) -> career_hub::Result<()> {
-        project::reorder(db, profile_id, ids)
+    fn changes(fields: Fields) -> Changes {
+        fields.changes()
     }
 
     fn line(p: &Project) -> String {

@@ -4,10 +4,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use career_hub::Db;
+use career_hub::profile::Changes;
+use career_hub::profile::Section;
+use career_hub::profile::section::patched;
 use career_hub::profile::skill::{self, Skill, SkillInput};
 use career_hub::profile::technology;
 
-use super::section::{self, Action, Section};
+use super::section::{self, Action, ChangeSet, CliSection};
 
 /// Add, list, update, remove or reorder skills.
 #[derive(Debug, clap::Args)]
@@ -35,27 +38,31 @@ pub struct Fields {
 }
 
 impl Fields {
-    fn apply(self, input: &mut SkillInput) {
-        if let Some(technology) = self.technology {
-            input.technology = technology;
-        }
-        input.level = self.level.or(input.level);
-        input.years_of_experience = self.years.or(input.years_of_experience);
-        input.started_using_year = self.since.or(input.started_using_year);
-        input.is_primary = self.primary.unwrap_or(input.is_primary);
+    fn changes(self) -> Changes {
+        ChangeSet::default()
+            .value("technology", self.technology)
+            .value("level", self.level)
+            .value("years_of_experience", self.years)
+            .value("started_using_year", self.since)
+            .value("is_primary", self.primary)
+            .done()
     }
 }
 
 struct Skills;
 
-impl Section for Skills {
-    type Fields = Fields;
+impl CliSection for Skills {
     type Item = Skill;
-    const NOUN: &'static str = "skill";
+    type Fields = Fields;
 
+    fn changes(fields: Fields) -> Changes {
+        fields.changes()
+    }
+
+    /// A technology new to the catalog is added to it; the person is told, with the
+    /// names it may have been meant as.
     fn add(db: &mut Db, profile_id: &str, fields: Fields) -> career_hub::Result<Skill> {
-        let mut input = SkillInput::default();
-        fields.apply(&mut input);
+        let input: SkillInput = patched(SkillInput::default(), &fields.changes())?;
         let known = technology::find_by_name(db.conn(), &input.technology)?.is_some();
         let close: Vec<String> = if known {
             Vec::new()
@@ -65,7 +72,7 @@ impl Section for Skills {
                 .map(|m| m.technology.name)
                 .collect()
         };
-        let added = skill::create(db, profile_id, input)?;
+        let added = Skill::create(db, profile_id, input)?;
         if !known {
             let hint = if close.is_empty() {
                 String::new()
@@ -82,31 +89,6 @@ impl Section for Skills {
             );
         }
         Ok(added)
-    }
-
-    fn update(db: &mut Db, id: &str, fields: Fields) -> career_hub::Result<Skill> {
-        let current = skill::get(db.conn(), id)?;
-        let mut input = SkillInput {
-            technology: current.technology.name,
-            level: current.level,
-            years_of_experience: current.years_of_experience,
-            started_using_year: current.started_using_year,
-            is_primary: current.is_primary,
-        };
-        fields.apply(&mut input);
-        skill::update(db, id, input)
-    }
-
-    fn list(db: &Db, profile_id: &str) -> career_hub::Result<Vec<Skill>> {
-        skill::list(db.conn(), profile_id)
-    }
-
-    fn remove(db: &mut Db, id: &str) -> career_hub::Result<()> {
-        skill::delete(db, id)
-    }
-
-    fn reorder(db: &mut Db, profile_id: &str, ids: &[String]) -> career_hub::Result<()> {
-        skill::reorder(db, profile_id, ids)
     }
 
     fn line(s: &Skill) -> String {

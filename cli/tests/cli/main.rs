@@ -7,6 +7,7 @@ use std::path::Path;
 use assert_cmd::cargo::cargo_bin_cmd;
 use career_hub::{AuditContext, Db, Source};
 use predicates::prelude::*;
+use rusqlite::Connection;
 use serde_json::Value;
 
 mod faults;
@@ -619,4 +620,151 @@ fn import_linkedin_from_the_export_folder() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("could not open"));
+}
+
+/// `update` changes only the flags given: a field set earlier, by a flag or by another
+/// program (an import, a SQL tool), keeps its value.
+#[test]
+fn an_update_keeps_every_field_it_does_not_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("career-hub.db");
+    init(&db);
+    let sql = |statement: &str| {
+        Connection::open(&db)
+            .unwrap()
+            .execute(statement, [])
+            .unwrap();
+    };
+    let value = |query: &str| -> String {
+        Connection::open(&db)
+            .unwrap()
+            .query_row(query, [], |r| r.get(0))
+            .unwrap()
+    };
+
+    run_ok(
+        &db,
+        &[
+            "experience",
+            "add",
+            "--company",
+            "Acme",
+            "--position",
+            "Engineer",
+            "--start",
+            "2021-01-01",
+            "--industry",
+            "Retail",
+        ],
+    );
+    sql("UPDATE experiences SET company_size = '51-200'");
+    let id = first_id(&db, "experience");
+    run_ok(
+        &db,
+        &["experience", "update", &id, "--position", "Lead engineer"],
+    );
+    assert_eq!(
+        value("SELECT position || '|' || industry || '|' || company_size FROM experiences"),
+        "Lead engineer|Retail|51-200"
+    );
+
+    run_ok(
+        &db,
+        &["project", "add", "--name", "Ledger", "--role", "Lead"],
+    );
+    sql("UPDATE projects SET clients = '[\"A bank\"]', team_size = 5");
+    let id = first_id(&db, "project");
+    run_ok(&db, &["project", "update", &id, "--name", "Ledger 2"]);
+    assert_eq!(
+        value("SELECT name || '|' || role || '|' || clients || '|' || team_size FROM projects"),
+        "Ledger 2|Lead|[\"A bank\"]|5"
+    );
+
+    run_ok(
+        &db,
+        &[
+            "skill", "add", "--tech", "Rust", "--level", "3", "--years", "6", "--since", "2018",
+        ],
+    );
+    let id = first_id(&db, "skill");
+    run_ok(&db, &["skill", "update", &id, "--level", "4"]);
+    assert_eq!(
+        value(
+            "SELECT level || '|' || years_of_experience || '|' || started_using_year FROM skills"
+        ),
+        "4|6|2018"
+    );
+
+    run_ok(
+        &db,
+        &["education", "add", "--institution", "MIT", "--grade", "A"],
+    );
+    let id = first_id(&db, "education");
+    run_ok(&db, &["education", "update", &id, "--degree", "BSc"]);
+    assert_eq!(
+        value("SELECT degree || '|' || grade FROM education"),
+        "BSc|A"
+    );
+
+    run_ok(
+        &db,
+        &["certification", "add", "--name", "CKA", "--issuer", "CNCF"],
+    );
+    let id = first_id(&db, "certification");
+    run_ok(&db, &["certification", "update", &id, "--name", "CKAD"]);
+    assert_eq!(
+        value("SELECT name || '|' || issuing_organization FROM certifications"),
+        "CKAD|CNCF"
+    );
+
+    run_ok(
+        &db,
+        &[
+            "achievement",
+            "add",
+            "--title",
+            "Medal",
+            "--url",
+            "https://medal.example",
+        ],
+    );
+    let id = first_id(&db, "achievement");
+    run_ok(
+        &db,
+        &["achievement", "update", &id, "--title", "Gold medal"],
+    );
+    assert_eq!(
+        value("SELECT title || '|' || url FROM achievements"),
+        "Gold medal|https://medal.example"
+    );
+
+    run_ok(
+        &db,
+        &[
+            "profile",
+            "set",
+            "--name",
+            "Ada",
+            "--phone",
+            "+44 20 7946 0000",
+        ],
+    );
+    sql("UPDATE profiles SET contact = json_set(contact, '$.mastodon', '@ada@example.social')");
+    run_ok(
+        &db,
+        &[
+            "profile",
+            "set",
+            "--headline",
+            "Engineer",
+            "--name",
+            "Ada Lovelace",
+        ],
+    );
+    assert_eq!(
+        value(
+            "SELECT headline || '|' || (contact ->> 'name') || '|' || (contact ->> 'phone') || '|' || (contact ->> 'mastodon') FROM profiles"
+        ),
+        "Engineer|Ada Lovelace|+44 20 7946 0000|@ada@example.social"
+    );
 }

@@ -334,7 +334,11 @@ async fn import_scenario() -> TestResult {
             ..Default::default()
         };
         job.description = Some("From the backup.".into());
-        career_hub::profile::experience::create(&mut other, &local.profile_id, job)?;
+        <career_hub::profile::experience::Experience as career_hub::profile::Section>::create(
+            &mut other,
+            &local.profile_id,
+            job,
+        )?;
         std::fs::write(
             &backup,
             career_hub::full_backup::export(other.conn())?.to_string(),

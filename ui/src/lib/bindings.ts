@@ -15,29 +15,29 @@ export const commands = {
 	 */
 	uiReady: (ipcRoundTripMs: number | null) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("ui_ready", { ipcRoundTripMs })),
 	getProfile: () => typedError<FullProfile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("get_profile")),
-	updateProfile: (input: ProfileInput_Deserialize) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_profile", { input })),
+	updateProfile: (changes: Changes) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_profile", { changes })),
 	createExperience: (input: ExperienceInput_Deserialize) => typedError<Experience_Serialize, IpcError_Serialize>(__TAURI_INVOKE("create_experience", { input })),
-	updateExperience: (id: string, input: ExperienceInput_Deserialize) => typedError<Experience_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_experience", { id, input })),
+	updateExperience: (id: string, changes: Changes) => typedError<Experience_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_experience", { id, changes })),
 	deleteExperience: (id: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("delete_experience", { id })),
 	reorderExperiences: (ids: string[]) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("reorder_experiences", { ids })),
 	createProject: (input: ProjectInput_Deserialize) => typedError<Project_Serialize, IpcError_Serialize>(__TAURI_INVOKE("create_project", { input })),
-	updateProject: (id: string, input: ProjectInput_Deserialize) => typedError<Project_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_project", { id, input })),
+	updateProject: (id: string, changes: Changes) => typedError<Project_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_project", { id, changes })),
 	deleteProject: (id: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("delete_project", { id })),
 	reorderProjects: (ids: string[]) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("reorder_projects", { ids })),
 	createSkill: (input: SkillInput_Deserialize) => typedError<Skill_Serialize, IpcError_Serialize>(__TAURI_INVOKE("create_skill", { input })),
-	updateSkill: (id: string, input: SkillInput_Deserialize) => typedError<Skill_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_skill", { id, input })),
+	updateSkill: (id: string, changes: Changes) => typedError<Skill_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_skill", { id, changes })),
 	deleteSkill: (id: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("delete_skill", { id })),
 	reorderSkills: (ids: string[]) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("reorder_skills", { ids })),
 	createEducation: (input: EducationInput_Deserialize) => typedError<Education_Serialize, IpcError_Serialize>(__TAURI_INVOKE("create_education", { input })),
-	updateEducation: (id: string, input: EducationInput_Deserialize) => typedError<Education_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_education", { id, input })),
+	updateEducation: (id: string, changes: Changes) => typedError<Education_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_education", { id, changes })),
 	deleteEducation: (id: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("delete_education", { id })),
 	reorderEducation: (ids: string[]) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("reorder_education", { ids })),
 	createCertification: (input: CertificationInput_Deserialize) => typedError<Certification_Serialize, IpcError_Serialize>(__TAURI_INVOKE("create_certification", { input })),
-	updateCertification: (id: string, input: CertificationInput_Deserialize) => typedError<Certification_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_certification", { id, input })),
+	updateCertification: (id: string, changes: Changes) => typedError<Certification_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_certification", { id, changes })),
 	deleteCertification: (id: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("delete_certification", { id })),
 	reorderCertifications: (ids: string[]) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("reorder_certifications", { ids })),
 	createAchievement: (input: AchievementInput_Deserialize) => typedError<Achievement_Serialize, IpcError_Serialize>(__TAURI_INVOKE("create_achievement", { input })),
-	updateAchievement: (id: string, input: AchievementInput_Deserialize) => typedError<Achievement_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_achievement", { id, input })),
+	updateAchievement: (id: string, changes: Changes) => typedError<Achievement_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_achievement", { id, changes })),
 	deleteAchievement: (id: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("delete_achievement", { id })),
 	reorderAchievements: (ids: string[]) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("reorder_achievements", { ids })),
 	listTechnologies: () => typedError<Technology[], IpcError_Serialize>(__TAURI_INVOKE("list_technologies")),
@@ -333,8 +333,19 @@ export type Change_Serialize = {
 	entries: AuditEntry_Serialize[],
 };
 
+/**
+ *  The fields an edit changes, by their input names (`company_name`, `end_date`, …):
+ *  a JSON merge patch (RFC 7396) of the section's input. `null` clears a field; a
+ *  nested object (the profile's `contact`) is merged key by key.
+ */
+export type Changes = { [key in string]: unknown };
+
 /**  What rule a field broke. The names are stable: the UI and scripts branch on them. */
-export type Code = "required" | "too_long" | "invalid_date" | "date_order" | "current_with_end_date" | "invalid_url" | "invalid_email" | "invalid_slug" | "out_of_range" | "invalid_choice" | "duplicate" | "unknown_reference";
+export type Code = "required" | "too_long" | "invalid_date" | "date_order" | "current_with_end_date" | "invalid_url" | "invalid_email" | "invalid_slug" | "out_of_range" | "invalid_choice" | "duplicate" | "unknown_reference" | 
+/**  An edit names a field the item does not have. */
+"unknown_field" | 
+/**  An edit gives a field a value of the wrong kind (text for a number, …). */
+"wrong_type";
 
 /**  How to reach the person. The documented schema has no name column: the name lives here. */
 export type Contact = Contact_Serialize | Contact_Deserialize;
@@ -477,7 +488,13 @@ export type Education_Serialize = {
 };
 
 /**  A stable, machine-readable name for each kind of error, for the UI to branch on. */
-export type ErrorCode = "invalid" | "not_found" | "conflict" | "schema_too_new" | "not_career_hub" | "not_a_database" | "missing" | "is_folder" | "read_only" | "busy" | "restore_rejected" | "io" | "pdf" | "database";
+export type ErrorCode = "invalid" | "not_found" | "conflict" | "schema_too_new" | "not_career_hub" | "not_a_database" | "missing" | "is_folder" | "read_only" | "busy" | "restore_rejected" | "io" | "pdf" | 
+/**  SQLite or a migration failed. */
+"database" | 
+/**  A value could not be written as, or read from, JSON. */
+"json" | 
+/**  Career Hub itself went wrong; nobody's input caused it. */
+"internal";
 
 /**  One job. */
 export type Experience = Experience_Serialize | Experience_Deserialize;
@@ -805,33 +822,6 @@ export type PdfOptions_Serialize = {
 
 /**  The profile's own fields. */
 export type Profile = Profile_Serialize | Profile_Deserialize;
-
-/**  What a person enters on the Basics step. */
-export type ProfileInput = ProfileInput_Serialize | ProfileInput_Deserialize;
-
-/**  What a person enters on the Basics step. */
-export type ProfileInput_Deserialize = {
-	slug?: string | null,
-	headline?: string | null,
-	summary?: string | null,
-	location?: string | null,
-	/**  `PRIVATE` when empty. */
-	visibility?: string,
-	contact?: Contact_Deserialize,
-	profile_photo_url?: string | null,
-};
-
-/**  What a person enters on the Basics step. */
-export type ProfileInput_Serialize = {
-	slug: string | null,
-	headline: string | null,
-	summary: string | null,
-	location: string | null,
-	/**  `PRIVATE` when empty. */
-	visibility: string,
-	contact: Contact_Serialize,
-	profile_photo_url: string | null,
-};
 
 /**  The profile's own fields. */
 export type Profile_Deserialize = {

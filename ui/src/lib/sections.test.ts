@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Experience_Serialize, Project_Serialize } from "./bindings";
+import type { Experience_Serialize } from "./bindings";
 import { basicsInput, basicsValues, experienceInput, experienceValues, projectInput, projectValues, skillInput } from "./sections";
 
 const job: Experience_Serialize = {
@@ -18,14 +18,24 @@ describe("section mapping", () => {
     expect(experienceInput(values).end_date).toBeNull();
   });
 
-  it("keeps a project's fields the form does not show", () => {
-    const previous = { challenges: ["Scale"], team_size: 5, budget_range: "small" } as unknown as Project_Serialize;
+  it("sends only the project fields the form shows, so the others keep their stored value", () => {
     const values = projectValues();
     values.name = "Ledger";
     values.anonymized = true;
     values.anonymized_company = "a bank";
-    const input = projectInput(values, previous);
-    expect(input).toMatchObject({ challenges: ["Scale"], team_size: 5, visibility: "ANONYMOUS", anonymized_company: "a bank" });
+    const input = projectInput(values);
+    expect(input).toMatchObject({ visibility: "ANONYMOUS", anonymized_company: "a bank" });
+    for (const hidden of ["challenges", "clients", "team_size", "budget_range", "documentation_url"]) {
+      expect(input).not.toHaveProperty(hidden);
+    }
+  });
+
+  it("sends neither the experience fields nor the contact keys the forms do not show", () => {
+    expect(experienceInput(experienceValues(job))).not.toHaveProperty("industry");
+    expect(experienceInput(experienceValues(job))).not.toHaveProperty("company_size");
+    const basics = basicsInput(basicsValues(null));
+    expect(Object.keys(basics.contact).sort()).toEqual(["email", "linkedin", "name", "phone", "website"]);
+    expect(basics).not.toHaveProperty("profile_photo_url");
   });
 
   it("puts the name in contact and turns blanks into null", () => {

@@ -1,5 +1,8 @@
-// What each section's form holds (strings, as inputs do) and how it maps to and from
-// the API's types. Kept out of the components so the mapping is tested on its own.
+// What each section's form holds (strings, as inputs do), read from an item, and the
+// fields the form shows, as the API takes them. Saving sends only those fields: the
+// backend merges them into the stored item, so a field the form does not show (set
+// from the CLI or by an import) keeps its value. Kept out of the components so the
+// mapping is tested on its own.
 import type {
   AchievementInput_Deserialize,
   Achievement_Serialize,
@@ -9,7 +12,6 @@ import type {
   Education_Serialize,
   ExperienceInput_Deserialize,
   Experience_Serialize,
-  ProfileInput_Deserialize,
   Profile_Serialize,
   ProjectInput_Deserialize,
   Project_Serialize,
@@ -32,10 +34,16 @@ export function basicsValues(p: Profile_Serialize | null | undefined): BasicsVal
     slug: text(p?.slug), visibility: p?.visibility ?? "PRIVATE",
   };
 }
-export function basicsInput(v: BasicsValues, photo: string | null = null): ProfileInput_Deserialize {
+// The Basics the form shows. `contact` merges key by key, so its other keys stay.
+export type BasicsChanges = {
+  slug: string | null; headline: string | null; summary: string | null; location: string | null;
+  visibility: string;
+  contact: { name: string | null; email: string | null; phone: string | null; linkedin: string | null; website: string | null };
+};
+export function basicsInput(v: BasicsValues): BasicsChanges {
   return {
     slug: blankToNull(v.slug), headline: blankToNull(v.headline), summary: blankToNull(v.summary),
-    location: blankToNull(v.location), visibility: v.visibility, profile_photo_url: photo,
+    location: blankToNull(v.location), visibility: v.visibility,
     contact: {
       name: blankToNull(v.name), email: blankToNull(v.email), phone: blankToNull(v.phone),
       linkedin: blankToNull(v.linkedin), website: blankToNull(v.website),
@@ -82,7 +90,7 @@ export function projectValues(p?: Project_Serialize): ProjectValues {
     category: p?.category ?? "Production",
   };
 }
-export function projectInput(v: ProjectValues, previous?: Project_Serialize): ProjectInput_Deserialize {
+export function projectInput(v: ProjectValues): ProjectInput_Deserialize {
   return {
     name: v.name, role: blankToNull(v.role), description: blankToNull(v.description),
     start_date: blankToNull(v.start_date), end_date: v.is_ongoing ? null : blankToNull(v.end_date),
@@ -91,11 +99,6 @@ export function projectInput(v: ProjectValues, previous?: Project_Serialize): Pr
     anonymized_company: v.anonymized ? blankToNull(v.anonymized_company) : null,
     visibility: v.anonymized ? "ANONYMOUS" : "PUBLIC", demo_url: blankToNull(v.demo_url),
     github_url: blankToNull(v.github_url), status: v.status, category: v.category,
-    // Fields the form does not show are kept as they were.
-    challenges: previous?.challenges ?? [], clients: previous?.clients ?? [],
-    team_size: previous?.team_size ?? null, duration_months: previous?.duration_months ?? null,
-    users_count: previous?.users_count ?? null, budget_range: previous?.budget_range ?? null,
-    documentation_url: previous?.documentation_url ?? null,
   };
 }
 
