@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use career_hub::import::jsonresume;
 use career_hub::profile::{self, LocalProfile};
-use career_hub::{AuditContext, Db, Source, full_backup};
+use career_hub::{AuditContext, Db, Source, archive};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use serde_json::json;
 
@@ -70,7 +70,7 @@ fn json_resume_import(c: &mut Criterion) {
     group.finish();
 }
 
-fn full_backup_round_trip(c: &mut Criterion) {
+fn archive_round_trip(c: &mut Criterion) {
     // A profile with 10,000 rows: 2,500 each of experiences, projects, education and achievements.
     let dir = tempfile::tempdir().unwrap();
     let (mut db, local) = fresh(&dir, "source.db");
@@ -93,7 +93,7 @@ fn full_backup_round_trip(c: &mut Criterion) {
         Ok(())
     })
     .unwrap();
-    let mut group = c.benchmark_group("full_backup");
+    let mut group = c.benchmark_group("archive");
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(20));
     group.bench_function("export_and_import_10k_rows", |b| {
@@ -104,11 +104,10 @@ fn full_backup_round_trip(c: &mut Criterion) {
                 (target, fresh_db)
             },
             |(target, mut fresh_db)| {
-                let document = full_backup::export(db.conn()).unwrap();
+                let document = archive::export(db.conn()).unwrap();
                 let text = serde_json::to_string(&document).unwrap();
                 let restored =
-                    full_backup::import(&mut fresh_db, &serde_json::from_str(&text).unwrap())
-                        .unwrap();
+                    archive::import(&mut fresh_db, &serde_json::from_str(&text).unwrap()).unwrap();
                 assert!(restored.rows["experiences"] == 2_500);
                 (target, fresh_db)
             },
@@ -118,5 +117,5 @@ fn full_backup_round_trip(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, json_resume_import, full_backup_round_trip);
+criterion_group!(benches, json_resume_import, archive_round_trip);
 criterion_main!(benches);

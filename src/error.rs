@@ -4,8 +4,6 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::validation::FieldError;
-
 /// Everything the core can fail with.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -101,6 +99,41 @@ pub enum Error {
     Internal(String),
 }
 
+/// What rule a field of an input broke ([`crate::validation`] checks them). The names
+/// are stable: the UI and scripts branch on them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Code {
+    Required,
+    TooLong,
+    InvalidDate,
+    DateOrder,
+    CurrentWithEndDate,
+    InvalidUrl,
+    InvalidEmail,
+    InvalidSlug,
+    OutOfRange,
+    InvalidChoice,
+    Duplicate,
+    UnknownReference,
+    /// An edit names a field the item does not have.
+    UnknownField,
+    /// An edit gives a field a value of the wrong kind (text for a number, …).
+    WrongType,
+}
+
+/// One broken rule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct FieldError {
+    pub code: Code,
+    /// The input field, as named in the API (`start_date`, `contact.email`, …).
+    pub field: String,
+    /// A sentence a person understands.
+    pub message: String,
+}
+
 /// A stable, machine-readable name for each kind of error, for the UI to branch on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -180,7 +213,7 @@ impl From<rusqlite::Error> for Error {
     fn from(error: rusqlite::Error) -> Self {
         if is_busy(&error) {
             Self::Busy {
-                seconds: crate::db::BUSY_TIMEOUT.as_secs(),
+                seconds: BUSY_TIMEOUT.as_secs(),
             }
         } else {
             Self::Sqlite(error)
@@ -198,6 +231,9 @@ impl From<rusqlite_migration::Error> for Error {
         }
     }
 }
+
+/// How long a connection waits for another writer before giving up.
+pub(crate) const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Whether SQLite gave up waiting for another connection's lock.
 pub(crate) fn is_busy(error: &rusqlite::Error) -> bool {

@@ -4,6 +4,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod archive;
 pub mod audit;
 pub mod backup;
 pub mod builder;
@@ -14,7 +15,6 @@ pub mod doctor;
 mod error;
 pub mod export;
 mod file_lock;
-pub mod full_backup;
 pub mod history;
 pub mod import;
 pub mod migrations;

@@ -3,43 +3,9 @@
 //! All problems of one input are reported together, each with a stable code, the field
 //! and a sentence.
 
-use serde::{Deserialize, Serialize};
-
 use crate::{Error, Result};
 
-/// What rule a field broke. The names are stable: the UI and scripts branch on them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum Code {
-    Required,
-    TooLong,
-    InvalidDate,
-    DateOrder,
-    CurrentWithEndDate,
-    InvalidUrl,
-    InvalidEmail,
-    InvalidSlug,
-    OutOfRange,
-    InvalidChoice,
-    Duplicate,
-    UnknownReference,
-    /// An edit names a field the item does not have.
-    UnknownField,
-    /// An edit gives a field a value of the wrong kind (text for a number, …).
-    WrongType,
-}
-
-/// One broken rule.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct FieldError {
-    pub code: Code,
-    /// The input field, as named in the API (`start_date`, `contact.email`, …).
-    pub field: String,
-    /// A sentence a person understands.
-    pub message: String,
-}
+pub use crate::error::{Code, FieldError};
 
 /// Collects the problems of one input.
 #[derive(Debug, Default)]

@@ -6,9 +6,9 @@ use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::pin::Pin;
 
+use career_hub::archive::{self, ArchiveSummary};
 use career_hub::backup::{self, RestoreReport};
 use career_hub::export::{self, jsonresume as export_jsonresume};
-use career_hub::full_backup::{self, BackupSummary};
 use career_hub::import::{self, ImportRecord, ImportReport, jsonresume, linkedin};
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
@@ -230,7 +230,7 @@ pub fn export_file(
             ExportFormat::JsonResume => {
                 export_jsonresume::json_resume(db.conn(), &local.profile_id, None)?
             }
-            ExportFormat::Backup => full_backup::export(db.conn())?,
+            ExportFormat::Backup => archive::export(db.conn())?,
         };
         let bytes = export::write_document(db.conn(), &path, &document)?;
         Ok(ExportSummary::new(&path, bytes))
@@ -254,8 +254,8 @@ fn read_backup(path: &Path) -> career_hub::Result<serde_json::Value> {
 #[tauri::command]
 #[specta::specta]
 #[instrument(err)]
-pub fn preview_backup(path: String) -> CommandResult<BackupSummary> {
-    Ok(full_backup::summary(&read_backup(Path::new(&path))?)?)
+pub fn preview_backup(path: String) -> CommandResult<ArchiveSummary> {
+    Ok(archive::summary(&read_backup(Path::new(&path))?)?)
 }
 
 /// Replaces everything with the backup at `path`; the replaced database is kept aside
@@ -268,7 +268,7 @@ pub async fn restore_backup(
     path: String,
 ) -> CommandResult<RestoreReport> {
     let document = read_backup(Path::new(&path))?;
-    state.replacing(|db| full_backup::replace(db, &document))
+    state.replacing(|db| archive::replace(db, &document))
 }
 
 /// Puts back a database that a restore kept aside (undoing that restore); what it

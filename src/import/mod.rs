@@ -107,7 +107,9 @@ pub(crate) fn run(
     // tell this import from one that was killed (see `recover_interrupted`).
     let _running = db
         .path()
-        .map(|path| crate::file_lock::HeldLock::take(lock_path(path, &id)))
+        .map(|path| {
+            crate::file_lock::HeldLock::take(crate::db::recover::import_lock_path(path, &id))
+        })
         .transpose()?;
     let result = (|| {
         db.write(|tx| {
@@ -161,57 +163,6 @@ pub(crate) fn run(
     }
     db.set_audit_context(person);
     result
-}
-
-fn lock_path(db: &std::path::Path, import_id: &str) -> std::path::PathBuf {
-    crate::paths::with_suffix(db, &format!(".import-{import_id}.lock"))
-}
-
-/// Marks the imports that were killed part-way (PENDING or PROCESSING, with no live
-/// process holding their lock) as FAILED, "interrupted", and lets go of the file they
-/// held. Run when a database is opened; one small read when there are none.
-pub(crate) fn recover_interrupted(db: &mut Db) -> Result<usize> {
-    let Some(path) = db.path().map(std::path::Path::to_path_buf) else {
-        return Ok(0);
-    };
-    let mut stmt = db.conn().prepare_cached(
-        "SELECT id FROM import_history WHERE status IN ('PENDING', 'PROCESSING')",
-    )?;
-    let open: Vec<String> = stmt
-        .query_map([], |row| row.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    drop(stmt);
-    let mut dead = Vec::new();
-    for id in open {
-        let lock = lock_path(&path, &id);
-        if !crate::file_lock::is_held(&lock) {
-            let _ = std::fs::remove_file(&lock);
-            dead.push(id);
-        }
-    }
-    if dead.is_empty() {
-        return Ok(0);
-    }
-    let person = db.audit_context().clone();
-    db.set_audit_context(AuditContext {
-        source: Source::System,
-        ..person.clone()
-    });
-    let marked = db.write(|tx| {
-        let mut update = tx.prepare_cached(
-            "UPDATE import_history SET status = 'FAILED',
-                 error_message = 'interrupted: the program importing this file stopped before it finished, so none of its items were added',
-                 completed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = ?1 AND status IN ('PENDING', 'PROCESSING')",
-        )?;
-        let mut n = 0;
-        for id in &dead {
-            n += update.execute([id])?;
-        }
-        Ok(n)
-    });
-    db.set_audit_context(person);
-    marked
 }
 
 /// The text of the file at `path`, read for an import: a file over `limit` bytes is

@@ -2,12 +2,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod archive;
 mod builder;
 mod cv;
 mod edits;
 mod entities;
 mod fixture;
-mod full_backup;
 mod history;
 mod import;
 mod jsonresume;

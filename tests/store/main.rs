@@ -10,6 +10,7 @@ mod completeness;
 mod constraints;
 mod doctor;
 mod fixture;
+mod layers;
 mod migrations;
 mod outside_tools;
 mod registry;

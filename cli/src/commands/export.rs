@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use career_hub::archive;
 use career_hub::export::jsonresume;
-use career_hub::full_backup;
 
 /// Export your profile.
 #[derive(Debug, clap::Args)]
@@ -67,7 +67,7 @@ impl Cmd {
             }
             Format::All { out, force } => {
                 career_hub::export::ensure_may_write(&out, force)?;
-                let document = full_backup::export(handle.conn())?;
+                let document = archive::export(handle.conn())?;
                 career_hub::export::write_document(handle.conn(), &out, &document)?;
                 outln!("Wrote a full backup to {}.", out.display());
             }

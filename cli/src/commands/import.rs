@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use career_hub::full_backup;
+use career_hub::archive;
 use career_hub::import::{ImportReport, jsonresume, linkedin, read_text};
 
 /// Import data into your profile. Items you already have are skipped, never overwritten.
@@ -77,7 +77,7 @@ impl Cmd {
                 // `init` that creates the file.
                 let mut handle = super::open_or_create(db)?;
                 career_hub::profile::bootstrap(&mut handle)?;
-                let restored = full_backup::import(&mut handle, &document)?;
+                let restored = archive::import(&mut handle, &document)?;
                 let total: usize = restored.rows.values().sum();
                 outln!("Restored {total} rows from {}.", file.display());
             }

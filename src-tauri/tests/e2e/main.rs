@@ -341,7 +341,7 @@ async fn import_scenario() -> TestResult {
         )?;
         std::fs::write(
             &backup,
-            career_hub::full_backup::export(other.conn())?.to_string(),
+            career_hub::archive::export(other.conn())?.to_string(),
         )?;
     }
     let jobs = |db: &std::path::Path| -> TestResult<Vec<String>> {

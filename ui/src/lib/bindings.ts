@@ -72,7 +72,7 @@ export const commands = {
 	/**  Writes the profile (or everything, for a backup) to `path`. */
 	exportFile: (format: ExportFormat, path: string) => typedError<ExportSummary, IpcError_Serialize>(__TAURI_INVOKE("export_file", { format, path })),
 	/**  What the backup at `path` holds, before anything is restored. */
-	previewBackup: (path: string) => typedError<BackupSummary_Serialize, IpcError_Serialize>(__TAURI_INVOKE("preview_backup", { path })),
+	previewBackup: (path: string) => typedError<ArchiveSummary_Serialize, IpcError_Serialize>(__TAURI_INVOKE("preview_backup", { path })),
 	/**
 	 *  Replaces everything with the backup at `path`; the replaced database is kept aside
 	 *  (`previous_kept_at`), and [`restore_previous`] on it undoes this.
@@ -162,6 +162,35 @@ export type AppInfo = {
 	measure: boolean,
 };
 
+/**  What a backup document holds, for a person deciding whether to restore it. */
+export type ArchiveSummary = ArchiveSummary_Serialize | ArchiveSummary_Deserialize;
+
+/**  What a backup document holds, for a person deciding whether to restore it. */
+export type ArchiveSummary_Deserialize = {
+	/**  The name in the backed-up profile, if it has one. */
+	name?: string | null,
+	headline?: string | null,
+	/**  The schema version of the database it was made from. */
+	schema_version: number,
+	/**  Rows per table, for the tables a person knows (experiences, projects, …). */
+	rows: { [key in string]: number },
+	/**  How many changes its history holds. */
+	history_entries: number,
+};
+
+/**  What a backup document holds, for a person deciding whether to restore it. */
+export type ArchiveSummary_Serialize = {
+	/**  The name in the backed-up profile, if it has one. */
+	name: string | null,
+	headline: string | null,
+	/**  The schema version of the database it was made from. */
+	schema_version: number,
+	/**  Rows per table, for the tables a person knows (experiences, projects, …). */
+	rows: { [key in string]: number },
+	/**  How many changes its history holds. */
+	history_entries: number,
+};
+
 /**  One row of the audit log. */
 export type AuditEntry = AuditEntry_Serialize | AuditEntry_Deserialize;
 
@@ -209,35 +238,6 @@ export type AuditEntry_Serialize = {
 	/**  For the rows of an undo: the change it reversed. */
 	reverts_change_id: string | null,
 	created_at: string,
-};
-
-/**  What a backup document holds, for a person deciding whether to restore it. */
-export type BackupSummary = BackupSummary_Serialize | BackupSummary_Deserialize;
-
-/**  What a backup document holds, for a person deciding whether to restore it. */
-export type BackupSummary_Deserialize = {
-	/**  The name in the backed-up profile, if it has one. */
-	name?: string | null,
-	headline?: string | null,
-	/**  The schema version of the database it was made from. */
-	schema_version: number,
-	/**  Rows per table, for the tables a person knows (experiences, projects, …). */
-	rows: { [key in string]: number },
-	/**  How many changes its history holds. */
-	history_entries: number,
-};
-
-/**  What a backup document holds, for a person deciding whether to restore it. */
-export type BackupSummary_Serialize = {
-	/**  The name in the backed-up profile, if it has one. */
-	name: string | null,
-	headline: string | null,
-	/**  The schema version of the database it was made from. */
-	schema_version: number,
-	/**  Rows per table, for the tables a person knows (experiences, projects, …). */
-	rows: { [key in string]: number },
-	/**  How many changes its history holds. */
-	history_entries: number,
 };
 
 /**  One certification. */
@@ -340,7 +340,10 @@ export type Change_Serialize = {
  */
 export type Changes = { [key in string]: unknown };
 
-/**  What rule a field broke. The names are stable: the UI and scripts branch on them. */
+/**
+ *  What rule a field of an input broke ([`crate::validation`] checks them). The names
+ *  are stable: the UI and scripts branch on them.
+ */
 export type Code = "required" | "too_long" | "invalid_date" | "date_order" | "current_with_end_date" | "invalid_url" | "invalid_email" | "invalid_slug" | "out_of_range" | "invalid_choice" | "duplicate" | "unknown_reference" | 
 /**  An edit names a field the item does not have. */
 "unknown_field" | 

@@ -8,10 +8,11 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::audit::AuditContext;
-use crate::{Error, Result, backup, migrations};
+use crate::error::BUSY_TIMEOUT;
+use crate::{Error, Result, migrations};
 
-/// How long a connection waits for another writer before giving up.
-pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+pub mod files;
+pub(crate) mod recover;
 
 /// An open Career Hub database at the latest schema version.
 #[derive(Debug)]
@@ -57,8 +58,8 @@ impl Db {
         configure(&conn)?;
         let version = migrations::schema_version(&conn)?;
         if existing && version < migrations::latest_version() {
-            let copy = backup::pre_migration_path(&conn, path, version)?;
-            backup::copy_database(&conn, &copy)?;
+            let copy = files::pre_migration_path(&conn, path, version)?;
+            files::copy_database(&conn, &copy)?;
             tracing::info!(backup = %copy.display(), from = version, "backed up before migrating");
         }
         migrate(&mut conn)?;
@@ -77,11 +78,11 @@ impl Db {
     /// is removed, each only when no live process is still at it.
     fn recover(&mut self) -> Result<()> {
         if let Some(path) = self.path.clone()
-            && backup::remove_stale_restore(&path)
+            && files::remove_stale_restore(&path)
         {
             tracing::info!(database = %path.display(), "removed what an interrupted restore left");
         }
-        let interrupted = crate::import::recover_interrupted(self)?;
+        let interrupted = recover::interrupted_imports(self)?;
         if interrupted > 0 {
             tracing::info!(interrupted, "marked interrupted imports as failed");
         }

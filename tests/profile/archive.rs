@@ -1,7 +1,7 @@
 //! The full backup: export → import into a new database reproduces every row.
 
+use career_hub::archive;
 use career_hub::builder;
-use career_hub::full_backup;
 use career_hub::import::jsonresume;
 use career_hub::profile::Section;
 use career_hub::profile::cv_version::{self, CvVersionInput};
@@ -14,7 +14,7 @@ use crate::fixture;
 /// Every row of every table a backup holds, and the audit log, in key order.
 fn everything(db: &career_hub::Db) -> Vec<String> {
     let mut out = Vec::new();
-    for table in full_backup::tables() {
+    for table in archive::tables() {
         let mut stmt = db
             .conn()
             .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
@@ -71,11 +71,11 @@ fn rich() -> career_hub::Db {
 #[test]
 fn a_backup_restores_every_row_into_a_new_database() {
     let db = rich();
-    let document = full_backup::export(db.conn()).unwrap();
+    let document = archive::export(db.conn()).unwrap();
     let text = serde_json::to_string(&document).unwrap();
 
     let (mut fresh, _) = fixture::profile();
-    let restored = full_backup::import(&mut fresh, &serde_json::from_str(&text).unwrap()).unwrap();
+    let restored = archive::import(&mut fresh, &serde_json::from_str(&text).unwrap()).unwrap();
     assert!(restored.rows["experiences"] >= 3, "{restored:?}");
     assert_eq!(
         everything(&fresh),
@@ -94,10 +94,10 @@ fn a_backup_restores_every_row_into_a_new_database() {
 #[test]
 fn a_backup_is_refused_over_existing_data_or_in_another_format() {
     let db = rich();
-    let document = full_backup::export(db.conn()).unwrap();
+    let document = archive::export(db.conn()).unwrap();
     let mut busy = rich();
     let before = everything(&busy);
-    let error = full_backup::import(&mut busy, &document).unwrap_err();
+    let error = archive::import(&mut busy, &document).unwrap_err();
     assert!(
         matches!(&error, Error::Conflict(m) if m.contains("already holds")),
         "{error}"
@@ -116,7 +116,7 @@ fn a_backup_is_refused_over_existing_data_or_in_another_format() {
             "newer Career Hub",
         ),
     ] {
-        let error = full_backup::import(&mut fresh, &bad).unwrap_err();
+        let error = archive::import(&mut fresh, &bad).unwrap_err();
         assert!(error.to_string().contains(expected), "{error}");
     }
 }
@@ -138,13 +138,13 @@ fn a_backup_replaces_a_database_with_data_and_the_replaced_one_comes_back() {
     .unwrap();
     let mine = everything(&db);
 
-    let document = full_backup::export(rich().conn()).unwrap();
-    let summary = full_backup::summary(&document).unwrap();
+    let document = archive::export(rich().conn()).unwrap();
+    let summary = archive::summary(&document).unwrap();
     assert_eq!(summary.name.as_deref(), Some("Grace Hopper"), "{summary:?}");
     assert!(summary.rows["experiences"] > 0 && summary.history_entries > 0);
     assert_eq!(everything(&db), mine, "a preview changes nothing");
 
-    let report = full_backup::replace(&mut db, &document).unwrap();
+    let report = archive::replace(&mut db, &document).unwrap();
     // As the app does after a restore: find the profile again, and read it.
     let local = career_hub::profile::bootstrap(&mut db).unwrap();
     career_hub::profile::load(db.conn(), &local.profile_id).unwrap();
@@ -153,7 +153,7 @@ fn a_backup_replaces_a_database_with_data_and_the_replaced_one_comes_back() {
     let restored = everything(&{
         let mut fresh = career_hub::Db::open_in_memory().unwrap();
         career_hub::profile::bootstrap(&mut fresh).unwrap();
-        full_backup::import(&mut fresh, &document).unwrap();
+        archive::import(&mut fresh, &document).unwrap();
         fresh
     });
     assert_eq!(
@@ -188,8 +188,8 @@ fn a_file_that_is_not_a_backup_is_refused_before_anything_changes() {
         json!({"basics": {}}),
         json!({"format": "career-hub-backup", "version": 99}),
     ] {
-        assert!(full_backup::summary(&document).is_err());
-        assert!(full_backup::replace(&mut db, &document).is_err());
+        assert!(archive::summary(&document).is_err());
+        assert!(archive::replace(&mut db, &document).is_err());
     }
 }
 
@@ -202,7 +202,7 @@ fn a_backup_from_before_the_changes_table_restores_its_history_whole() {
         .conn()
         .query_row("SELECT id FROM users", [], |r| r.get(0))
         .unwrap();
-    let mut document = full_backup::export(source.conn()).unwrap();
+    let mut document = archive::export(source.conn()).unwrap();
     let tables = document["tables"].as_object_mut().unwrap();
     let changes: std::collections::HashMap<String, serde_json::Value> = tables["changes"]
         .as_array()
@@ -220,7 +220,7 @@ fn a_backup_from_before_the_changes_table_restores_its_history_whole() {
     document["schema_version"] = json!(7);
 
     let (mut restored, _) = fixture::profile();
-    full_backup::import(&mut restored, &document).unwrap();
+    archive::import(&mut restored, &document).unwrap();
     assert_eq!(
         history::changes(source.conn(), &user, 100).unwrap(),
         history::changes(restored.conn(), &user, 100).unwrap(),

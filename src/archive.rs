@@ -1,9 +1,11 @@
-//! The full backup: everything in a profile's database as one versioned JSON document
-//! of our own, for moving to another machine. Lossless: every row of every table,
-//! with its ids, timestamps and history, comes back exactly.
+//! The archive: everything in a profile's database as one versioned JSON document of
+//! our own (`export all` / `import all`; "full backup" in the app), for moving to
+//! another machine. Lossless: every row of every table, with its ids, timestamps and
+//! history, comes back exactly. Not to be confused with [`crate::backup`], which copies
+//! the SQLite file itself.
 //!
 //! ```json
-//! { "format": "career-hub-backup", "version": 1, "schema_version": 4,
+//! { "format": "career-hub-backup", "version": 1, "schema_version": 8,
 //!   "tables": { "users": [ { "id": "…", … } ], "profiles": [ … ], … } }
 //! ```
 
@@ -14,6 +16,7 @@ use rusqlite::{Connection, params_from_iter};
 use serde_json::{Map, Value, json};
 
 use crate::audit::{is_json_column, sql_value};
+use crate::db::files::{ARCHIVE_STAGING, ARCHIVE_STAGING_LOCK};
 use crate::{Db, Error, Result, migrations};
 
 /// The document's `format` field.
@@ -84,7 +87,7 @@ pub struct Restored {
 /// What a backup document holds, for a person deciding whether to restore it.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct BackupSummary {
+pub struct ArchiveSummary {
     /// The name in the backed-up profile, if it has one.
     pub name: Option<String>,
     pub headline: Option<String>,
@@ -98,7 +101,7 @@ pub struct BackupSummary {
 
 /// Reads what a backup document holds, after checking it is one this program can
 /// restore (the same checks as [`import`]).
-pub fn summary(document: &Value) -> Result<BackupSummary> {
+pub fn summary(document: &Value) -> Result<ArchiveSummary> {
     let tables = checked_tables(document)?;
     let count = |table: &str| {
         tables
@@ -111,7 +114,7 @@ pub fn summary(document: &Value) -> Result<BackupSummary> {
         .and_then(Value::as_array)
         .and_then(|rows| rows.first());
     let text = |value: Option<&Value>| value.and_then(Value::as_str).map(str::to_owned);
-    Ok(BackupSummary {
+    Ok(ArchiveSummary {
         name: text(
             profile
                 .and_then(|p| p.get("contact"))
@@ -150,10 +153,10 @@ pub fn replace(db: &mut Db, document: &Value) -> Result<crate::backup::RestoreRe
         .path()
         .map(std::path::Path::to_path_buf)
         .ok_or_else(|| Error::Conflict("a database in memory cannot be replaced".to_owned()))?;
-    let staging = crate::paths::with_suffix(&live, BACKUP_STAGING);
+    let staging = crate::paths::with_suffix(&live, ARCHIVE_STAGING);
     let _running =
-        crate::file_lock::HeldLock::take(crate::paths::with_suffix(&live, BACKUP_STAGING_LOCK))?;
-    crate::backup::remove_database_files(&staging);
+        crate::file_lock::HeldLock::take(crate::paths::with_suffix(&live, ARCHIVE_STAGING_LOCK))?;
+    crate::db::files::remove_database_files(&staging);
     let result = (|| {
         let mut fresh = Db::open(&staging)?;
         fresh.set_audit_context(crate::AuditContext {
@@ -165,13 +168,9 @@ pub fn replace(db: &mut Db, document: &Value) -> Result<crate::backup::RestoreRe
         drop(fresh);
         crate::backup::restore(&live, &staging)
     })();
-    crate::backup::remove_database_files(&staging);
+    crate::db::files::remove_database_files(&staging);
     result
 }
-
-/// Where [`replace`] builds the new database, and the lock it holds meanwhile.
-pub(crate) const BACKUP_STAGING: &str = ".backup-staging";
-pub(crate) const BACKUP_STAGING_LOCK: &str = ".backup-staging.lock";
 
 /// The document's tables, once it is known to be a backup this program can read.
 fn checked_tables(document: &Value) -> Result<&Map<String, Value>> {
