@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 # System packages: a C toolchain for bundled SQLite; WebKitGTK to build the desktop
 # shell; a virtual display, WebKit's WebDriver, xdotool and imagemagick (to answer
 # native file dialogs and capture the screen), poppler and qpdf to test it and its PDFs as a person would;
-# the fonts the CV PDFs embed (read at build time by build.rs).
+# the fonts the CV PDFs embed (read at build time by crates/typeset/build.rs).
 packages=(
     build-essential pkg-config libssl-dev
     libwebkit2gtk-4.1-dev librsvg2-dev

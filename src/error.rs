@@ -259,3 +259,9 @@ impl Error {
         }
     }
 }
+
+impl From<career_hub_typeset::PdfError> for Error {
+    fn from(error: career_hub_typeset::PdfError) -> Self {
+        Self::Pdf(error.0)
+    }
+}

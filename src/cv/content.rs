@@ -1,58 +1,10 @@
 //! What a CV says: the profile, narrowed to one version's selection, as plain
 //! sections and entries in reading order. Templates decide how it looks.
 
+pub use career_hub_typeset::document::{ContactItem, Content, Entry, Meta, Section};
+
 use crate::profile::cv_version::{CvVersion, SectionsConfig, selected};
 use crate::profile::{FullProfile, skill};
-
-/// A link or a piece of contact information in the header.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ContactItem {
-    pub text: String,
-    pub uri: Option<String>,
-}
-
-/// One job, project, degree, certificate or achievement.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Entry {
-    pub title: String,
-    pub subtitle: Option<String>,
-    /// Already formatted ("Mar 2019 – Present").
-    pub dates: Option<String>,
-    pub text: Option<String>,
-    pub bullets: Vec<String>,
-    /// Technologies and similar, one line.
-    pub tags: Vec<String>,
-    pub link: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Section {
-    pub title: &'static str,
-    pub entries: Vec<Entry>,
-    /// Short items printed together (skills), instead of entries.
-    pub inline: Vec<String>,
-}
-
-/// Document information for the PDF.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Meta {
-    pub title: String,
-    pub author: String,
-    pub subject: String,
-    pub keywords: Vec<String>,
-    /// The newest `updated_at` of what the CV shows (RFC 3339, UTC).
-    pub date: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Content {
-    pub name: String,
-    pub headline: Option<String>,
-    pub contact: Vec<ContactItem>,
-    pub summary: Option<String>,
-    pub sections: Vec<Section>,
-    pub meta: Meta,
-}
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",

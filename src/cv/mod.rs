@@ -1,29 +1,30 @@
-//! CV versions on paper: the profile, narrowed to one version's selection, typeset by
-//! our own layout engine and written as PDF.
+//! CV versions on paper: the profile, narrowed to one version's selection
+//! ([`content`]), typeset by the `career-hub-typeset` crate and written as PDF.
 //!
-//! `content` decides what the CV says, `template` how it looks, `layout` where each
-//! line goes (with `text` shaping and wrapping, and `fonts` the embedded faces),
-//! `pdf` writes the bytes and `preview` draws the same pages as SVG for the app.
+//! The typesetting (templates, layout, fonts, the PDF writer and the preview) comes
+//! with the `pdf` feature, which the CLI and the desktop app turn on; without it the
+//! core builds the content and needs no fonts or PDF crates.
 
 pub mod content;
-pub mod fonts;
-pub mod layout;
-pub mod pdf;
-pub mod preview;
-pub mod template;
-pub mod text;
 
+#[cfg(feature = "pdf")]
 use std::path::Path;
 
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
+#[cfg(feature = "pdf")]
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
-pub use layout::{Page, Paper};
-pub use template::Template;
+pub use career_hub_typeset::{Paper, Template};
+#[cfg(feature = "pdf")]
+pub use career_hub_typeset::{fonts, layout, layout::Page, preview};
 
+#[cfg(feature = "pdf")]
+use crate::Db;
+use crate::Result;
 use crate::profile::cv_version::{self, CvVersion, SectionsConfig};
+#[cfg(feature = "pdf")]
 use crate::profile::{self, FullProfile};
-use crate::{Db, Result};
 
 /// How to print a CV. `template: None` uses the version's own template.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,6 +50,7 @@ pub fn resolve_version(
     }
 }
 
+#[cfg(feature = "pdf")]
 fn template_of(version: Option<&CvVersion>, options: &PdfOptions) -> Template {
     options
         .template
@@ -56,38 +58,34 @@ fn template_of(version: Option<&CvVersion>, options: &PdfOptions) -> Template {
         .unwrap_or_default()
 }
 
-/// The content and laid-out pages of a CV, from data already loaded.
-fn compose(
-    full: &FullProfile,
-    version: Option<&CvVersion>,
-    options: &PdfOptions,
-) -> (content::Content, Vec<Page>) {
-    let content = content::build(full, version);
-    let (blocks, frame) = template::compose(&content, template_of(version, options), options.paper);
-    let pages = layout::layout(&blocks, &frame);
-    (content, pages)
-}
-
 /// The laid-out pages of a CV, from data already loaded.
+#[cfg(feature = "pdf")]
 pub fn pages_of(
     full: &FullProfile,
     version: Option<&CvVersion>,
     options: &PdfOptions,
 ) -> Vec<Page> {
-    compose(full, version, options).1
+    let content = content::build(full, version);
+    career_hub_typeset::pages(&content, template_of(version, options), options.paper)
 }
 
 /// The PDF of a CV, from data already loaded.
+#[cfg(feature = "pdf")]
 pub fn pdf_of(
     full: &FullProfile,
     version: Option<&CvVersion>,
     options: &PdfOptions,
 ) -> Result<Vec<u8>> {
-    let (content, pages) = compose(full, version, options);
-    pdf::write(&pages, &content.meta)
+    let content = content::build(full, version);
+    Ok(career_hub_typeset::pdf(
+        &content,
+        template_of(version, options),
+        options.paper,
+    )?)
 }
 
 /// The profile and the version to print (see [`resolve_version`]).
+#[cfg(feature = "pdf")]
 fn load(
     conn: &Connection,
     profile_id: &str,
@@ -101,6 +99,7 @@ fn load(
 
 /// The PDF of CV version `version_id` (or of the default version, or of the whole
 /// profile when there is none). The same data and options give the same bytes.
+#[cfg(feature = "pdf")]
 pub fn export_pdf(
     conn: &Connection,
     profile_id: &str,
@@ -112,6 +111,7 @@ pub fn export_pdf(
 }
 
 /// The pages of a CV, for a preview.
+#[cfg(feature = "pdf")]
 pub fn preview_pages(
     conn: &Connection,
     profile_id: &str,
@@ -124,6 +124,7 @@ pub fn preview_pages(
 
 /// Writes the PDF to `path` (whole or not at all) and, for a version, remembers the
 /// path in its `pdf_url`. Returns the number of bytes written.
+#[cfg(feature = "pdf")]
 pub fn export_pdf_file(
     db: &mut Db,
     profile_id: &str,

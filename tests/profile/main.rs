@@ -4,6 +4,9 @@
 
 mod archive;
 mod builder;
+// Printing needs the typesetting engine (the `pdf` feature, which the CLI and the
+// desktop app turn on); `cargo test --workspace` builds the core with it.
+#[cfg(feature = "pdf")]
 mod cv;
 mod edits;
 mod entities;

@@ -7,9 +7,9 @@ use std::fmt::Write;
 
 use rustybuzz::ttf_parser::{GlyphId, OutlineBuilder};
 
-use super::fonts::FaceId;
-use super::layout::{Item, Page};
-use super::text::Color;
+use crate::fonts::FaceId;
+use crate::layout::{Item, Page};
+use crate::text::Color;
 
 struct PathData(String);
 

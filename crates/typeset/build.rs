@@ -1,7 +1,7 @@
-//! Finds the fonts the PDF writer embeds. They come from Debian packages that
+//! Finds the fonts the PDF writer embeds (only with the `render` feature). They come from Debian packages that
 //! `scripts/setup.sh` installs (fonts-dejavu-core, fonts-dejavu-extra,
 //! fonts-droid-fallback), never from the repository: each path is handed to the
-//! compiler as an environment variable that `src/cv/fonts.rs` includes.
+//! compiler as an environment variable that `src/fonts.rs` includes.
 //!
 //! `CAREER_HUB_FONT_DIRS` (paths separated by `:`) is searched first, for systems
 //! that keep these fonts elsewhere.
@@ -36,6 +36,9 @@ const SYSTEM_DIRS: [&str; 4] = [
 
 fn main() {
     println!("cargo:rerun-if-env-changed=CAREER_HUB_FONT_DIRS");
+    if std::env::var_os("CARGO_FEATURE_RENDER").is_none() {
+        return;
+    }
     let mut dirs: Vec<PathBuf> = std::env::var("CAREER_HUB_FONT_DIRS")
         .unwrap_or_default()
         .split(':')

@@ -14,11 +14,13 @@ use printpdf::{
     PdfPage, PdfSaveOptions, Pt, Rect, TextItem, TextMatrix,
 };
 
-use super::content::Meta;
-use super::fonts::FaceId;
-use super::layout::{Item, Page};
-use super::text::Color;
-use crate::{Error, Result};
+use crate::document::Meta;
+use crate::document::PdfError;
+use crate::fonts::FaceId;
+use crate::layout::{Item, Page};
+use crate::text::Color;
+
+type Result<T> = std::result::Result<T, PdfError>;
 
 /// The producer named in every PDF.
 const PRODUCER: &str = concat!("Career Hub ", env!("CARGO_PKG_VERSION"));
@@ -79,7 +81,7 @@ fn subset(
         mapping.insert(*gid, remapper.remap(*gid));
     }
     let bytes = subsetter::subset(face.bytes(), 0, &remapper).map_err(|e| {
-        Error::Pdf(format!(
+        PdfError(format!(
             "the font {} cannot be subset: {e:?}",
             face.postscript_name()
         ))
@@ -280,10 +282,10 @@ fn compress(document: &mut lopdf::Document) -> Result<()> {
         );
         encoder
             .write_all(&stream.content)
-            .map_err(|e| Error::Pdf(format!("compressing failed: {e}")))?;
+            .map_err(|e| PdfError(format!("compressing failed: {e}")))?;
         let compressed = encoder
             .finish()
-            .map_err(|e| Error::Pdf(format!("compressing failed: {e}")))?;
+            .map_err(|e| PdfError(format!("compressing failed: {e}")))?;
         if compressed.len() < stream.content.len() {
             stream
                 .dict
@@ -385,6 +387,6 @@ pub fn write(pages: &[Page], meta: &Meta) -> Result<Vec<u8>> {
     let mut bytes = Vec::with_capacity(64 * 1024);
     document
         .save_to(&mut bytes)
-        .map_err(|e| Error::Pdf(format!("writing failed: {e}")))?;
+        .map_err(|e| PdfError(format!("writing failed: {e}")))?;
     Ok(bytes)
 }

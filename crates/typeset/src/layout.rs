@@ -7,36 +7,9 @@
 //! page, and breaks a block taller than a page between lines, never leaving its first
 //! line alone at the bottom.
 
-use serde::Serialize;
+pub use crate::document::Paper;
 
-use super::text::{self, Color, Line, Run, Span};
-
-/// Paper sizes, in points.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "lowercase")]
-pub enum Paper {
-    #[default]
-    A4,
-    Letter,
-}
-
-impl Paper {
-    pub fn size(self) -> (f32, f32) {
-        match self {
-            Paper::A4 => (595.28, 841.89),
-            Paper::Letter => (612.0, 792.0),
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Paper> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "a4" => Some(Paper::A4),
-            "letter" | "us-letter" | "usletter" => Some(Paper::Letter),
-            _ => None,
-        }
-    }
-}
+use crate::text::{self, Color, Line, Run, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Align {

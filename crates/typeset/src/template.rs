@@ -2,41 +2,12 @@
 //! single-column with real text in reading order, which applicant-tracking systems
 //! read best.
 
-use serde::{Deserialize, Serialize};
+pub use crate::document::Template;
 
-use super::content::{Content, Entry};
-use super::fonts::{FaceId, Family, Style};
-use super::layout::{Align, Block, Frame, Paper, Paragraph, Rule};
-use super::text::{Color, Font, Span};
-
-/// A CV's look.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "lowercase")]
-pub enum Template {
-    /// Sans-serif, name on the left, coloured headings over a thin rule.
-    #[default]
-    Modern,
-    /// Serif, centred name and contact line, headings between full-width rules.
-    Classic,
-}
-
-impl Template {
-    pub const ALL: [Template; 2] = [Template::Modern, Template::Classic];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Template::Modern => "modern",
-            Template::Classic => "classic",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Template> {
-        Template::ALL
-            .into_iter()
-            .find(|t| t.name().eq_ignore_ascii_case(text.trim()))
-    }
-}
+use crate::document::{Content, Entry};
+use crate::fonts::{FaceId, Family, Style};
+use crate::layout::{Align, Block, Frame, Paper, Paragraph, Rule};
+use crate::text::{Color, Font, Span};
 
 struct Look {
     family: Family,

@@ -9,7 +9,7 @@
 use unicode_bidi::BidiInfo;
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
-use super::fonts::{FaceId, Style};
+use crate::fonts::{FaceId, Style};
 
 /// An sRGB colour, each channel 0–1.
 #[derive(Clone, Copy, Debug, PartialEq)]
