@@ -98,209 +98,93 @@ pub fn update_profile(state: State<'_, AppState>, changes: Changes) -> CommandRe
     state.with(|db, local| profile::edit(db, &local.profile_id, &changes))
 }
 
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state, input), err)]
-pub fn create_experience(
-    state: State<'_, AppState>,
-    input: ExperienceInput,
-) -> CommandResult<Experience> {
-    state.with(|db, local| Experience::create(db, &local.profile_id, input))
+/// A section's four commands: add an item, change the fields the form names, delete
+/// one, and put them in a new order. All of it is the core's `Section` trait; only
+/// the names and types differ from section to section.
+macro_rules! section_commands {
+    ($section:ident, $input:ident, $create:ident, $update:ident, $delete:ident, $reorder:ident) => {
+        #[tauri::command]
+        #[specta::specta]
+        #[instrument(skip(state, input), err)]
+        pub fn $create(state: State<'_, AppState>, input: $input) -> CommandResult<$section> {
+            state.with(|db, local| $section::create(db, &local.profile_id, input))
+        }
+
+        #[tauri::command]
+        #[specta::specta]
+        #[instrument(skip(state, changes), err)]
+        pub fn $update(
+            state: State<'_, AppState>,
+            id: String,
+            changes: Changes,
+        ) -> CommandResult<$section> {
+            state.with(|db, _| $section::edit(db, &id, &changes))
+        }
+
+        #[tauri::command]
+        #[specta::specta]
+        #[instrument(skip(state), err)]
+        pub fn $delete(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+            state.with(|db, _| $section::delete(db, &id))
+        }
+
+        #[tauri::command]
+        #[specta::specta]
+        #[instrument(skip(state), err)]
+        pub fn $reorder(state: State<'_, AppState>, ids: Vec<String>) -> CommandResult<()> {
+            state.with(|db, local| $section::reorder(db, &local.profile_id, &ids))
+        }
+    };
 }
 
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state, changes), err)]
-pub fn update_experience(
-    state: State<'_, AppState>,
-    id: String,
-    changes: Changes,
-) -> CommandResult<Experience> {
-    state.with(|db, _| Experience::edit(db, &id, &changes))
-}
-
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state), err)]
-pub fn delete_experience(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with(|db, _| Experience::delete(db, &id))
-}
-
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state), err)]
-pub fn reorder_experiences(state: State<'_, AppState>, ids: Vec<String>) -> CommandResult<()> {
-    state.with(|db, local| Experience::reorder(db, &local.profile_id, &ids))
-}
-
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state, input), err)]
-pub fn create_project(state: State<'_, AppState>, input: ProjectInput) -> CommandResult<Project> {
-    state.with(|db, local| Project::create(db, &local.profile_id, input))
-}
-
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state, changes), err)]
-pub fn update_project(
-    state: State<'_, AppState>,
-    id: String,
-    changes: Changes,
-) -> CommandResult<Project> {
-    state.with(|db, _| Project::edit(db, &id, &changes))
-}
-
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state), err)]
-pub fn delete_project(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with(|db, _| Project::delete(db, &id))
-}
-
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state), err)]
-pub fn reorder_projects(state: State<'_, AppState>, ids: Vec<String>) -> CommandResult<()> {
-    state.with(|db, local| Project::reorder(db, &local.profile_id, &ids))
-}
-
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state, input), err)]
-pub fn create_skill(state: State<'_, AppState>, input: SkillInput) -> CommandResult<Skill> {
-    state.with(|db, local| Skill::create(db, &local.profile_id, input))
-}
-
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state, changes), err)]
-pub fn update_skill(
-    state: State<'_, AppState>,
-    id: String,
-    changes: Changes,
-) -> CommandResult<Skill> {
-    state.with(|db, _| Skill::edit(db, &id, &changes))
-}
-
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state), err)]
-pub fn delete_skill(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with(|db, _| Skill::delete(db, &id))
-}
-
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state), err)]
-pub fn reorder_skills(state: State<'_, AppState>, ids: Vec<String>) -> CommandResult<()> {
-    state.with(|db, local| Skill::reorder(db, &local.profile_id, &ids))
-}
-
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state, input), err)]
-pub fn create_education(
-    state: State<'_, AppState>,
-    input: EducationInput,
-) -> CommandResult<Education> {
-    state.with(|db, local| Education::create(db, &local.profile_id, input))
-}
-
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state, changes), err)]
-pub fn update_education(
-    state: State<'_, AppState>,
-    id: String,
-    changes: Changes,
-) -> CommandResult<Education> {
-    state.with(|db, _| Education::edit(db, &id, &changes))
-}
-
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state), err)]
-pub fn delete_education(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with(|db, _| Education::delete(db, &id))
-}
-
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state), err)]
-pub fn reorder_education(state: State<'_, AppState>, ids: Vec<String>) -> CommandResult<()> {
-    state.with(|db, local| Education::reorder(db, &local.profile_id, &ids))
-}
-
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state, input), err)]
-pub fn create_certification(
-    state: State<'_, AppState>,
-    input: CertificationInput,
-) -> CommandResult<Certification> {
-    state.with(|db, local| Certification::create(db, &local.profile_id, input))
-}
-
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state, changes), err)]
-pub fn update_certification(
-    state: State<'_, AppState>,
-    id: String,
-    changes: Changes,
-) -> CommandResult<Certification> {
-    state.with(|db, _| Certification::edit(db, &id, &changes))
-}
-
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state), err)]
-pub fn delete_certification(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with(|db, _| Certification::delete(db, &id))
-}
-
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state), err)]
-pub fn reorder_certifications(state: State<'_, AppState>, ids: Vec<String>) -> CommandResult<()> {
-    state.with(|db, local| Certification::reorder(db, &local.profile_id, &ids))
-}
-
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state, input), err)]
-pub fn create_achievement(
-    state: State<'_, AppState>,
-    input: AchievementInput,
-) -> CommandResult<Achievement> {
-    state.with(|db, local| Achievement::create(db, &local.profile_id, input))
-}
-
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state, changes), err)]
-pub fn update_achievement(
-    state: State<'_, AppState>,
-    id: String,
-    changes: Changes,
-) -> CommandResult<Achievement> {
-    state.with(|db, _| Achievement::edit(db, &id, &changes))
-}
-
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state), err)]
-pub fn delete_achievement(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with(|db, _| Achievement::delete(db, &id))
-}
-
-#[tauri::command]
-#[specta::specta]
-#[instrument(skip(state), err)]
-pub fn reorder_achievements(state: State<'_, AppState>, ids: Vec<String>) -> CommandResult<()> {
-    state.with(|db, local| Achievement::reorder(db, &local.profile_id, &ids))
-}
+section_commands!(
+    Experience,
+    ExperienceInput,
+    create_experience,
+    update_experience,
+    delete_experience,
+    reorder_experiences
+);
+section_commands!(
+    Project,
+    ProjectInput,
+    create_project,
+    update_project,
+    delete_project,
+    reorder_projects
+);
+section_commands!(
+    Skill,
+    SkillInput,
+    create_skill,
+    update_skill,
+    delete_skill,
+    reorder_skills
+);
+section_commands!(
+    Education,
+    EducationInput,
+    create_education,
+    update_education,
+    delete_education,
+    reorder_education
+);
+section_commands!(
+    Certification,
+    CertificationInput,
+    create_certification,
+    update_certification,
+    delete_certification,
+    reorder_certifications
+);
+section_commands!(
+    Achievement,
+    AchievementInput,
+    create_achievement,
+    update_achievement,
+    delete_achievement,
+    reorder_achievements
+);
 
 #[tauri::command]
 #[specta::specta]

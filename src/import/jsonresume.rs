@@ -23,7 +23,7 @@ use crate::profile::education::{self, EducationInput};
 use crate::profile::experience::{self, ExperienceInput};
 use crate::profile::project::{self, ProjectInput};
 use crate::profile::skill::{self, SkillInput};
-use crate::profile::{self, LocalProfile, ProfileInput};
+use crate::profile::{self, LocalProfile, ProfileInput, Section};
 use crate::validation::Date;
 use crate::{Db, Error, Result};
 
@@ -327,7 +327,7 @@ fn apply(
                 &input.position,
                 &input.start_date,
             ])) {
-                experience::insert(tx, p, &input)?;
+                experience::Experience::insert(tx, p, &input)?;
                 report.added.push(label);
             } else {
                 report.skipped.push(label);
@@ -361,7 +361,7 @@ fn apply(
         checked(at, input.validate())?;
         let label = format!("project {}", input.name);
         if names.insert(key(&[&input.name])) {
-            project::insert(tx, p, &input)?;
+            project::Project::insert(tx, p, &input)?;
             report.added.push(label);
         } else {
             report.skipped.push(label);
@@ -391,7 +391,7 @@ fn apply(
             &input.institution,
             input.degree.as_deref().unwrap_or(""),
         ])) {
-            education::insert(tx, p, &input)?;
+            education::Education::insert(tx, p, &input)?;
             report.added.push(label);
         } else {
             report.skipped.push(label);
@@ -415,7 +415,7 @@ fn apply(
         checked(at, input.validate())?;
         let label = format!("certification {}", input.name);
         if certs.insert(key(&[&input.name])) {
-            certification::insert(tx, p, &input)?;
+            certification::Certification::insert(tx, p, &input)?;
             report.added.push(label);
         } else {
             report.skipped.push(label);
@@ -448,7 +448,7 @@ fn apply(
             checked(at, input.validate())?;
             let label = format!("achievement {}", input.title);
             if titles.insert(key(&[&input.title])) {
-                achievement::insert(tx, p, &input)?;
+                achievement::Achievement::insert(tx, p, &input)?;
                 report.added.push(label);
             } else {
                 report.skipped.push(label);
@@ -482,7 +482,7 @@ fn apply(
             let outcome = checked(at, skill::check(tx, &input));
             if tolerate(report, &format!("{at} ({})", input.technology), outcome)? {
                 known.insert(key(&[&input.technology]));
-                skill::insert(tx, p, &input)?;
+                skill::Skill::insert(tx, p, &input)?;
                 report.added.push(label);
             }
         }

@@ -67,76 +67,31 @@ impl AchievementInput {
     }
 }
 
-const SELECT: &str = "SELECT id, profile_id, title, description, date, category, url, display_order, created_at, updated_at FROM achievements";
-
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Achievement> {
-    Ok(Achievement {
-        id: row.get(0)?,
-        profile_id: row.get(1)?,
-        title: row.get(2)?,
-        description: row.get(3)?,
-        date: row.get(4)?,
-        category: row.get(5)?,
-        url: row.get(6)?,
-        display_order: row.get::<_, Option<i32>>(7)?.unwrap_or(0),
-        created_at: row.get(8)?,
-        updated_at: row.get(9)?,
-    })
-}
-
-/// One achievement by id.
-pub fn get(conn: &Connection, id: &str) -> Result<Achievement> {
-    rows::get_one(
-        conn,
-        &format!("{SELECT} WHERE id = ?1"),
-        "achievement",
-        id,
-        from_row,
-    )
-}
-
-/// The profile's achievements, in display order.
-pub fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Achievement>> {
-    let sql = format!("{SELECT} WHERE profile_id = ?1 ORDER BY display_order, date DESC, rowid");
-    rows::get_all(conn, &sql, profile_id, from_row)
-}
-
-/// The columns an input sets, on insert and update alike.
-fn columns(input: &AchievementInput) -> [Column<'_>; 5] {
-    [
-        ("title", &input.title),
-        ("description", &input.description),
-        ("date", &input.date),
-        ("category", &input.category),
-        ("url", &input.url),
-    ]
-}
-
-/// Adds a checked input to the end of the profile's list inside `tx` (for writers that
-/// put several items in one transaction, such as importers). Returns the new id.
-pub(crate) fn insert(
-    tx: &Transaction<'_>,
-    profile_id: &str,
-    input: &AchievementInput,
-) -> Result<String> {
-    rows::create_item(tx, "achievements", profile_id, &columns(input), |_| Ok(()))
-}
-
 impl Section for Achievement {
     const TABLE: &'static str = "achievements";
     const NOUN: &'static str = "achievement";
+    const SELECT: &'static str = "SELECT id, profile_id, title, description, date, category, url, display_order, \
+         created_at, updated_at FROM achievements";
+    const ORDER: &'static str = "display_order, date DESC, rowid";
     type Input = AchievementInput;
 
     fn id(&self) -> &str {
         &self.id
     }
 
-    fn get(conn: &Connection, id: &str) -> Result<Self> {
-        get(conn, id)
-    }
-
-    fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Self>> {
-        list(conn, profile_id)
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Achievement {
+            id: row.get(0)?,
+            profile_id: row.get(1)?,
+            title: row.get(2)?,
+            description: row.get(3)?,
+            date: row.get(4)?,
+            category: row.get(5)?,
+            url: row.get(6)?,
+            display_order: row.get::<_, Option<i32>>(7)?.unwrap_or(0),
+            created_at: row.get(8)?,
+            updated_at: row.get(9)?,
+        })
     }
 
     fn input(&self) -> AchievementInput {
@@ -155,11 +110,19 @@ impl Section for Achievement {
         Ok(input)
     }
 
-    fn insert(tx: &Transaction<'_>, profile_id: &str, input: &AchievementInput) -> Result<String> {
-        insert(tx, profile_id, input)
-    }
-
-    fn write(tx: &Transaction<'_>, id: &str, input: &AchievementInput) -> Result<()> {
-        rows::update_item(tx, "achievements", id, &columns(input))
+    fn columns<R>(
+        _: &Transaction<'_>,
+        _: &str,
+        _: Option<&str>,
+        input: &AchievementInput,
+        write: impl FnOnce(&[Column<'_>]) -> Result<R>,
+    ) -> Result<R> {
+        write(&[
+            ("title", &input.title),
+            ("description", &input.description),
+            ("date", &input.date),
+            ("category", &input.category),
+            ("url", &input.url),
+        ])
     }
 }

@@ -86,88 +86,35 @@ impl CertificationInput {
     }
 }
 
-const SELECT: &str = "SELECT id, profile_id, name, issuing_organization, credential_id, credential_url, issue_date, \
-     expiry_date, coalesce(is_expired, 0), display_order, created_at, updated_at FROM certifications_with_expiry";
-
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Certification> {
-    Ok(Certification {
-        id: row.get(0)?,
-        profile_id: row.get(1)?,
-        name: row.get(2)?,
-        issuing_organization: row.get(3)?,
-        credential_id: row.get(4)?,
-        credential_url: row.get(5)?,
-        issue_date: row.get(6)?,
-        expiry_date: row.get(7)?,
-        is_expired: row.get(8)?,
-        display_order: row.get::<_, Option<i32>>(9)?.unwrap_or(0),
-        created_at: row.get(10)?,
-        updated_at: row.get(11)?,
-    })
-}
-
-/// One certification by id.
-pub fn get(conn: &Connection, id: &str) -> Result<Certification> {
-    rows::get_one(
-        conn,
-        &format!("{SELECT} WHERE id = ?1"),
-        "certification",
-        id,
-        from_row,
-    )
-}
-
-/// The profile's certifications, in display order.
-pub fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Certification>> {
-    let sql = format!(
-        "{SELECT} WHERE profile_id = ?1 ORDER BY display_order, issue_date DESC, created_at, id"
-    );
-    rows::get_all(conn, &sql, profile_id, from_row)
-}
-
-/// The columns an input sets, on insert and update alike.
-fn columns(input: &CertificationInput) -> [Column<'_>; 6] {
-    [
-        ("name", &input.name),
-        ("issuing_organization", &input.issuing_organization),
-        ("credential_id", &input.credential_id),
-        ("credential_url", &input.credential_url),
-        ("issue_date", &input.issue_date),
-        ("expiry_date", &input.expiry_date),
-    ]
-}
-
-/// Adds a checked input to the end of the profile's list inside `tx` (for writers that
-/// put several items in one transaction, such as importers). Returns the new id.
-pub(crate) fn insert(
-    tx: &Transaction<'_>,
-    profile_id: &str,
-    input: &CertificationInput,
-) -> Result<String> {
-    rows::create_item(
-        tx,
-        "certifications",
-        profile_id,
-        &columns(input),
-        |_| Ok(()),
-    )
-}
-
 impl Section for Certification {
     const TABLE: &'static str = "certifications";
     const NOUN: &'static str = "certification";
+    // Read through the view, which adds `is_expired` as of today.
+    const SELECT: &'static str = "SELECT id, profile_id, name, issuing_organization, credential_id, credential_url, \
+         issue_date, expiry_date, coalesce(is_expired, 0), display_order, created_at, updated_at \
+         FROM certifications_with_expiry";
+    const ORDER: &'static str = "display_order, issue_date DESC, created_at, id";
     type Input = CertificationInput;
 
     fn id(&self) -> &str {
         &self.id
     }
 
-    fn get(conn: &Connection, id: &str) -> Result<Self> {
-        get(conn, id)
-    }
-
-    fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Self>> {
-        list(conn, profile_id)
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Certification {
+            id: row.get(0)?,
+            profile_id: row.get(1)?,
+            name: row.get(2)?,
+            issuing_organization: row.get(3)?,
+            credential_id: row.get(4)?,
+            credential_url: row.get(5)?,
+            issue_date: row.get(6)?,
+            expiry_date: row.get(7)?,
+            is_expired: row.get(8)?,
+            display_order: row.get::<_, Option<i32>>(9)?.unwrap_or(0),
+            created_at: row.get(10)?,
+            updated_at: row.get(11)?,
+        })
     }
 
     fn input(&self) -> CertificationInput {
@@ -187,15 +134,20 @@ impl Section for Certification {
         Ok(input)
     }
 
-    fn insert(
-        tx: &Transaction<'_>,
-        profile_id: &str,
+    fn columns<R>(
+        _: &Transaction<'_>,
+        _: &str,
+        _: Option<&str>,
         input: &CertificationInput,
-    ) -> Result<String> {
-        insert(tx, profile_id, input)
-    }
-
-    fn write(tx: &Transaction<'_>, id: &str, input: &CertificationInput) -> Result<()> {
-        rows::update_item(tx, "certifications", id, &columns(input))
+        write: impl FnOnce(&[Column<'_>]) -> Result<R>,
+    ) -> Result<R> {
+        write(&[
+            ("name", &input.name),
+            ("issuing_organization", &input.issuing_organization),
+            ("credential_id", &input.credential_id),
+            ("credential_url", &input.credential_url),
+            ("issue_date", &input.issue_date),
+            ("expiry_date", &input.expiry_date),
+        ])
     }
 }

@@ -82,82 +82,33 @@ impl EducationInput {
     }
 }
 
-const SELECT: &str = "SELECT id, profile_id, institution, degree, field_of_study, start_date, end_date, grade, \
-     description, display_order, created_at, updated_at FROM education";
-
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Education> {
-    Ok(Education {
-        id: row.get(0)?,
-        profile_id: row.get(1)?,
-        institution: row.get(2)?,
-        degree: row.get(3)?,
-        field_of_study: row.get(4)?,
-        start_date: row.get(5)?,
-        end_date: row.get(6)?,
-        grade: row.get(7)?,
-        description: row.get(8)?,
-        display_order: row.get::<_, Option<i32>>(9)?.unwrap_or(0),
-        created_at: row.get(10)?,
-        updated_at: row.get(11)?,
-    })
-}
-
-/// One entry by id.
-pub fn get(conn: &Connection, id: &str) -> Result<Education> {
-    rows::get_one(
-        conn,
-        &format!("{SELECT} WHERE id = ?1"),
-        "education entry",
-        id,
-        from_row,
-    )
-}
-
-/// The profile's education, in display order.
-pub fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Education>> {
-    let sql =
-        format!("{SELECT} WHERE profile_id = ?1 ORDER BY display_order, start_date DESC, rowid");
-    rows::get_all(conn, &sql, profile_id, from_row)
-}
-
-/// The columns an input sets, on insert and update alike.
-fn columns(input: &EducationInput) -> [Column<'_>; 7] {
-    [
-        ("institution", &input.institution),
-        ("degree", &input.degree),
-        ("field_of_study", &input.field_of_study),
-        ("start_date", &input.start_date),
-        ("end_date", &input.end_date),
-        ("grade", &input.grade),
-        ("description", &input.description),
-    ]
-}
-
-/// Adds a checked input to the end of the profile's list inside `tx` (for writers that
-/// put several items in one transaction, such as importers). Returns the new id.
-pub(crate) fn insert(
-    tx: &Transaction<'_>,
-    profile_id: &str,
-    input: &EducationInput,
-) -> Result<String> {
-    rows::create_item(tx, "education", profile_id, &columns(input), |_| Ok(()))
-}
-
 impl Section for Education {
     const TABLE: &'static str = "education";
     const NOUN: &'static str = "education entry";
+    const SELECT: &'static str = "SELECT id, profile_id, institution, degree, field_of_study, start_date, end_date, \
+         grade, description, display_order, created_at, updated_at FROM education";
+    const ORDER: &'static str = "display_order, start_date DESC, rowid";
     type Input = EducationInput;
 
     fn id(&self) -> &str {
         &self.id
     }
 
-    fn get(conn: &Connection, id: &str) -> Result<Self> {
-        get(conn, id)
-    }
-
-    fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Self>> {
-        list(conn, profile_id)
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Education {
+            id: row.get(0)?,
+            profile_id: row.get(1)?,
+            institution: row.get(2)?,
+            degree: row.get(3)?,
+            field_of_study: row.get(4)?,
+            start_date: row.get(5)?,
+            end_date: row.get(6)?,
+            grade: row.get(7)?,
+            description: row.get(8)?,
+            display_order: row.get::<_, Option<i32>>(9)?.unwrap_or(0),
+            created_at: row.get(10)?,
+            updated_at: row.get(11)?,
+        })
     }
 
     fn input(&self) -> EducationInput {
@@ -178,11 +129,21 @@ impl Section for Education {
         Ok(input)
     }
 
-    fn insert(tx: &Transaction<'_>, profile_id: &str, input: &EducationInput) -> Result<String> {
-        insert(tx, profile_id, input)
-    }
-
-    fn write(tx: &Transaction<'_>, id: &str, input: &EducationInput) -> Result<()> {
-        rows::update_item(tx, "education", id, &columns(input))
+    fn columns<R>(
+        _: &Transaction<'_>,
+        _: &str,
+        _: Option<&str>,
+        input: &EducationInput,
+        write: impl FnOnce(&[Column<'_>]) -> Result<R>,
+    ) -> Result<R> {
+        write(&[
+            ("institution", &input.institution),
+            ("degree", &input.degree),
+            ("field_of_study", &input.field_of_study),
+            ("start_date", &input.start_date),
+            ("end_date", &input.end_date),
+            ("grade", &input.grade),
+            ("description", &input.description),
+        ])
     }
 }

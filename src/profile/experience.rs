@@ -1,13 +1,13 @@
 //! Work experience: jobs, with responsibilities, technology tags and linked projects.
 
-use rusqlite::{Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{Connection, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::rows::{self, Column};
 use super::section::Section;
 use super::technology::{EXPERIENCE_TAGS, TechnologyRef};
+use crate::Result;
 use crate::validation::{Checker, Code};
-use crate::{Error, Result};
 
 /// The employment types offered (the document lists "FULL_TIME, PART_TIME, CONTRACT, etc.").
 pub const EMPLOYMENT_TYPES: [&str; 8] = [
@@ -144,121 +144,53 @@ impl ExperienceInput {
     }
 }
 
-const COLUMNS: &str = "id, profile_id, company_name, company_website, company_size, industry, company_location, \
-     position, employment_type, start_date, end_date, is_current, description, responsibilities, display_order, \
-     created_at, updated_at";
-
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Experience> {
-    Ok(Experience {
-        id: row.get(0)?,
-        profile_id: row.get(1)?,
-        company_name: row.get(2)?,
-        company_website: row.get(3)?,
-        company_size: row.get(4)?,
-        industry: row.get(5)?,
-        company_location: row.get(6)?,
-        position: row.get(7)?,
-        employment_type: row.get(8)?,
-        start_date: row.get(9)?,
-        end_date: row.get(10)?,
-        is_current: row.get::<_, Option<bool>>(11)?.unwrap_or(false),
-        description: row.get(12)?,
-        responsibilities: rows::list_from_json(row.get(13)?),
-        display_order: row.get::<_, Option<i32>>(14)?.unwrap_or(0),
-        technologies: Vec::new(),
-        project_ids: Vec::new(),
-        created_at: row.get(15)?,
-        updated_at: row.get(16)?,
-    })
-}
-
-fn with_links(conn: &Connection, mut experience: Experience) -> Result<Experience> {
-    experience.technologies = EXPERIENCE_TAGS.of(conn, &experience.id)?;
-    experience.project_ids = conn
-        .prepare_cached("SELECT project_id FROM project_experiences WHERE experience_id = ?1 ORDER BY project_id")?
-        .query_map([&experience.id], |row| row.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(experience)
-}
-
-/// One job by id.
-pub fn get(conn: &Connection, id: &str) -> Result<Experience> {
-    let experience = conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM experiences WHERE id = ?1"),
-            [id],
-            from_row,
-        )
-        .optional()?
-        .ok_or_else(|| Error::not_found("experience", id))?;
-    with_links(conn, experience)
-}
-
-/// The profile's jobs, in display order (newest start first among equals).
-pub fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Experience>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM experiences WHERE profile_id = ?1 ORDER BY display_order, start_date DESC, rowid"
-    ))?;
-    let found: Vec<Experience> = stmt
-        .query_map([profile_id], from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    found.into_iter().map(|e| with_links(conn, e)).collect()
-}
-
-/// The columns an input sets, on insert and update alike (`responsibilities` is the
-/// input's list as stored).
-fn columns<'a>(
-    input: &'a ExperienceInput,
-    responsibilities: &'a dyn rusqlite::ToSql,
-) -> [Column<'a>; 12] {
-    [
-        ("company_name", &input.company_name),
-        ("company_website", &input.company_website),
-        ("company_size", &input.company_size),
-        ("industry", &input.industry),
-        ("company_location", &input.company_location),
-        ("position", &input.position),
-        ("employment_type", &input.employment_type),
-        ("start_date", &input.start_date),
-        ("end_date", &input.end_date),
-        ("is_current", &input.is_current),
-        ("description", &input.description),
-        ("responsibilities", responsibilities),
-    ]
-}
-
-/// Adds a checked input to the end of the profile's list inside `tx` (for writers that
-/// put several items in one transaction, such as importers). Returns the new id.
-pub(crate) fn insert(
-    tx: &Transaction<'_>,
-    profile_id: &str,
-    input: &ExperienceInput,
-) -> Result<String> {
-    let responsibilities = rows::list_to_json(&input.responsibilities);
-    rows::create_item(
-        tx,
-        "experiences",
-        profile_id,
-        &columns(input, &responsibilities),
-        |id| EXPERIENCE_TAGS.set(tx, id, &input.technologies),
-    )
-}
-
 impl Section for Experience {
     const TABLE: &'static str = "experiences";
     const NOUN: &'static str = "experience";
+    const SELECT: &'static str = "SELECT id, profile_id, company_name, company_website, company_size, industry, \
+         company_location, position, employment_type, start_date, end_date, is_current, description, \
+         responsibilities, display_order, created_at, updated_at FROM experiences";
+    /// Newest start first among equals.
+    const ORDER: &'static str = "display_order, start_date DESC, rowid";
     type Input = ExperienceInput;
 
     fn id(&self) -> &str {
         &self.id
     }
 
-    fn get(conn: &Connection, id: &str) -> Result<Self> {
-        get(conn, id)
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Experience {
+            id: row.get(0)?,
+            profile_id: row.get(1)?,
+            company_name: row.get(2)?,
+            company_website: row.get(3)?,
+            company_size: row.get(4)?,
+            industry: row.get(5)?,
+            company_location: row.get(6)?,
+            position: row.get(7)?,
+            employment_type: row.get(8)?,
+            start_date: row.get(9)?,
+            end_date: row.get(10)?,
+            is_current: row.get::<_, Option<bool>>(11)?.unwrap_or(false),
+            description: row.get(12)?,
+            responsibilities: rows::list_from_json(row.get(13)?),
+            display_order: row.get::<_, Option<i32>>(14)?.unwrap_or(0),
+            technologies: Vec::new(),
+            project_ids: Vec::new(),
+            created_at: row.get(15)?,
+            updated_at: row.get(16)?,
+        })
     }
 
-    fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Self>> {
-        list(conn, profile_id)
+    fn with_links(mut self, conn: &Connection) -> Result<Self> {
+        self.technologies = EXPERIENCE_TAGS.of(conn, &self.id)?;
+        self.project_ids = conn
+            .prepare_cached(
+                "SELECT project_id FROM project_experiences WHERE experience_id = ?1 ORDER BY project_id",
+            )?
+            .query_map([&self.id], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(self)
     }
 
     fn input(&self) -> ExperienceInput {
@@ -285,13 +217,31 @@ impl Section for Experience {
         Ok(input)
     }
 
-    fn insert(tx: &Transaction<'_>, profile_id: &str, input: &ExperienceInput) -> Result<String> {
-        insert(tx, profile_id, input)
+    fn columns<R>(
+        _: &Transaction<'_>,
+        _: &str,
+        _: Option<&str>,
+        input: &ExperienceInput,
+        write: impl FnOnce(&[Column<'_>]) -> Result<R>,
+    ) -> Result<R> {
+        let responsibilities = rows::list_to_json(&input.responsibilities);
+        write(&[
+            ("company_name", &input.company_name),
+            ("company_website", &input.company_website),
+            ("company_size", &input.company_size),
+            ("industry", &input.industry),
+            ("company_location", &input.company_location),
+            ("position", &input.position),
+            ("employment_type", &input.employment_type),
+            ("start_date", &input.start_date),
+            ("end_date", &input.end_date),
+            ("is_current", &input.is_current),
+            ("description", &input.description),
+            ("responsibilities", &responsibilities),
+        ])
     }
 
-    fn write(tx: &Transaction<'_>, id: &str, input: &ExperienceInput) -> Result<()> {
-        let responsibilities = rows::list_to_json(&input.responsibilities);
-        rows::update_item(tx, "experiences", id, &columns(input, &responsibilities))?;
+    fn write_links(tx: &Transaction<'_>, _: &str, id: &str, input: &ExperienceInput) -> Result<()> {
         EXPERIENCE_TAGS.set(tx, id, &input.technologies)
     }
 }

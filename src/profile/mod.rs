@@ -381,12 +381,12 @@ pub fn load(conn: &Connection, profile_id: &str) -> Result<FullProfile> {
 
 fn load_in(tx: &Connection, profile_id: &str) -> Result<FullProfile> {
     let profile = get(tx, profile_id)?;
-    let experiences = experience::list(tx, profile_id)?;
-    let projects = project::list(tx, profile_id)?;
-    let skills = skill::list(tx, profile_id)?;
-    let education = education::list(tx, profile_id)?;
-    let certifications = certification::list(tx, profile_id)?;
-    let achievements = achievement::list(tx, profile_id)?;
+    let experiences = experience::Experience::list(tx, profile_id)?;
+    let projects = project::Project::list(tx, profile_id)?;
+    let skills = skill::Skill::list(tx, profile_id)?;
+    let education = education::Education::list(tx, profile_id)?;
+    let certifications = certification::Certification::list(tx, profile_id)?;
+    let achievements = achievement::Achievement::list(tx, profile_id)?;
     let cv_versions = cv_version::list(tx, profile_id)?;
     let next_actions = completeness::next_actions(&completeness::Inputs {
         headline: profile.headline.clone(),

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use super::rows::{self, Column};
 use super::section::Section;
 use super::technology::{PROJECT_TAGS, TechnologyRef};
+use crate::Result;
 use crate::validation::{Checker, Code};
-use crate::{Error, Result};
 
 pub const STATUSES: [&str; 3] = ["Active", "Staging", "Archived"];
 pub const CATEGORIES: [&str; 3] = ["Demo", "Internal", "Production"];
@@ -225,83 +225,6 @@ impl ProjectInput {
     }
 }
 
-const COLUMNS: &str = "id, profile_id, name, description, role, start_date, end_date, is_ongoing, is_anonymized, \
-     anonymized_company, status, category, achievements, challenges, clients, team_size, duration_months, \
-     users_count, budget_range, demo_url, github_url, documentation_url, visibility, display_order, created_at, updated_at";
-
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Project> {
-    Ok(Project {
-        id: row.get(0)?,
-        profile_id: row.get(1)?,
-        name: row.get(2)?,
-        description: row.get(3)?,
-        role: row.get(4)?,
-        start_date: row.get(5)?,
-        end_date: row.get(6)?,
-        is_ongoing: row.get::<_, Option<bool>>(7)?.unwrap_or(false),
-        is_anonymized: row.get::<_, Option<bool>>(8)?.unwrap_or(false),
-        anonymized_company: row.get(9)?,
-        status: row
-            .get::<_, Option<String>>(10)?
-            .unwrap_or_else(|| "Active".to_owned()),
-        category: row
-            .get::<_, Option<String>>(11)?
-            .unwrap_or_else(|| "Production".to_owned()),
-        achievements: rows::list_from_json(row.get(12)?),
-        challenges: rows::list_from_json(row.get(13)?),
-        clients: rows::list_from_json(row.get(14)?),
-        team_size: row.get(15)?,
-        duration_months: row.get(16)?,
-        users_count: row.get(17)?,
-        budget_range: row.get(18)?,
-        demo_url: row.get(19)?,
-        github_url: row.get(20)?,
-        documentation_url: row.get(21)?,
-        visibility: row
-            .get::<_, Option<String>>(22)?
-            .unwrap_or_else(|| "PUBLIC".to_owned()),
-        display_order: row.get::<_, Option<i32>>(23)?.unwrap_or(0),
-        technologies: Vec::new(),
-        experience_ids: Vec::new(),
-        created_at: row.get(24)?,
-        updated_at: row.get(25)?,
-    })
-}
-
-fn with_links(conn: &Connection, mut project: Project) -> Result<Project> {
-    project.technologies = PROJECT_TAGS.of(conn, &project.id)?;
-    project.experience_ids = conn
-        .prepare_cached("SELECT experience_id FROM project_experiences WHERE project_id = ?1 ORDER BY experience_id")?
-        .query_map([&project.id], |row| row.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(project)
-}
-
-/// One project by id.
-pub fn get(conn: &Connection, id: &str) -> Result<Project> {
-    let project = conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM projects WHERE id = ?1"),
-            [id],
-            from_row,
-        )
-        .optional()?
-        .ok_or_else(|| Error::not_found("project", id))?;
-    with_links(conn, project)
-}
-
-/// The profile's projects, in display order.
-pub fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Project>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM projects WHERE profile_id = ?1 ORDER BY display_order, start_date DESC, rowid"
-    ))?;
-    let found: Vec<Project> = stmt
-        .query_map([profile_id], from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    found.into_iter().map(|p| with_links(conn, p)).collect()
-}
-
-/// Makes the project's linked jobs exactly `experience_ids` (all of the same profile).
 fn set_experiences(
     tx: &Transaction<'_>,
     profile_id: &str,
@@ -347,75 +270,68 @@ fn set_experiences(
 
 /// The columns an input sets, on insert and update alike (`lists` holds the input's
 /// achievements, challenges and clients as stored).
-fn columns<'a>(input: &'a ProjectInput, lists: &'a [String; 3]) -> [Column<'a>; 21] {
-    [
-        ("name", &input.name),
-        ("description", &input.description),
-        ("role", &input.role),
-        ("start_date", &input.start_date),
-        ("end_date", &input.end_date),
-        ("is_ongoing", &input.is_ongoing),
-        ("is_anonymized", &input.is_anonymized),
-        ("anonymized_company", &input.anonymized_company),
-        ("status", &input.status),
-        ("category", &input.category),
-        ("achievements", &lists[0]),
-        ("challenges", &lists[1]),
-        ("clients", &lists[2]),
-        ("team_size", &input.team_size),
-        ("duration_months", &input.duration_months),
-        ("users_count", &input.users_count),
-        ("budget_range", &input.budget_range),
-        ("demo_url", &input.demo_url),
-        ("github_url", &input.github_url),
-        ("documentation_url", &input.documentation_url),
-        ("visibility", &input.visibility),
-    ]
-}
-
-fn lists(input: &ProjectInput) -> [String; 3] {
-    [&input.achievements, &input.challenges, &input.clients].map(|list| rows::list_to_json(list))
-}
-
-/// Writes what lives beside the row: technology tags and the links to jobs.
-fn write_links(
-    tx: &Transaction<'_>,
-    profile_id: &str,
-    id: &str,
-    input: &ProjectInput,
-) -> Result<()> {
-    PROJECT_TAGS.set(tx, id, &input.technologies)?;
-    set_experiences(tx, profile_id, id, &input.experience_ids)
-}
-
-/// Adds a checked input to the end of the profile's list inside `tx` (for writers that
-/// put several items in one transaction, such as importers). Returns the new id.
-pub(crate) fn insert(
-    tx: &Transaction<'_>,
-    profile_id: &str,
-    input: &ProjectInput,
-) -> Result<String> {
-    let lists = lists(input);
-    rows::create_item(tx, "projects", profile_id, &columns(input, &lists), |id| {
-        write_links(tx, profile_id, id, input)
-    })
-}
-
 impl Section for Project {
     const TABLE: &'static str = "projects";
     const NOUN: &'static str = "project";
+    const SELECT: &'static str = "SELECT id, profile_id, name, description, role, start_date, end_date, is_ongoing, \
+         is_anonymized, anonymized_company, status, category, achievements, challenges, clients, team_size, \
+         duration_months, users_count, budget_range, demo_url, github_url, documentation_url, visibility, \
+         display_order, created_at, updated_at FROM projects";
+    const ORDER: &'static str = "display_order, start_date DESC, rowid";
     type Input = ProjectInput;
 
     fn id(&self) -> &str {
         &self.id
     }
 
-    fn get(conn: &Connection, id: &str) -> Result<Self> {
-        get(conn, id)
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Project {
+            id: row.get(0)?,
+            profile_id: row.get(1)?,
+            name: row.get(2)?,
+            description: row.get(3)?,
+            role: row.get(4)?,
+            start_date: row.get(5)?,
+            end_date: row.get(6)?,
+            is_ongoing: row.get::<_, Option<bool>>(7)?.unwrap_or(false),
+            is_anonymized: row.get::<_, Option<bool>>(8)?.unwrap_or(false),
+            anonymized_company: row.get(9)?,
+            status: row
+                .get::<_, Option<String>>(10)?
+                .unwrap_or_else(|| "Active".to_owned()),
+            category: row
+                .get::<_, Option<String>>(11)?
+                .unwrap_or_else(|| "Production".to_owned()),
+            achievements: rows::list_from_json(row.get(12)?),
+            challenges: rows::list_from_json(row.get(13)?),
+            clients: rows::list_from_json(row.get(14)?),
+            team_size: row.get(15)?,
+            duration_months: row.get(16)?,
+            users_count: row.get(17)?,
+            budget_range: row.get(18)?,
+            demo_url: row.get(19)?,
+            github_url: row.get(20)?,
+            documentation_url: row.get(21)?,
+            visibility: row
+                .get::<_, Option<String>>(22)?
+                .unwrap_or_else(|| "PUBLIC".to_owned()),
+            display_order: row.get::<_, Option<i32>>(23)?.unwrap_or(0),
+            technologies: Vec::new(),
+            experience_ids: Vec::new(),
+            created_at: row.get(24)?,
+            updated_at: row.get(25)?,
+        })
     }
 
-    fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Self>> {
-        list(conn, profile_id)
+    fn with_links(mut self, conn: &Connection) -> Result<Self> {
+        self.technologies = PROJECT_TAGS.of(conn, &self.id)?;
+        self.experience_ids = conn
+            .prepare_cached(
+                "SELECT experience_id FROM project_experiences WHERE project_id = ?1 ORDER BY experience_id",
+            )?
+            .query_map([&self.id], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(self)
     }
 
     fn input(&self) -> ProjectInput {
@@ -452,13 +368,47 @@ impl Section for Project {
         Ok(input)
     }
 
-    fn insert(tx: &Transaction<'_>, profile_id: &str, input: &ProjectInput) -> Result<String> {
-        insert(tx, profile_id, input)
+    fn columns<R>(
+        _: &Transaction<'_>,
+        _: &str,
+        _: Option<&str>,
+        input: &ProjectInput,
+        write: impl FnOnce(&[Column<'_>]) -> Result<R>,
+    ) -> Result<R> {
+        let [achievements, challenges, clients] =
+            [&input.achievements, &input.challenges, &input.clients].map(|l| rows::list_to_json(l));
+        write(&[
+            ("name", &input.name),
+            ("description", &input.description),
+            ("role", &input.role),
+            ("start_date", &input.start_date),
+            ("end_date", &input.end_date),
+            ("is_ongoing", &input.is_ongoing),
+            ("is_anonymized", &input.is_anonymized),
+            ("anonymized_company", &input.anonymized_company),
+            ("status", &input.status),
+            ("category", &input.category),
+            ("achievements", &achievements),
+            ("challenges", &challenges),
+            ("clients", &clients),
+            ("team_size", &input.team_size),
+            ("duration_months", &input.duration_months),
+            ("users_count", &input.users_count),
+            ("budget_range", &input.budget_range),
+            ("demo_url", &input.demo_url),
+            ("github_url", &input.github_url),
+            ("documentation_url", &input.documentation_url),
+            ("visibility", &input.visibility),
+        ])
     }
 
-    fn write(tx: &Transaction<'_>, id: &str, input: &ProjectInput) -> Result<()> {
-        let profile_id = rows::owner(tx, "projects", "project", id)?;
-        rows::update_item(tx, "projects", id, &columns(input, &lists(input)))?;
-        write_links(tx, &profile_id, id, input)
+    fn write_links(
+        tx: &Transaction<'_>,
+        profile_id: &str,
+        id: &str,
+        input: &ProjectInput,
+    ) -> Result<()> {
+        PROJECT_TAGS.set(tx, id, &input.technologies)?;
+        set_experiences(tx, profile_id, id, &input.experience_ids)
     }
 }

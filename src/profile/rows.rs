@@ -140,7 +140,7 @@ pub(crate) fn get_all<T>(
 pub(crate) type Column<'a> = (&'static str, &'a dyn rusqlite::ToSql);
 
 /// Sets `columns` of the row `id` of `table`, inside `tx`.
-pub(crate) fn update_item(
+pub(crate) fn update_row(
     tx: &Transaction<'_>,
     table: &str,
     id: &str,
@@ -158,16 +158,13 @@ pub(crate) fn update_item(
     Ok(())
 }
 
-/// Creates an item at the end of a profile's list, inside `tx`: a row holding the
-/// `columns` given and the next display order; `fill` then writes what lives in other
-/// tables (tags, links).
-/// Returns the new item's id.
-pub(crate) fn create_item(
+/// Adds a row to `table` at the end of a profile's list, inside `tx`: a new id, the
+/// `columns` given and the next display order. Returns the new id.
+pub(crate) fn insert_row(
     tx: &Transaction<'_>,
     table: &str,
     profile_id: &str,
     columns: &[Column<'_>],
-    fill: impl FnOnce(&str) -> Result<()>,
 ) -> Result<String> {
     let id = new_id();
     let names: Vec<&str> = columns.iter().map(|(column, _)| *column).collect();
@@ -183,6 +180,5 @@ pub(crate) fn create_item(
     let mut values: Vec<&dyn rusqlite::ToSql> = vec![&id, &profile_id, &order];
     values.extend(columns.iter().map(|(_, value)| *value));
     tx.prepare_cached(&sql)?.execute(values.as_slice())?;
-    fill(&id)?;
     Ok(id)
 }

@@ -7,12 +7,12 @@
 //! those, and every field it does not show (set from the CLI or by an import) keeps its
 //! value, even when another program changed it a moment before.
 
-use rusqlite::{Connection, Transaction};
+use rusqlite::{Connection, Row, Transaction};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::rows;
+use super::rows::{self, Column};
 use crate::validation::{Code, FieldError};
 use crate::{Db, Error, Result};
 
@@ -41,29 +41,95 @@ impl std::ops::Deref for Changes {
     }
 }
 
-/// One section of a profile.
+/// One section of a profile. A section says how its rows are read (`SELECT`, `ORDER`,
+/// `from_row`, `with_links`), which columns an input sets (`columns`, `write_links`)
+/// and how an input is tidied and checked (`checked`); everything else is written
+/// once, here.
 pub trait Section: Sized + Serialize {
     /// The table its items live in.
     const TABLE: &'static str;
     /// What a person calls one item ("experience", "education entry").
     const NOUN: &'static str;
+    /// The query that reads items, up to its `WHERE`; `from_row` reads its columns.
+    const SELECT: &'static str;
+    /// How `SELECT` names the item's id and its profile (`s.id` where it joins).
+    const ID_COLUMN: &'static str = "id";
+    const PROFILE_COLUMN: &'static str = "profile_id";
+    /// How a list is ordered: display order first, then a stable tie-break.
+    const ORDER: &'static str;
     /// What a person enters for an item; every field they can set.
     type Input: Serialize + DeserializeOwned + Default;
 
     /// The item's id.
     fn id(&self) -> &str;
-    /// One item by id.
-    fn get(conn: &Connection, id: &str) -> Result<Self>;
-    /// The profile's items, in display order.
-    fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Self>>;
+    /// An item from a row of `SELECT` (without what lives in other tables).
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self>;
+    /// The item with what lives in other tables (tags, links) read in.
+    fn with_links(self, _conn: &Connection) -> Result<Self> {
+        Ok(self)
+    }
     /// The input that writes this item as it is: the one item → input mapping.
     fn input(&self) -> Self::Input;
     /// The input tidied (trimmed, blanks cleared) and checked against every rule.
     fn checked(conn: &Connection, input: Self::Input) -> Result<Self::Input>;
-    /// Adds a checked input at the end of the profile's list; returns the new id.
-    fn insert(tx: &Transaction<'_>, profile_id: &str, input: &Self::Input) -> Result<String>;
-    /// Writes a checked input over the item `id` (its row and its links).
-    fn write(tx: &Transaction<'_>, id: &str, input: &Self::Input) -> Result<()>;
+    /// Hands `write` the columns a checked input sets, on insert and update alike, for
+    /// the item `id` of `profile_id` (`None` for a new one). A section whose columns
+    /// need the database (a skill's technology) resolves them here and may refuse.
+    fn columns<R>(
+        tx: &Transaction<'_>,
+        profile_id: &str,
+        id: Option<&str>,
+        input: &Self::Input,
+        write: impl FnOnce(&[Column<'_>]) -> Result<R>,
+    ) -> Result<R>;
+    /// Writes what lives in other tables (tags, links) after the row.
+    fn write_links(
+        _tx: &Transaction<'_>,
+        _profile_id: &str,
+        _id: &str,
+        _input: &Self::Input,
+    ) -> Result<()> {
+        Ok(())
+    }
+
+    /// One item by id.
+    fn get(conn: &Connection, id: &str) -> Result<Self> {
+        let sql = format!("{} WHERE {} = ?1", Self::SELECT, Self::ID_COLUMN);
+        rows::get_one(conn, &sql, Self::NOUN, id, Self::from_row)?.with_links(conn)
+    }
+
+    /// The profile's items, in display order.
+    fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Self>> {
+        let sql = format!(
+            "{} WHERE {} = ?1 ORDER BY {}",
+            Self::SELECT,
+            Self::PROFILE_COLUMN,
+            Self::ORDER
+        );
+        rows::get_all(conn, &sql, profile_id, Self::from_row)?
+            .into_iter()
+            .map(|item| item.with_links(conn))
+            .collect()
+    }
+
+    /// Adds a checked input at the end of the profile's list inside `tx` (importers put
+    /// many items in one transaction); returns the new id.
+    fn insert(tx: &Transaction<'_>, profile_id: &str, input: &Self::Input) -> Result<String> {
+        let id = Self::columns(tx, profile_id, None, input, |columns| {
+            rows::insert_row(tx, Self::TABLE, profile_id, columns)
+        })?;
+        Self::write_links(tx, profile_id, &id, input)?;
+        Ok(id)
+    }
+
+    /// Writes a checked input over the item `id` (its row and its links) inside `tx`.
+    fn write(tx: &Transaction<'_>, id: &str, input: &Self::Input) -> Result<()> {
+        let profile_id = rows::owner(tx, Self::TABLE, Self::NOUN, id)?;
+        Self::columns(tx, &profile_id, Some(id), input, |columns| {
+            rows::update_row(tx, Self::TABLE, id, columns)
+        })?;
+        Self::write_links(tx, &profile_id, id, input)
+    }
 
     /// Adds an item to the end of the profile's list.
     fn create(db: &mut Db, profile_id: &str, input: Self::Input) -> Result<Self> {

@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 
-use super::rows;
+use super::rows::Column;
 use super::section::Section;
 use super::technology::{self, TechnologyRef};
 use crate::validation::{Checker, Code};
@@ -83,43 +83,6 @@ impl SkillInput {
     }
 }
 
-const SELECT: &str = "SELECT s.id, s.profile_id, t.id, t.name, s.level, s.years_of_experience, s.started_using_year, \
-     s.is_primary, s.display_order, s.created_at, s.updated_at FROM skills s JOIN technologies t ON t.id = s.technology_id";
-
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Skill> {
-    Ok(Skill {
-        id: row.get(0)?,
-        profile_id: row.get(1)?,
-        technology: TechnologyRef {
-            id: row.get(2)?,
-            name: row.get(3)?,
-        },
-        level: row.get(4)?,
-        years_of_experience: row.get(5)?,
-        started_using_year: row.get(6)?,
-        is_primary: row.get::<_, Option<bool>>(7)?.unwrap_or(false),
-        display_order: row.get::<_, Option<i32>>(8)?.unwrap_or(0),
-        created_at: row.get(9)?,
-        updated_at: row.get(10)?,
-    })
-}
-
-/// One skill by id.
-pub fn get(conn: &Connection, id: &str) -> Result<Skill> {
-    conn.query_row(&format!("{SELECT} WHERE s.id = ?1"), [id], from_row)
-        .optional()?
-        .ok_or_else(|| Error::not_found("skill", id))
-}
-
-/// The profile's skills, in display order.
-pub fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Skill>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT} WHERE s.profile_id = ?1 ORDER BY s.display_order, s.is_primary DESC, s.level DESC, s.rowid"
-    ))?;
-    let rows = stmt.query_map([profile_id], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 fn duplicate(
     conn: &Connection,
     profile_id: &str,
@@ -143,48 +106,42 @@ fn duplicate_error(name: &str) -> Error {
     }])
 }
 
-/// Checks a skill's input (for writers that insert with [`insert`]).
+/// Checks a skill's input (for writers that insert with [`Section::insert`]).
 pub(crate) fn check(conn: &Connection, input: &SkillInput) -> Result<()> {
     input.validate(this_year(conn)?)
-}
-
-/// Adds a checked skill to the end of the profile's list inside `tx` (for writers that
-/// put several items in one transaction, such as importers). Returns the new id.
-pub(crate) fn insert(tx: &Transaction<'_>, profile_id: &str, input: &SkillInput) -> Result<String> {
-    let technology_id = technology::find_or_create(tx, &input.technology)?;
-    if duplicate(tx, profile_id, &technology_id, None)?.is_some() {
-        return Err(duplicate_error(input.technology.trim()));
-    }
-    rows::create_item(
-        tx,
-        "skills",
-        profile_id,
-        &[
-            ("technology_id", &technology_id),
-            ("level", &input.level),
-            ("years_of_experience", &input.years_of_experience),
-            ("started_using_year", &input.started_using_year),
-            ("is_primary", &input.is_primary),
-        ],
-        |_| Ok(()),
-    )
 }
 
 impl Section for Skill {
     const TABLE: &'static str = "skills";
     const NOUN: &'static str = "skill";
+    const SELECT: &'static str = "SELECT s.id, s.profile_id, t.id, t.name, s.level, s.years_of_experience, \
+         s.started_using_year, s.is_primary, s.display_order, s.created_at, s.updated_at \
+         FROM skills s JOIN technologies t ON t.id = s.technology_id";
+    const ID_COLUMN: &'static str = "s.id";
+    const PROFILE_COLUMN: &'static str = "s.profile_id";
+    const ORDER: &'static str = "s.display_order, s.is_primary DESC, s.level DESC, s.rowid";
     type Input = SkillInput;
 
     fn id(&self) -> &str {
         &self.id
     }
 
-    fn get(conn: &Connection, id: &str) -> Result<Self> {
-        get(conn, id)
-    }
-
-    fn list(conn: &Connection, profile_id: &str) -> Result<Vec<Self>> {
-        list(conn, profile_id)
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Skill {
+            id: row.get(0)?,
+            profile_id: row.get(1)?,
+            technology: TechnologyRef {
+                id: row.get(2)?,
+                name: row.get(3)?,
+            },
+            level: row.get(4)?,
+            years_of_experience: row.get(5)?,
+            started_using_year: row.get(6)?,
+            is_primary: row.get::<_, Option<bool>>(7)?.unwrap_or(false),
+            display_order: row.get::<_, Option<i32>>(8)?.unwrap_or(0),
+            created_at: row.get(9)?,
+            updated_at: row.get(10)?,
+        })
     }
 
     fn input(&self) -> SkillInput {
@@ -202,29 +159,25 @@ impl Section for Skill {
         Ok(input)
     }
 
-    fn insert(tx: &Transaction<'_>, profile_id: &str, input: &SkillInput) -> Result<String> {
-        insert(tx, profile_id, input)
-    }
-
-    /// A skill may name another technology; it must not be one the profile has already.
-    fn write(tx: &Transaction<'_>, id: &str, input: &SkillInput) -> Result<()> {
-        let profile_id = rows::owner(tx, "skills", "skill", id)?;
+    /// The technology is found in the catalog by name (added if new); a profile has
+    /// one skill per technology.
+    fn columns<R>(
+        tx: &Transaction<'_>,
+        profile_id: &str,
+        id: Option<&str>,
+        input: &SkillInput,
+        write: impl FnOnce(&[Column<'_>]) -> Result<R>,
+    ) -> Result<R> {
         let technology_id = technology::find_or_create(tx, &input.technology)?;
-        if duplicate(tx, &profile_id, &technology_id, Some(id))?.is_some() {
+        if duplicate(tx, profile_id, &technology_id, id)?.is_some() {
             return Err(duplicate_error(input.technology.trim()));
         }
-        tx.prepare_cached(
-            "UPDATE skills SET technology_id = ?2, level = ?3, years_of_experience = ?4, started_using_year = ?5,
-                 is_primary = ?6 WHERE id = ?1",
-        )?
-        .execute(params![
-            id,
-            technology_id,
-            input.level,
-            input.years_of_experience,
-            input.started_using_year,
-            input.is_primary
-        ])?;
-        Ok(())
+        write(&[
+            ("technology_id", &technology_id),
+            ("level", &input.level),
+            ("years_of_experience", &input.years_of_experience),
+            ("started_using_year", &input.started_using_year),
+            ("is_primary", &input.is_primary),
+        ])
     }
 }

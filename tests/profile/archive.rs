@@ -60,7 +60,7 @@ fn rich() -> career_hub::Db {
         json!({"values": {"name": "Half"}}),
     )
     .unwrap();
-    let first = experience::list(db.conn(), &local.profile_id).unwrap()[0]
+    let first = experience::Experience::list(db.conn(), &local.profile_id).unwrap()[0]
         .id
         .clone();
     experience::Experience::delete(&mut db, &first).unwrap();

@@ -130,7 +130,7 @@ fn experiences_round_trip_with_tags_in_display_order() {
     )
     .unwrap();
     let ids = |db: &career_hub::Db| -> Vec<String> {
-        experience::list(db.conn(), &local.profile_id)
+        experience::Experience::list(db.conn(), &local.profile_id)
             .unwrap()
             .into_iter()
             .map(|e| e.id)
@@ -178,7 +178,7 @@ fn experiences_round_trip_with_tags_in_display_order() {
 
     experience::Experience::delete(&mut db, &second.id).unwrap();
     assert!(matches!(
-        experience::get(db.conn(), &second.id),
+        experience::Experience::get(db.conn(), &second.id),
         Err(Error::NotFound { .. })
     ));
     assert!(matches!(
@@ -208,7 +208,9 @@ fn projects_link_to_experiences_of_the_same_profile() {
     assert_eq!(created.experience_ids, std::slice::from_ref(&work.id));
     assert_eq!(created.technologies.len(), 2);
     assert_eq!(
-        experience::get(db.conn(), &work.id).unwrap().project_ids,
+        experience::Experience::get(db.conn(), &work.id)
+            .unwrap()
+            .project_ids,
         std::slice::from_ref(&created.id)
     );
 
@@ -216,7 +218,9 @@ fn projects_link_to_experiences_of_the_same_profile() {
     let error = project::Project::update(&mut db, &created.id, input).unwrap_err();
     assert_eq!(error.field_errors()[0].field, "experience_ids", "{error}");
     assert_eq!(
-        project::get(db.conn(), &created.id).unwrap().experience_ids,
+        project::Project::get(db.conn(), &created.id)
+            .unwrap()
+            .experience_ids,
         [work.id],
         "a failed update writes nothing"
     );
@@ -268,7 +272,7 @@ fn skills_create_unknown_technologies_and_refuse_duplicates() {
     )
     .unwrap();
     assert_eq!(rust.technology.name, "Rust", "picked from the catalog");
-    let listed: Vec<String> = skill::list(db.conn(), &local.profile_id)
+    let listed: Vec<String> = skill::Skill::list(db.conn(), &local.profile_id)
         .unwrap()
         .into_iter()
         .map(|s| s.technology.name)
@@ -342,7 +346,7 @@ fn education_certifications_and_achievements() {
     )
     .unwrap();
     assert_eq!(
-        education::list(db.conn(), &local.profile_id).unwrap(),
+        education::Education::list(db.conn(), &local.profile_id).unwrap(),
         std::slice::from_ref(&degree)
     );
     assert_eq!(

@@ -18,12 +18,12 @@ fn restoring_a_deleted_experience_brings_back_its_tags_and_project_links() {
     let mut linked = fixture::project("Billing");
     linked.experience_ids = vec![work.id.clone()];
     let billing = project::Project::create(&mut db, &local.profile_id, linked).unwrap();
-    let before = experience::get(db.conn(), &work.id).unwrap();
+    let before = experience::Experience::get(db.conn(), &work.id).unwrap();
 
     experience::Experience::delete(&mut db, &work.id).unwrap();
     assert_eq!(count(&db, "experience_technologies"), 0);
     assert!(
-        project::get(db.conn(), &billing.id)
+        project::Project::get(db.conn(), &billing.id)
             .unwrap()
             .experience_ids
             .is_empty()
@@ -38,13 +38,15 @@ fn restoring_a_deleted_experience_brings_back_its_tags_and_project_links() {
         report.rows, 4,
         "the experience, two tags and one project link"
     );
-    let after = experience::get(db.conn(), &work.id).unwrap();
+    let after = experience::Experience::get(db.conn(), &work.id).unwrap();
     assert_eq!(
         after, before,
         "the experience is back exactly as it was, tags and links included"
     );
     assert_eq!(
-        project::get(db.conn(), &billing.id).unwrap().experience_ids,
+        project::Project::get(db.conn(), &billing.id)
+            .unwrap()
+            .experience_ids,
         std::slice::from_ref(&work.id)
     );
     assert_eq!(
@@ -147,7 +149,7 @@ fn undo_restores_the_exact_previous_row() {
     .unwrap();
     history::undo_last(&mut db, &local.user_id, None).unwrap();
     assert_eq!(
-        experience::get(db.conn(), &work.id).unwrap(),
+        experience::Experience::get(db.conn(), &work.id).unwrap(),
         work,
         "updated_at included"
     );
@@ -225,7 +227,7 @@ fn undoing_an_older_change_keeps_later_edits_of_other_fields() {
 
     let report = history::undo_change(&mut db, &position_change).unwrap();
     assert!(report.summary.starts_with("Undid:"), "{}", report.summary);
-    let now = experience::get(db.conn(), &work.id).unwrap();
+    let now = experience::Experience::get(db.conn(), &work.id).unwrap();
     assert_eq!(
         now.position, "Engineer",
         "the undone change's field goes back"
@@ -238,7 +240,7 @@ fn undoing_an_older_change_keeps_later_edits_of_other_fields() {
 
     // Redo puts the position back, and again nothing else moves.
     history::undo_change(&mut db, &report.change_id).unwrap();
-    let redone = experience::get(db.conn(), &work.id).unwrap();
+    let redone = experience::Experience::get(db.conn(), &work.id).unwrap();
     assert_eq!(redone.position, "Senior Engineer");
     assert_eq!(redone.company_name, "Acme Robotics");
 }
@@ -287,7 +289,9 @@ fn undoing_a_change_whose_field_was_edited_again_names_the_later_change() {
         "undo refuses, naming the later change: {error}"
     );
     assert_eq!(
-        experience::get(db.conn(), &work.id).unwrap().position,
+        experience::Experience::get(db.conn(), &work.id)
+            .unwrap()
+            .position,
         "Staff Engineer",
         "and changes nothing"
     );
@@ -297,7 +301,9 @@ fn undoing_a_change_whose_field_was_edited_again_names_the_later_change() {
     assert_eq!(reports[0].reverted_change_id, second);
     assert_eq!(reports[1].reverted_change_id, first);
     assert_eq!(
-        experience::get(db.conn(), &work.id).unwrap().position,
+        experience::Experience::get(db.conn(), &work.id)
+            .unwrap()
+            .position,
         "Engineer"
     );
 }
@@ -334,11 +340,11 @@ fn the_apps_undo_takes_back_its_own_change_not_another_programs() {
     assert!(named.summary.contains("Acme"), "{}", named.summary);
     history::undo_last(&mut db, &local.user_id, Some(career_hub::Source::Ui)).unwrap();
     assert!(
-        experience::get(db.conn(), &mine.id).is_err(),
+        experience::Experience::get(db.conn(), &mine.id).is_err(),
         "the app's own job is undone"
     );
     assert!(
-        experience::get(db.conn(), &theirs.id).is_ok(),
+        experience::Experience::get(db.conn(), &theirs.id).is_ok(),
         "the script's later job is left alone"
     );
     let error =

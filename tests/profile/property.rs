@@ -165,7 +165,7 @@ fn apply(db: &mut Db, local: &LocalProfile, op: &Op) {
         Op::DeleteEducation(i) => nth_id(db, "education", p, *i)
             .map_or(Ok(()), |id| education::Education::delete(db, &id)),
         Op::ReverseExperiences => {
-            let mut ids: Vec<String> = experience::list(db.conn(), p)
+            let mut ids: Vec<String> = experience::Experience::list(db.conn(), p)
                 .unwrap()
                 .into_iter()
                 .map(|e| e.id)

@@ -12,7 +12,7 @@ use serde_json::json;
 use crate::fixture::{self, count};
 
 fn ends(db: &Db, local: &profile::LocalProfile) -> Vec<(String, String, Option<String>)> {
-    experience::list(db.conn(), &local.profile_id)
+    experience::Experience::list(db.conn(), &local.profile_id)
         .unwrap()
         .into_iter()
         .map(|e| (e.company_name, e.start_date, e.end_date))
