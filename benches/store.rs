@@ -1,5 +1,6 @@
 //! Store benchmarks: audited insert throughput (with and without the audit triggers),
-//! creating + migrating a new database, and the doctor on 10k rows.
+//! creating + migrating a new database, opening an existing one, and the doctor on 10k
+//! rows.
 //!
 //! Run: `cargo bench --bench store`
 
@@ -89,6 +90,27 @@ fn create_and_migrate(c: &mut Criterion) {
     });
 }
 
+/// Opening a database that is already current, as every program start does: SQLite
+/// reads and parses the schema (every trigger), the migrations are checked, the
+/// connection is configured, and the first query runs.
+fn open_existing(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = database(&dir, true);
+    insert_experiences(&mut db, 10);
+    drop(db);
+    let path = dir.path().join("bench.db");
+    c.bench_function("open_existing_database", |b| {
+        b.iter(|| {
+            let db = Db::open(&path).unwrap();
+            let count: i64 = db
+                .conn()
+                .query_row("SELECT count(*) FROM experiences", [], |row| row.get(0))
+                .unwrap();
+            assert_eq!(count, 10);
+        });
+    });
+}
+
 fn doctor_10k(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let mut db = database(&dir, true);
@@ -103,5 +125,11 @@ fn doctor_10k(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, inserts, create_and_migrate, doctor_10k);
+criterion_group!(
+    benches,
+    inserts,
+    create_and_migrate,
+    open_existing,
+    doctor_10k
+);
 criterion_main!(benches);

@@ -70,9 +70,32 @@ DROP TRIGGER audit_technologies_update;
 DROP TRIGGER audit_users_delete;
 DROP TRIGGER audit_users_insert;
 DROP TRIGGER audit_users_update;
-ALTER TABLE audit_log DROP COLUMN source;
-ALTER TABLE audit_log DROP COLUMN session_id;
-ALTER TABLE audit_log DROP COLUMN reverts_change_id;
+-- audit_log without the three per-change columns. Rebuilt rather than altered: each
+-- ALTER TABLE ... DROP COLUMN re-checks and reloads the whole schema, and three of them
+-- tripled what this migration costs a new database. Nothing else refers to audit_log
+-- once its triggers are dropped, so the rename touches no other definition.
+ALTER TABLE audit_log RENAME TO audit_log_before_0008;
+CREATE TABLE audit_log (
+    id TEXT NOT NULL PRIMARY KEY,
+    user_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+    action TEXT NOT NULL CHECK (length(action) <= 100),
+    entity_type TEXT CHECK (length(entity_type) <= 50),
+    entity_id TEXT,
+    old_values TEXT CHECK (old_values IS NULL OR json_valid(old_values)),
+    new_values TEXT CHECK (new_values IS NULL OR json_valid(new_values)),
+    ip_address TEXT,
+    user_agent TEXT,
+    created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (created_at IS strftime('%Y-%m-%dT%H:%M:%fZ', created_at)),
+    change_id TEXT
+) STRICT;
+INSERT INTO audit_log (rowid, id, user_id, action, entity_type, entity_id, old_values, new_values, ip_address, user_agent, created_at, change_id)
+SELECT rowid, id, user_id, action, entity_type, entity_id, old_values, new_values, ip_address, user_agent, created_at, change_id
+FROM audit_log_before_0008 ORDER BY rowid;
+DROP TABLE audit_log_before_0008;
+CREATE INDEX idx_audit_log_user_id ON audit_log(user_id);
+CREATE INDEX idx_audit_log_entity ON audit_log(entity_type, entity_id);
+CREATE INDEX idx_audit_log_created ON audit_log(created_at DESC);
+CREATE INDEX idx_audit_log_change ON audit_log(change_id) WHERE change_id IS NOT NULL;
 CREATE TRIGGER audit_achievements_delete AFTER DELETE ON achievements
 BEGIN
     INSERT OR IGNORE INTO changes (id, source)

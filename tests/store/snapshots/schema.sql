@@ -245,8 +245,9 @@ CREATE TABLE audit_log (
     new_values TEXT CHECK (new_values IS NULL OR json_valid(new_values)),
     ip_address TEXT,
     user_agent TEXT,
-    created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (created_at IS strftime('%Y-%m-%dT%H:%M:%fZ', created_at))
-, change_id TEXT) STRICT;
+    created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (created_at IS strftime('%Y-%m-%dT%H:%M:%fZ', created_at)),
+    change_id TEXT
+) STRICT;
 
 -- table audit_state on audit_state
 CREATE TABLE audit_state (
