@@ -1,4 +1,5 @@
-//! What the schema holds, as data: the table registry and the SQL generated from it.
+//! What the schema holds, as data: the table registry (shared with the sync server,
+//! in `career-hub-protocol`) and the SQL generated from it.
 
-pub mod tables;
+pub use career_hub_protocol::tables;
 pub mod triggers;

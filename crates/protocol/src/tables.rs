@@ -1,10 +1,11 @@
 //! The one list of Career Hub's tables and what each means to the audit trail, undo,
-//! backups and (later) sync.
+//! backups and sync.
 //!
-//! Every other list of tables is a read of [`TABLES`]: the audit triggers
-//! ([`super::triggers`]), the JSON columns the audit trail and backups nest
-//! ([`json_columns`]), the entities undo knows ([`audited`]) and the tables a full
-//! backup holds ([`backed_up`]). A test fails when a table of the schema is missing here.
+//! Every other list of tables is a read of [`TABLES`]: the core's audit triggers, the
+//! JSON columns the audit trail and backups nest ([`is_json_column`]), the entities undo
+//! knows ([`audited`]), the tables a full backup holds ([`backed_up`]) and the tables
+//! the sync server and client exchange ([`synced`]). The core's tests fail when a table
+//! of the schema is missing here.
 
 /// What part a table plays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +38,18 @@ pub enum Owner {
     Nobody,
 }
 
+/// What sync does with a table's rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SyncRole {
+    /// Never leaves the device (or, for `users`, belongs to the server: the account).
+    Local,
+    /// The account's data: pushed and pulled, merged per column.
+    Account,
+    /// A catalog shared by every account (`technologies`): a row is matched by its
+    /// case-insensitive name, and nobody can change another's.
+    Catalog,
+}
+
 /// One table.
 #[derive(Clone, Copy, Debug)]
 pub struct Table {
@@ -60,6 +73,7 @@ pub struct Table {
     pub owner: Owner,
     /// Whether a trigger stamps `updated_at` on every real edit.
     pub stamps_updated_at: bool,
+    pub sync: SyncRole,
 }
 
 const fn user_data(
@@ -81,6 +95,7 @@ const fn user_data(
         parent,
         owner,
         stamps_updated_at: true,
+        sync: SyncRole::Account,
     }
 }
 
@@ -97,6 +112,7 @@ const fn other(name: &'static str, kind: Kind, parent: Option<&'static str>) -> 
         parent,
         owner: Owner::Nobody,
         stamps_updated_at: false,
+        sync: SyncRole::Local,
     }
 }
 
@@ -120,6 +136,7 @@ const PROFILE: Owner = Owner::Profile("profile_id");
 pub const TABLES: &[Table] = &[
     Table {
         secret: &["password_hash", "verification_token", "reset_token"],
+        sync: SyncRole::Local,
         ..user_data("users", "USER", "account", None, Owner::Itself)
     },
     Table {
@@ -135,6 +152,7 @@ pub const TABLES: &[Table] = &[
     },
     Table {
         stamps_updated_at: false,
+        sync: SyncRole::Catalog,
         ..user_data(
             "technologies",
             "TECHNOLOGY",
@@ -219,14 +237,19 @@ pub const TABLES: &[Table] = &[
             PROFILE,
         )
     },
-    user_data(
-        "builder_sessions",
-        "BUILDER_SESSION",
-        "builder session",
-        Some("profiles"),
-        PROFILE,
-    ),
+    // The wizard's progress is this device's, like a window position.
     Table {
+        sync: SyncRole::Local,
+        ..user_data(
+            "builder_sessions",
+            "BUILDER_SESSION",
+            "builder session",
+            Some("profiles"),
+            PROFILE,
+        )
+    },
+    Table {
+        sync: SyncRole::Local,
         key: &["session_id", "step"],
         json: &["validation_errors", "draft_data"],
         ..user_data(
@@ -275,6 +298,11 @@ pub fn backed_up() -> impl Iterator<Item = &'static Table> {
         .filter(|table| matches!(table.kind, Kind::Audited | Kind::Unaudited));
     let history = TABLES.iter().filter(|table| table.kind == Kind::History);
     data.chain(history)
+}
+
+/// The tables sync exchanges, parents first (the order a device applies a pull in).
+pub fn synced() -> impl Iterator<Item = &'static Table> {
+    TABLES.iter().filter(|table| table.sync != SyncRole::Local)
 }
 
 /// Whether `column` holds JSON in any table (the audit trail and backups nest it).
