@@ -7,13 +7,15 @@ cd "$(dirname "$0")/.."
 # System packages: a C toolchain for bundled SQLite; WebKitGTK to build the desktop
 # shell; a virtual display, WebKit's WebDriver, xdotool and imagemagick (to answer
 # native file dialogs and capture the screen), poppler and qpdf to test it and its PDFs as a person would;
-# the fonts the CV PDFs embed (read at build time by crates/typeset/build.rs).
+# the fonts the CV PDFs embed (read at build time by crates/typeset/build.rs); and
+# PostgreSQL, whose server the sync server's tests start privately (never a running one).
 packages=(
     build-essential pkg-config libssl-dev
     libwebkit2gtk-4.1-dev librsvg2-dev
     xvfb xauth webkit2gtk-driver xdotool imagemagick
     poppler-utils qpdf sqlite3
     fonts-dejavu-core fonts-dejavu-extra fonts-droid-fallback
+    postgresql
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -80,15 +80,25 @@ ALTER TABLE audit_log ADD COLUMN source VARCHAR(20);
 ALTER TABLE audit_log ADD COLUMN device_id TEXT;
 ALTER TABLE audit_log ADD COLUMN change_id TEXT;
 
+-- Roles belong to the whole cluster: another database of it may have made the role
+-- already, or be making it at this moment.
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'career_hub_app') THEN
         CREATE ROLE career_hub_app NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
     END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+    NULL;
 END
 $$;
 -- The migrating role may act as career_hub_app (the server's connections do).
-GRANT career_hub_app TO CURRENT_USER;
+DO $$
+BEGIN
+    IF NOT pg_has_role(current_user, 'career_hub_app', 'MEMBER') THEN
+        EXECUTE format('GRANT career_hub_app TO %I', current_user);
+    END IF;
+END
+$$;
 GRANT USAGE ON SCHEMA public TO career_hub_app;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON

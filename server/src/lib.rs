@@ -151,12 +151,14 @@ pub async fn synced_columns(
     Ok(columns)
 }
 
-/// Migrates the database at `database_url` and serves on `listener` until `stop`
-/// resolves; then finishes the requests in flight and returns.
+/// Migrates the database at `database_url` and serves on `listener` (calling `ready`
+/// once requests are answered) until `stop` resolves; then finishes the requests in
+/// flight and returns.
 pub async fn serve(
     database_url: &str,
     listener: tokio::net::TcpListener,
     stop: impl Future<Output = ()> + Send + 'static,
+    ready: impl FnOnce(SocketAddr),
 ) -> Result<(), String> {
     let (mut client, connection) = tokio_postgres::connect(database_url, tokio_postgres::NoTls)
         .await
@@ -183,6 +185,7 @@ pub async fn serve(
     };
     let address = listener.local_addr().map_err(|e| e.to_string())?;
     tracing::info!(%address, "serving");
+    ready(address);
     let service = router(app).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, service)
         .with_graceful_shutdown(async move {

@@ -76,10 +76,12 @@ async fn run(cli: Cli) -> Result<(), String> {
             let listener = tokio::net::TcpListener::bind(&cli.listen)
                 .await
                 .map_err(|e| format!("cannot listen on {}: {e}", cli.listen))?;
-            let address = listener.local_addr().map_err(|e| e.to_string())?;
-            // The first line on stdout says where to connect (tests read it).
-            println!("listening on http://{address}");
-            career_hub_server::serve(&database_url, listener, stop_signal()).await
+            career_hub_server::serve(&database_url, listener, stop_signal(), |address| {
+                // Said once the database is migrated and requests are answered; the
+                // first line on stdout, so a script can wait for it.
+                println!("listening on http://{address}");
+            })
+            .await
         }
     }
 }

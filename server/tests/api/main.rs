@@ -1,0 +1,13 @@
+//! The sync server end to end: the real binary on a private PostgreSQL cluster.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod accounts;
+mod cluster;
+mod db;
+mod fixtures;
+mod isolation;
+mod robustness;
+mod schema;
+mod server;
+mod sync;
