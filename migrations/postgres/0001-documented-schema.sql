@@ -346,19 +346,35 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 
--- (12): the score is stored, kept current by triggers, as on SQLite.
+-- (12): the score is stored, kept current by triggers, as on SQLite. The triggers use
+-- the same rules with each count stopped at its cap (3 jobs, 3 projects, 5 skills, 1
+-- school score in full): the documented function counts every row, which would make
+-- each insert cost as much as the section is long. A test checks the stored score
+-- equals calculate_profile_completeness.
+CREATE FUNCTION profile_completeness_capped(p_profile_id TEXT)
+RETURNS INTEGER AS $$
+    SELECT CASE WHEN headline IS NOT NULL AND headline != '' THEN 10 ELSE 0 END
+         + CASE WHEN summary IS NOT NULL AND LENGTH(summary) > 100 THEN 20 ELSE 0 END
+         + 10 * (SELECT count(*) FROM (SELECT 1 FROM experiences WHERE profile_id = p_profile_id LIMIT 3) e)
+         + 5 * (SELECT count(*) FROM (SELECT 1 FROM projects WHERE profile_id = p_profile_id LIMIT 3) p)
+         + 3 * (SELECT count(*) FROM (SELECT 1 FROM skills WHERE profile_id = p_profile_id LIMIT 5) s)
+         + 10 * (SELECT count(*) FROM (SELECT 1 FROM education WHERE profile_id = p_profile_id LIMIT 1) d)
+    FROM profiles WHERE id = p_profile_id
+$$ LANGUAGE sql STABLE;
+
 CREATE FUNCTION store_profile_completeness()
 RETURNS TRIGGER AS $$
 DECLARE
     key TEXT := CASE WHEN TG_TABLE_NAME = 'profiles' THEN 'id' ELSE 'profile_id' END;
     affected TEXT;
+    score INTEGER;
 BEGIN
     -- OLD is null on INSERT and NEW on DELETE; a move between profiles rescores both.
     FOREACH affected IN ARRAY ARRAY[to_jsonb(OLD) ->> key, to_jsonb(NEW) ->> key] LOOP
         IF affected IS NOT NULL THEN
-            UPDATE profiles SET completeness_score = calculate_profile_completeness(affected)
-            WHERE id = affected
-              AND completeness_score IS DISTINCT FROM calculate_profile_completeness(affected);
+            score := profile_completeness_capped(affected);
+            UPDATE profiles SET completeness_score = score
+            WHERE id = affected AND completeness_score IS DISTINCT FROM score;
         END IF;
     END LOOP;
     RETURN NULL;

@@ -218,15 +218,30 @@ pub async fn sign_up(State(app): State<App>, body: Body) -> ApiResult<(StatusCod
     Ok((StatusCode::CREATED, Json(session)))
 }
 
+/// The client's address: the peer's, or the one a trusted load balancer reports (the
+/// last entry of its header, which the balancer itself appended).
+fn client_address(app: &App, peer: SocketAddr, headers: &HeaderMap) -> String {
+    app.options
+        .client_ip_header
+        .as_deref()
+        .and_then(|name| headers.get(name))
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.rsplit(',').next())
+        .map(str::trim)
+        .filter(|ip| ip.parse::<std::net::IpAddr>().is_ok())
+        .map_or_else(|| peer.ip().to_string(), str::to_owned)
+}
+
 pub async fn sign_in(
     State(app): State<App>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     body: Body,
 ) -> ApiResult<Json<Session>> {
     let request: SignIn = parse(body)?;
     let device_name = check_device_name(&request.device_name)?;
     let email = request.email.trim().to_owned();
-    let address = peer.ip().to_string();
+    let address = client_address(&app, peer, &headers);
     let mut client = app.pool.get().await?;
     let tx = begin(&mut client).await?;
     let wait: i32 = tx

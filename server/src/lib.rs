@@ -41,6 +41,16 @@ pub struct App {
     pub announcements: broadcast::Sender<String>,
     /// Becomes `true` when the server is shutting down.
     pub shutdown: watch::Receiver<bool>,
+    pub options: Arc<Options>,
+}
+
+/// How the server is deployed.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Behind a load balancer: the request header it puts the client's address in
+    /// (`X-Forwarded-For`), so that failed sign-ins are counted per client and not per
+    /// balancer. Without it, the connection's peer address is the client's.
+    pub client_ip_header: Option<String>,
 }
 
 /// Starts a request's transaction, as the role that owns nothing and cannot bypass
@@ -156,6 +166,7 @@ pub async fn synced_columns(
 /// flight and returns.
 pub async fn serve(
     database_url: &str,
+    options: Options,
     listener: tokio::net::TcpListener,
     stop: impl Future<Output = ()> + Send + 'static,
     ready: impl FnOnce(SocketAddr),
@@ -182,6 +193,7 @@ pub async fn serve(
         columns: Arc::new(columns),
         announcements,
         shutdown,
+        options: Arc::new(options),
     };
     let address = listener.local_addr().map_err(|e| e.to_string())?;
     tracing::info!(%address, "serving");

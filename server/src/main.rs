@@ -15,6 +15,10 @@ struct Cli {
     /// Address to listen on.
     #[arg(long, env = "CAREER_HUB_LISTEN", default_value = "127.0.0.1:8686")]
     listen: String,
+    /// Behind a load balancer: the header it gives the client's address in (e.g.
+    /// X-Forwarded-For). Set it only when every request comes through the balancer.
+    #[arg(long, env = "CAREER_HUB_CLIENT_IP_HEADER")]
+    client_ip_header: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -76,7 +80,10 @@ async fn run(cli: Cli) -> Result<(), String> {
             let listener = tokio::net::TcpListener::bind(&cli.listen)
                 .await
                 .map_err(|e| format!("cannot listen on {}: {e}", cli.listen))?;
-            career_hub_server::serve(&database_url, listener, stop_signal(), |address| {
+            let options = career_hub_server::Options {
+                client_ip_header: cli.client_ip_header,
+            };
+            career_hub_server::serve(&database_url, options, listener, stop_signal(), |address| {
                 // Said once the database is migrated and requests are answered; the
                 // first line on stdout, so a script can wait for it.
                 println!("listening on http://{address}");

@@ -94,15 +94,23 @@ pub async fn push(
     let caller = authenticate(&tx, &headers).await?;
     let mut outcome = Outcome::default();
     let now = hlc::now_ms();
+    let ids: Vec<&str> = request.changes.iter().map(|c| c.id.as_str()).collect();
+    let mut seen: std::collections::HashSet<String> = tx
+        .query(
+            &tx.prepare_cached(
+                "SELECT change_id FROM sync_changes WHERE user_id = $1 AND change_id = ANY($2)",
+            )
+            .await?,
+            &[&caller.user_id, &ids],
+        )
+        .await?
+        .iter()
+        .map(|row| row.get(0))
+        .collect();
     for change in request.changes {
         let id = change.id.clone();
-        let seen = tx
-            .query_opt(
-                "SELECT 1 FROM sync_changes WHERE user_id = $1 AND change_id = $2",
-                &[&caller.user_id, &id],
-            )
-            .await?;
-        if seen.is_some() {
+        // Seen before, or earlier in this push.
+        if !seen.insert(id.clone()) {
             outcome.response.duplicates.push(id);
             continue;
         }
@@ -121,8 +129,11 @@ pub async fn push(
         }
     }
     if let Some(seq) = outcome.last_seq {
-        tx.execute("SELECT pg_notify($1, $2)", &[&CHANNEL, &caller.user_id])
-            .await?;
+        tx.execute(
+            &tx.prepare_cached("SELECT pg_notify($1, $2)").await?,
+            &[&CHANNEL, &caller.user_id],
+        )
+        .await?;
         tracing::debug!(user_id = %caller.user_id, seq, "pushed");
     }
     tx.commit().await?;
@@ -227,8 +238,8 @@ async fn apply(
         Op::Delete => "delete",
     };
     tx.execute(
-        "INSERT INTO sync_changes (user_id, seq, change_id, device_id, table_name, row_key, op, columns, hlc)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        &tx.prepare_cached("INSERT INTO sync_changes (user_id, seq, change_id, device_id, table_name, row_key, op, columns, hlc)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)").await?,
         &[
             &caller.user_id,
             &seq,
@@ -338,8 +349,8 @@ async fn apply_catalog(
                     let existing: Value = row.get(0);
                     let to = existing["id"].as_str().unwrap_or_default().to_owned();
                     tx.execute(
-                        "INSERT INTO sync_aliases (user_id, table_name, from_id, to_id) VALUES ($1, 'technologies', $2, $3)
-                         ON CONFLICT (user_id, table_name, from_id) DO UPDATE SET to_id = EXCLUDED.to_id",
+                        &tx.prepare_cached("INSERT INTO sync_aliases (user_id, table_name, from_id, to_id) VALUES ($1, 'technologies', $2, $3)
+                         ON CONFLICT (user_id, table_name, from_id) DO UPDATE SET to_id = EXCLUDED.to_id").await?,
                         &[&caller.user_id, &id, &to],
                     )
                     .await?;
@@ -355,12 +366,13 @@ async fn apply_catalog(
                     let mut row = change.columns.clone();
                     row.insert("id".into(), Value::String(id.clone()));
                     tx.execute(
-                        "INSERT INTO technologies SELECT * FROM jsonb_populate_record(NULL::technologies, $1)",
+                        &tx.prepare_cached("INSERT INTO technologies SELECT * FROM jsonb_populate_record(NULL::technologies, $1)").await?,
                         &[&Value::Object(row)],
                     )
                     .await?;
                     tx.query_one(
-                        "SELECT to_jsonb(t) FROM technologies t WHERE id = $1",
+                        &tx.prepare_cached("SELECT to_jsonb(t) FROM technologies t WHERE id = $1")
+                            .await?,
                         &[&id],
                     )
                     .await?
@@ -456,10 +468,10 @@ async fn save_state(
     state: &RowState,
 ) -> Result<(), Refusal> {
     tx.execute(
-        "INSERT INTO sync_rows (user_id, table_name, row_key, data, clocks, deleted_hlc)
+        &tx.prepare_cached("INSERT INTO sync_rows (user_id, table_name, row_key, data, clocks, deleted_hlc)
          VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (user_id, table_name, row_key)
-         DO UPDATE SET data = EXCLUDED.data, clocks = EXCLUDED.clocks, deleted_hlc = EXCLUDED.deleted_hlc",
+         DO UPDATE SET data = EXCLUDED.data, clocks = EXCLUDED.clocks, deleted_hlc = EXCLUDED.deleted_hlc").await?,
         &[
             &caller.user_id,
             &table,
@@ -739,8 +751,8 @@ async fn audit(
         })
     };
     tx.execute(
-        "INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, device_id, change_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'sync', $8, $9)",
+        &tx.prepare_cached("INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, device_id, change_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'sync', $8, $9)").await?,
         &[
             &ulid::Ulid::generate().to_string(),
             &caller.user_id,

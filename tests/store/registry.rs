@@ -42,7 +42,7 @@ fn every_table_of_the_schema_is_in_the_registry() {
         .collect();
     assert!(
         missing.is_empty(),
-        "tables missing from src/schema/tables.rs: {missing:?}"
+        "tables missing from crates/protocol/src/tables.rs: {missing:?}"
     );
     let gone: Vec<&str> = tables::TABLES
         .iter()
@@ -119,7 +119,7 @@ fn generated_triggers_equal_the_live_ones() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join(format!("migrations/sqlite/{next:04}-audit-triggers"));
         std::fs::create_dir_all(&dir).unwrap();
-        let header = "-- Audit triggers regenerated from src/schema/tables.rs\n--\n\
+        let header = "-- Audit triggers regenerated from crates/protocol/src/tables.rs\n--\n\
                       -- Why: the table registry or a table's columns changed (say which here).\n";
         std::fs::write(dir.join("up.sql"), format!("{header}{up}")).unwrap();
         std::fs::write(

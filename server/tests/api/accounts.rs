@@ -89,6 +89,37 @@ fn failed_sign_ins_are_slowed_down_for_the_account_and_the_address() {
 }
 
 #[test]
+fn behind_a_load_balancer_failed_sign_ins_are_counted_per_client() {
+    let cluster = crate::cluster::Cluster::get();
+    let server = Server::with_env(
+        cluster.url(&cluster.database()),
+        &[("CAREER_HUB_CLIENT_IP_HEADER", "X-Forwarded-For")],
+    );
+    let api = server.api();
+    api.sign_up("ada@example.com", PASSWORD, "Laptop");
+    api.sign_up("bob@example.com", PASSWORD, "Laptop");
+    for _ in 0..5 {
+        assert_eq!(
+            api.sign_in_from("10.0.0.1", "ada@example.com", "wrong password")
+                .status,
+            401
+        );
+    }
+    // That client is slowed down, even for another account…
+    assert_eq!(
+        api.sign_in_from("10.0.0.1", "bob@example.com", PASSWORD)
+            .status,
+        429
+    );
+    // …but another client behind the same balancer is not.
+    assert_eq!(
+        api.sign_in_from("10.0.0.2", "bob@example.com", PASSWORD)
+            .status,
+        200
+    );
+}
+
+#[test]
 fn a_device_is_signed_out_by_expiry_by_itself_or_from_another_device() {
     let server = Server::start();
     let api = server.api();

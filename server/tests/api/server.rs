@@ -29,9 +29,15 @@ impl Server {
 
     /// Another server on the same database.
     pub fn on(database_url: String) -> Server {
+        Server::with_env(database_url, &[])
+    }
+
+    /// A server on `database_url` with more environment variables.
+    pub fn with_env(database_url: String, env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_career-hub-server"))
             .args(["--listen", "127.0.0.1:0"])
             .env("DATABASE_URL", &database_url)
+            .envs(env.iter().copied())
             .env("RUST_LOG", "warn")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -179,6 +185,19 @@ impl Api {
         );
         assert_eq!(reply.status, 201, "{}", reply.body);
         reply.json()
+    }
+
+    /// A sign-in that a load balancer forwarded for `address`.
+    pub fn sign_in_from(&self, address: &str, email: &str, password: &str) -> Reply {
+        let request = self
+            .agent
+            .post(format!("{}/v1/sessions", self.base))
+            .header("x-forwarded-for", &format!("203.0.113.9, {address}"));
+        Self::reply(request.send_json(SignIn {
+            email: email.into(),
+            password: password.into(),
+            device_name: "Laptop".into(),
+        }))
     }
 
     pub fn sign_in(&self, email: &str, password: &str, device: &str) -> Reply {

@@ -1,0 +1,174 @@
+//! Sync server figures on a private PostgreSQL cluster (as the tests start one):
+//! push and pull throughput of a 100k-row profile, the time from one device's push
+//! until another device's long-poll has it, and sign-in time.
+//!
+//! Run: `cargo bench -p career-hub-server --bench sync`
+
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+#[path = "../tests/api/cluster.rs"]
+mod cluster;
+#[path = "../tests/api/db.rs"]
+#[allow(dead_code)]
+mod db;
+#[path = "../tests/api/fixtures.rs"]
+#[allow(dead_code)]
+mod fixtures;
+#[path = "../tests/api/server.rs"]
+#[allow(dead_code)]
+mod server;
+
+use std::time::{Duration, Instant};
+
+use career_hub_protocol::api::Change;
+use serde_json::json;
+
+use fixtures::{id, job, now, profile, upsert};
+use server::Server;
+
+const PASSWORD: &str = "correct horse battery";
+
+/// A realistic 100k-row profile: 10k technologies and as many skills, 30k jobs, 20k
+/// projects, and 30k technology tags on them.
+fn profile_rows(profile_id: &str) -> Vec<Change> {
+    let mut rows = Vec::with_capacity(100_000);
+    let technologies: Vec<String> = (0..10_000).map(|_| id()).collect();
+    for (i, tech) in technologies.iter().enumerate() {
+        rows.push(upsert(
+            "technologies",
+            &[tech],
+            json!({"name": format!("Tech {i} {tech}"), "category": "Library", "layer": "Backend"}),
+            now("laptop", -100_000),
+        ));
+        rows.push(upsert("skills", &[&id()], json!({"profile_id": profile_id, "technology_id": tech, "level": 3, "years_of_experience": 4, "is_primary": 0, "display_order": i}), now("laptop", -100_000)));
+    }
+    let mut jobs = Vec::new();
+    for i in 0..30_000 {
+        let job_id = id();
+        rows.push(job(
+            &job_id,
+            profile_id,
+            &format!("Company {i}"),
+            now("laptop", -100_000),
+        ));
+        jobs.push(job_id);
+    }
+    for (i, job_id) in jobs.iter().enumerate().take(15_000) {
+        rows.push(upsert(
+            "experience_technologies",
+            &[job_id, &technologies[i % 10_000]],
+            json!({}),
+            now("laptop", -100_000),
+        ));
+    }
+    let mut projects = Vec::new();
+    for i in 0..20_000 {
+        let project_id = id();
+        rows.push(upsert("projects", &[&project_id], json!({"profile_id": profile_id, "name": format!("Project {i}"), "description": "A ledger for a bank.", "achievements": ["Shipped"], "display_order": i}), now("laptop", -100_000)));
+        projects.push(project_id);
+    }
+    for (i, project_id) in projects.iter().enumerate().take(15_000) {
+        rows.push(upsert(
+            "project_technologies",
+            &[project_id, &technologies[(i * 7) % 10_000]],
+            json!({}),
+            now("laptop", -100_000),
+        ));
+    }
+    rows
+}
+
+fn main() {
+    let server = Server::start();
+    let api = server.api();
+
+    let mut sign_ins = Vec::new();
+    api.sign_up("ada@example.com", PASSWORD, "Laptop");
+    for _ in 0..20 {
+        let started = Instant::now();
+        assert_eq!(
+            api.sign_in("ada@example.com", PASSWORD, "Laptop").status,
+            200
+        );
+        sign_ins.push(started.elapsed());
+    }
+    sign_ins.sort();
+    println!("sign_in_median_ms={:.1}", sign_ins[10].as_secs_f64() * 1e3);
+
+    let laptop = api.sign_up("bench@example.com", PASSWORD, "Laptop");
+    let desktop: career_hub_protocol::api::Session =
+        api.sign_in("bench@example.com", PASSWORD, "Desktop").json();
+    let profile_id = id();
+    api.push(
+        &laptop.token,
+        vec![profile(&profile_id, now("laptop", -200_000))],
+    );
+    let rows = profile_rows(&profile_id);
+    let total = rows.len();
+    let started = Instant::now();
+    for batch in rows.chunks(1_000) {
+        let reply = api.push(&laptop.token, batch.to_vec());
+        assert_eq!(
+            reply.accepted.len(),
+            batch.len(),
+            "{:?}",
+            reply.rejected.first()
+        );
+    }
+    let pushed = started.elapsed();
+    println!(
+        "push_rows={total} push_s={:.2} push_rows_per_s={:.0}",
+        pushed.as_secs_f64(),
+        total as f64 / pushed.as_secs_f64()
+    );
+
+    let started = Instant::now();
+    let mut since = 0;
+    let mut pulled = 0;
+    loop {
+        let page = api.pull(&desktop.token, since, 0);
+        pulled += page.changes.len();
+        since = page.next;
+        if !page.more {
+            break;
+        }
+    }
+    let took = started.elapsed();
+    println!(
+        "pull_rows={pulled} pull_s={:.2} pull_rows_per_s={:.0}",
+        took.as_secs_f64(),
+        pulled as f64 / took.as_secs_f64()
+    );
+
+    // One edit on the laptop until the desktop's long-poll has it.
+    let mut latencies = Vec::new();
+    for i in 0..200 {
+        let waiting = {
+            let api = api.clone();
+            let token = desktop.token.clone();
+            std::thread::spawn(move || api.pull(&token, since, 30))
+        };
+        // Let the poll park on the server before the push (a benchmark's pause, not a test's).
+        std::thread::sleep(Duration::from_millis(20));
+        let started = Instant::now();
+        api.push(
+            &laptop.token,
+            vec![upsert(
+                "profiles",
+                &[&profile_id],
+                json!({"headline": format!("Edit {i}")}),
+                now("laptop", 0),
+            )],
+        );
+        let page = waiting.join().unwrap();
+        latencies.push(started.elapsed());
+        assert_eq!(page.changes.len(), 1);
+        since = page.next;
+    }
+    latencies.sort();
+    println!(
+        "latency_p50_ms={:.1} latency_p99_ms={:.1}",
+        latencies[100].as_secs_f64() * 1e3,
+        latencies[198].as_secs_f64() * 1e3
+    );
+}
