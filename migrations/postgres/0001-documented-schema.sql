@@ -351,16 +351,21 @@ $$ LANGUAGE plpgsql;
 -- school score in full): the documented function counts every row, which would make
 -- each insert cost as much as the section is long. A test checks the stored score
 -- equals calculate_profile_completeness.
+-- PL/pgSQL, not SQL: PostgreSQL 15 plans a SQL function's query again on every call.
 CREATE FUNCTION profile_completeness_capped(p_profile_id TEXT)
 RETURNS INTEGER AS $$
-    SELECT CASE WHEN headline IS NOT NULL AND headline != '' THEN 10 ELSE 0 END
-         + CASE WHEN summary IS NOT NULL AND LENGTH(summary) > 100 THEN 20 ELSE 0 END
-         + 10 * (SELECT count(*) FROM (SELECT 1 FROM experiences WHERE profile_id = p_profile_id LIMIT 3) e)
-         + 5 * (SELECT count(*) FROM (SELECT 1 FROM projects WHERE profile_id = p_profile_id LIMIT 3) p)
-         + 3 * (SELECT count(*) FROM (SELECT 1 FROM skills WHERE profile_id = p_profile_id LIMIT 5) s)
-         + 10 * (SELECT count(*) FROM (SELECT 1 FROM education WHERE profile_id = p_profile_id LIMIT 1) d)
-    FROM profiles WHERE id = p_profile_id
-$$ LANGUAGE sql STABLE;
+BEGIN
+    RETURN (
+        SELECT CASE WHEN headline IS NOT NULL AND headline != '' THEN 10 ELSE 0 END
+             + CASE WHEN summary IS NOT NULL AND LENGTH(summary) > 100 THEN 20 ELSE 0 END
+             + 10 * (SELECT count(*) FROM (SELECT 1 FROM experiences WHERE profile_id = p_profile_id LIMIT 3) e)
+             + 5 * (SELECT count(*) FROM (SELECT 1 FROM projects WHERE profile_id = p_profile_id LIMIT 3) p)
+             + 3 * (SELECT count(*) FROM (SELECT 1 FROM skills WHERE profile_id = p_profile_id LIMIT 5) s)
+             + 10 * (SELECT count(*) FROM (SELECT 1 FROM education WHERE profile_id = p_profile_id LIMIT 1) d)
+        FROM profiles WHERE id = p_profile_id
+    );
+END;
+$$ LANGUAGE plpgsql STABLE;
 
 CREATE FUNCTION store_profile_completeness()
 RETURNS TRIGGER AS $$

@@ -54,7 +54,9 @@ CREATE TABLE sync_changes (
 CREATE TABLE sync_rows (
     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     table_name TEXT NOT NULL,
-    row_key TEXT[] NOT NULL,
+    -- The key as a JSON array (["<id>"]). Text, not TEXT[]: under row-level security
+    -- only leakproof operators may use an index, and array equality is not one.
+    row_key TEXT NOT NULL,
     -- The row's latest values, kept through a delete so that add-wins can bring it back.
     data JSONB NOT NULL DEFAULT '{}',
     -- Each column's clock stamp: {"column": "<hlc>"}.

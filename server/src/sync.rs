@@ -70,7 +70,10 @@ impl From<tokio_postgres::Error> for Refusal {
 #[derive(Default)]
 struct Outcome {
     response: PushResponse,
-    last_seq: Option<i64>,
+    /// The account's last sequence number, as this push has taken it so far.
+    last_seq: i64,
+    /// Whether any change was accepted.
+    accepted_any: bool,
 }
 
 pub async fn push(
@@ -92,7 +95,21 @@ pub async fn push(
     let mut client = app.pool.get().await?;
     let mut tx = begin(&mut client).await?;
     let caller = authenticate(&tx, &headers).await?;
-    let mut outcome = Outcome::default();
+    // The account's pushes take turns here, so its sequence numbers have no gaps. The
+    // counter is written back once, at the end: updating one row a thousand times in a
+    // transaction makes each update walk the versions before it.
+    let last_seq: i64 = tx
+        .query_one(
+            &tx.prepare_cached("SELECT last_seq FROM sync_accounts WHERE user_id = $1 FOR UPDATE")
+                .await?,
+            &[&caller.user_id],
+        )
+        .await?
+        .get(0);
+    let mut outcome = Outcome {
+        last_seq,
+        ..Outcome::default()
+    };
     let now = hlc::now_ms();
     let ids: Vec<&str> = request.changes.iter().map(|c| c.id.as_str()).collect();
     let mut seen: std::collections::HashSet<String> = tx
@@ -115,10 +132,12 @@ pub async fn push(
             continue;
         }
         let savepoint = tx.transaction().await?;
+        let before = outcome.last_seq;
         match apply(&app, &savepoint, &caller, change, now, &mut outcome).await {
             Ok(()) => savepoint.commit().await?,
             Err(refusal) => {
                 savepoint.rollback().await?;
+                outcome.last_seq = before;
                 tracing::info!(change = %id, code = refusal.code, reason = %refusal.message, "change refused");
                 outcome.response.rejected.push(Rejected {
                     id,
@@ -128,13 +147,19 @@ pub async fn push(
             }
         }
     }
-    if let Some(seq) = outcome.last_seq {
+    if outcome.accepted_any {
+        tx.execute(
+            &tx.prepare_cached("UPDATE sync_accounts SET last_seq = $2 WHERE user_id = $1")
+                .await?,
+            &[&caller.user_id, &outcome.last_seq],
+        )
+        .await?;
         tx.execute(
             &tx.prepare_cached("SELECT pg_notify($1, $2)").await?,
             &[&CHANNEL, &caller.user_id],
         )
         .await?;
-        tracing::debug!(user_id = %caller.user_id, seq, "pushed");
+        tracing::debug!(user_id = %caller.user_id, seq = outcome.last_seq, "pushed");
     }
     tx.commit().await?;
     outcome.response.resurrected.sort();
@@ -226,13 +251,7 @@ async fn apply(
             Op::Delete => delete(tx, caller, table, &change).await?,
         },
     }
-    let seq: i64 = tx
-        .query_one(
-            "UPDATE sync_accounts SET last_seq = last_seq + 1 WHERE user_id = $1 RETURNING last_seq",
-            &[&caller.user_id],
-        )
-        .await?
-        .get(0);
+    let seq = outcome.last_seq + 1;
     let op = match change.op {
         Op::Upsert => "upsert",
         Op::Delete => "delete",
@@ -257,7 +276,8 @@ async fn apply(
         .response
         .accepted
         .push(Accepted { id: change.id, seq });
-    outcome.last_seq = Some(seq);
+    outcome.last_seq = seq;
+    outcome.accepted_any = true;
     Ok(())
 }
 
@@ -407,7 +427,7 @@ async fn row_state(
         .query_opt(
             "SELECT data, clocks, deleted_hlc FROM sync_rows
              WHERE user_id = $1 AND table_name = $2 AND row_key = $3 FOR UPDATE",
-            &[&caller.user_id, &table, &key],
+            &[&caller.user_id, &table, &row_key(key)],
         )
         .await?;
     Ok(match row {
@@ -424,6 +444,11 @@ async fn row_state(
             known: true,
         },
     })
+}
+
+/// How `sync_rows` names a row: its key as a JSON array.
+fn row_key(key: &[String]) -> String {
+    Value::from(key.to_vec()).to_string()
 }
 
 fn as_object(value: Value) -> Map<String, Value> {
@@ -457,7 +482,10 @@ async fn row_exists(tx: &Tx<'_>, table: &Table, key: &[String]) -> Result<bool, 
         .iter()
         .map(|k| k as &(dyn tokio_postgres::types::ToSql + Sync))
         .collect();
-    Ok(tx.query_opt(&sql, &params).await?.is_some())
+    Ok(tx
+        .query_opt(&tx.prepare_cached(&sql).await?, &params)
+        .await?
+        .is_some())
 }
 
 async fn save_state(
@@ -475,7 +503,7 @@ async fn save_state(
         &[
             &caller.user_id,
             &table,
-            &key,
+            &row_key(key),
             &Value::Object(state.data.clone()),
             &Value::Object(state.clocks.clone()),
             &state.deleted.as_ref().map(ToString::to_string),
@@ -583,7 +611,7 @@ async fn insert_row(
         "INSERT INTO \"{t}\" ({list}) SELECT {list} FROM jsonb_populate_record(NULL::\"{t}\", $1)",
         t = table.name
     );
-    tx.execute(&sql, &[&row]).await?;
+    tx.execute(&tx.prepare_cached(&sql).await?, &[&row]).await?;
     Ok(())
 }
 
