@@ -146,16 +146,18 @@ END
 $$;
 
 -- A link is the account's when the row it hangs from is (that row's policy decides).
+-- Correlated EXISTS, not IN: a lookup of one row, not a list of all the account's rows
+-- built for every statement.
 ALTER TABLE project_experiences ENABLE ROW LEVEL SECURITY;
 CREATE POLICY project_experiences_owner ON project_experiences
-    USING (project_id IN (SELECT id FROM projects)
-           AND experience_id IN (SELECT id FROM experiences));
+    USING (EXISTS (SELECT 1 FROM projects p WHERE p.id = project_id)
+           AND EXISTS (SELECT 1 FROM experiences e WHERE e.id = experience_id));
 ALTER TABLE project_technologies ENABLE ROW LEVEL SECURITY;
 CREATE POLICY project_technologies_owner ON project_technologies
-    USING (project_id IN (SELECT id FROM projects));
+    USING (EXISTS (SELECT 1 FROM projects p WHERE p.id = project_id));
 ALTER TABLE experience_technologies ENABLE ROW LEVEL SECURITY;
 CREATE POLICY experience_technologies_owner ON experience_technologies
-    USING (experience_id IN (SELECT id FROM experiences));
+    USING (EXISTS (SELECT 1 FROM experiences e WHERE e.id = experience_id));
 
 -- The catalogs: everyone reads them; a technology can be added, never changed or
 -- removed by an account (no UPDATE or DELETE policy, no grant).
