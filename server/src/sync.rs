@@ -446,6 +446,13 @@ async fn row_state(
     })
 }
 
+/// A row's key values as statement parameters.
+fn key_params(key: &[String]) -> Vec<&(dyn tokio_postgres::types::ToSql + Sync)> {
+    key.iter()
+        .map(|k| k as &(dyn tokio_postgres::types::ToSql + Sync))
+        .collect()
+}
+
 /// How `sync_rows` names a row: its key as a JSON array.
 fn row_key(key: &[String]) -> String {
     Value::from(key.to_vec()).to_string()
@@ -478,10 +485,7 @@ async fn row_exists(tx: &Tx<'_>, table: &Table, key: &[String]) -> Result<bool, 
         table.name,
         key_condition(table, 1)
     );
-    let params: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = key
-        .iter()
-        .map(|k| k as &(dyn tokio_postgres::types::ToSql + Sync))
-        .collect();
+    let params = key_params(key);
     Ok(tx
         .query_opt(&tx.prepare_cached(&sql).await?, &params)
         .await?
@@ -677,12 +681,7 @@ async fn upsert(
             );
             let row = full_row(caller, table, &change.key, &state.data);
             let mut params: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = vec![&row];
-            params.extend(
-                change
-                    .key
-                    .iter()
-                    .map(|k| k as &(dyn tokio_postgres::types::ToSql + Sync)),
-            );
+            params.extend(key_params(&change.key));
             tx.execute(&sql, &params).await?;
         }
     } else {
@@ -735,12 +734,7 @@ async fn delete(
         table.name,
         key_condition(table, 1)
     );
-    let params: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = change
-        .key
-        .iter()
-        .map(|k| k as &(dyn tokio_postgres::types::ToSql + Sync))
-        .collect();
-    tx.execute(&sql, &params).await?;
+    tx.execute(&sql, &key_params(&change.key)).await?;
     state.deleted = Some(change.hlc.clone());
     save_state(tx, caller, table.name, &change.key, &state).await?;
     audit(

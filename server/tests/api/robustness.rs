@@ -169,6 +169,19 @@ fn declared_too_large(server: &Server, token: &str) -> String {
     head + &String::from_utf8_lossy(&body)
 }
 
+fn thousand_jobs(profile_id: &str) -> Vec<Change> {
+    (0..1_000)
+        .map(|i| {
+            job(
+                &id(),
+                profile_id,
+                &format!("Company {i}"),
+                now("laptop", -1_000),
+            )
+        })
+        .collect()
+}
+
 /// Waits until the server's push transaction is writing (or has committed).
 fn wait_for_push_in_flight(url: &str, pushed: usize) {
     let deadline = Instant::now() + Duration::from_secs(60);
@@ -195,16 +208,7 @@ fn a_server_killed_mid_push_applies_the_batch_whole_or_not_at_all_and_a_retry_co
     let mut server = Server::start();
     let (token, profile_id) = account(&server);
     let url = server.database_url.clone();
-    let batch: Vec<Change> = (0..1_000)
-        .map(|i| {
-            job(
-                &id(),
-                &profile_id,
-                &format!("Company {i}"),
-                now("laptop", -1_000),
-            )
-        })
-        .collect();
+    let batch = thousand_jobs(&profile_id);
     let pushing = {
         let api = server.api();
         let token = token.clone();
@@ -260,16 +264,7 @@ fn sigterm_lets_the_push_in_flight_finish_then_the_server_exits() {
     let mut server = Server::start();
     let (token, profile_id) = account(&server);
     let url = server.database_url.clone();
-    let batch: Vec<Change> = (0..1_000)
-        .map(|i| {
-            job(
-                &id(),
-                &profile_id,
-                &format!("Company {i}"),
-                now("laptop", -1_000),
-            )
-        })
-        .collect();
+    let batch = thousand_jobs(&profile_id);
     let pushing = {
         let api = server.api();
         std::thread::spawn(move || {
