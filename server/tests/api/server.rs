@@ -219,11 +219,14 @@ impl Api {
     }
 
     pub fn pull(&self, token: &str, since: i64, wait: u64) -> PullResponse {
-        let reply = self.get(
-            &format!("/v1/changes?since={since}&wait={wait}"),
-            Some(token),
-        );
-        assert_eq!(reply.status, 200, "{}", reply.body);
-        reply.json()
+        // Parsed straight from the text, as a client would (not through a JSON value).
+        let url = format!("{}/v1/changes?since={since}&wait={wait}", self.base);
+        let mut response = Self::with_token(self.agent.get(url), Some(token))
+            .call()
+            .unwrap();
+        let status = response.status().as_u16();
+        let text = response.body_mut().read_to_string().unwrap();
+        assert_eq!(status, 200, "{text}");
+        serde_json::from_str(&text).unwrap()
     }
 }
