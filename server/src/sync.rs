@@ -693,6 +693,10 @@ async fn upsert(
             });
         }
     }
+    if exists && winners.is_empty() {
+        // Every column it sets was set later by another change: nothing to record.
+        return Ok(());
+    }
     save_state(tx, caller, table.name, &change.key, &state).await?;
     audit(
         tx,
