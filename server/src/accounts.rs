@@ -21,6 +21,9 @@ use sha2::{Digest, Sha256};
 use crate::error::{ApiError, ApiResult};
 use crate::{App, Body, Tx, begin, parse};
 
+/// `to_char` format of a UTC time as RFC 3339 (`2026-12-03T08:16:58Z`).
+const RFC3339: &str = "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'";
+
 /// How long a device stays signed in without signing in again.
 const SESSION_DAYS: i32 = 90;
 const MIN_PASSWORD_CHARS: usize = 10;
@@ -161,9 +164,11 @@ async fn new_session(tx: &Tx<'_>, user_id: &str, device_name: &str) -> ApiResult
     let device_id = ulid::Ulid::generate().to_string();
     let row = tx
         .query_one(
-            "INSERT INTO devices (id, user_id, name, token_hash, expires_at)
-             VALUES ($1, $2, $3, $4, now() + make_interval(days => $5))
-             RETURNING to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')",
+            &format!(
+                "INSERT INTO devices (id, user_id, name, token_hash, expires_at)
+                 VALUES ($1, $2, $3, $4, now() + make_interval(days => $5))
+                 RETURNING to_char(expires_at AT TIME ZONE 'UTC', {RFC3339})"
+            ),
             &[
                 &device_id,
                 &user_id,
@@ -314,13 +319,12 @@ pub async fn devices(State(app): State<App>, headers: HeaderMap) -> ApiResult<Js
     let mut client = app.pool.get().await?;
     let tx = begin(&mut client).await?;
     let caller = authenticate(&tx, &headers).await?;
-    const TIME: &str = "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'";
     let rows = tx
         .query(
             &format!(
-                "SELECT id, name, to_char(created_at AT TIME ZONE 'UTC', {TIME}),
-                        to_char(last_used_at AT TIME ZONE 'UTC', {TIME}),
-                        to_char(expires_at AT TIME ZONE 'UTC', {TIME})
+                "SELECT id, name, to_char(created_at AT TIME ZONE 'UTC', {RFC3339}),
+                        to_char(last_used_at AT TIME ZONE 'UTC', {RFC3339}),
+                        to_char(expires_at AT TIME ZONE 'UTC', {RFC3339})
                  FROM devices WHERE revoked_at IS NULL AND expires_at > now()
                  ORDER BY created_at, id"
             ),

@@ -53,6 +53,13 @@ pub struct Options {
     pub client_ip_header: Option<String>,
 }
 
+impl App {
+    /// The columns `table` has in the database (none for a table that does not sync).
+    pub fn columns_of(&self, table: &str) -> &[String] {
+        self.columns.get(table).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// Starts a request's transaction, as the role that owns nothing and cannot bypass
 /// row-level security. Which account it acts for is set by [`accounts::authenticate`].
 pub async fn begin(client: &mut deadpool_postgres::Object) -> ApiResult<Tx<'_>> {

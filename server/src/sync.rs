@@ -194,11 +194,7 @@ fn check_shape(app: &App, change: &Change, now: u64) -> Result<&'static Table, R
             ),
         ));
     }
-    let known = app
-        .columns
-        .get(table.name)
-        .map(Vec::as_slice)
-        .unwrap_or(&[]);
+    let known = app.columns_of(table.name);
     for column in change.columns.keys() {
         if !known.iter().any(|c| c == column) {
             return Err(refuse(
@@ -469,12 +465,14 @@ fn clock_of(clocks: &Map<String, Value>, column: &str) -> Option<Hlc> {
     clocks.get(column)?.as_str()?.parse().ok()
 }
 
-fn key_condition(table: &Table, first_param: usize) -> String {
+/// `"key" = $n AND …` for the table's key columns, numbered from `first_param`, each
+/// prefixed with `qualifier` (`"experiences".`) where the statement needs it.
+fn key_condition(table: &Table, first_param: usize, qualifier: &str) -> String {
     table
         .key
         .iter()
         .enumerate()
-        .map(|(i, k)| format!("\"{k}\" = ${}", first_param + i))
+        .map(|(i, k)| format!("{qualifier}\"{k}\" = ${}", first_param + i))
         .collect::<Vec<_>>()
         .join(" AND ")
 }
@@ -483,7 +481,7 @@ async fn row_exists(tx: &Tx<'_>, table: &Table, key: &[String]) -> Result<bool, 
     let sql = format!(
         "SELECT 1 FROM \"{}\" WHERE {}",
         table.name,
-        key_condition(table, 1)
+        key_condition(table, 1, "")
     );
     let params = key_params(key);
     Ok(tx
@@ -558,11 +556,7 @@ fn resurrect<'a>(
         if !state.known {
             return Ok(());
         }
-        for (parent, parent_id) in parents_of(table, &state.data, &key) {
-            if let Some(parent_table) = tables::table(parent) {
-                resurrect(app, tx, caller, parent_table, vec![parent_id], outcome).await?;
-            }
-        }
+        resurrect_parents(app, tx, caller, table, &key, &state.data, outcome).await?;
         insert_row(app, tx, caller, table, &key, &state.data).await?;
         state.deleted = None;
         save_state(tx, caller, table.name, &key, &state).await?;
@@ -572,6 +566,24 @@ fn resurrect<'a>(
         });
         Ok(())
     })
+}
+
+/// Brings back the deleted rows that a row of `table` with `data` hangs from.
+async fn resurrect_parents(
+    app: &App,
+    tx: &Tx<'_>,
+    caller: &Caller,
+    table: &Table,
+    key: &[String],
+    data: &Map<String, Value>,
+    outcome: &mut Outcome,
+) -> Result<(), Refusal> {
+    for (parent, parent_id) in parents_of(table, data, key) {
+        if let Some(parent_table) = tables::table(parent) {
+            resurrect(app, tx, caller, parent_table, vec![parent_id], outcome).await?;
+        }
+    }
+    Ok(())
 }
 
 /// The row's values as the documented table takes them: its key, and the account for
@@ -597,12 +609,8 @@ async fn insert_row(
 ) -> Result<(), Refusal> {
     let row = full_row(caller, table, key, data);
     // Only the columns the row has values for, so that the others take their defaults.
-    let known = app
-        .columns
-        .get(table.name)
-        .map(Vec::as_slice)
-        .unwrap_or(&[]);
-    let columns: Vec<&String> = known
+    let columns: Vec<&String> = app
+        .columns_of(table.name)
         .iter()
         .filter(|c| row.get(c.as_str()).is_some())
         .collect();
@@ -657,11 +665,7 @@ async fn upsert(
             .insert(column.clone(), Value::String(change.hlc.to_string()));
     }
     let was_deleted = state.deleted.take().is_some();
-    for (parent, parent_id) in parents_of(table, &state.data, &change.key) {
-        if let Some(parent_table) = tables::table(parent) {
-            resurrect(app, tx, caller, parent_table, vec![parent_id], outcome).await?;
-        }
-    }
+    resurrect_parents(app, tx, caller, table, &change.key, &state.data, outcome).await?;
     let exists = row_exists(tx, table, &change.key).await?;
     if exists {
         if !winners.is_empty() {
@@ -673,11 +677,7 @@ async fn upsert(
             let sql = format!(
                 "UPDATE \"{t}\" SET {sets} FROM jsonb_populate_record(NULL::\"{t}\", $1) AS r WHERE {cond}",
                 t = table.name,
-                cond = key_condition(table, 2)
-                    .split(" AND ")
-                    .map(|c| format!("\"{}\".{c}", table.name))
-                    .collect::<Vec<_>>()
-                    .join(" AND ")
+                cond = key_condition(table, 2, &format!("\"{}\".", table.name))
             );
             let row = full_row(caller, table, &change.key, &state.data);
             let mut params: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = vec![&row];
@@ -698,17 +698,18 @@ async fn upsert(
         return Ok(());
     }
     save_state(tx, caller, table.name, &change.key, &state).await?;
+    let (verb, old) = if exists || was_deleted {
+        ("UPDATE", Some(old))
+    } else {
+        ("CREATE", None)
+    };
     audit(
         tx,
         caller,
         table,
         change,
-        if exists || was_deleted {
-            "UPDATE"
-        } else {
-            "CREATE"
-        },
-        Some(old),
+        verb,
+        old,
         Some(Value::Object(state.data.clone())),
     )
     .await
@@ -723,8 +724,8 @@ async fn delete(
     let mut state = row_state(tx, caller, table.name, &change.key).await?;
     let newest_edit = state
         .clocks
-        .keys()
-        .filter_map(|c| clock_of(&state.clocks, c))
+        .values()
+        .filter_map(|stamp| stamp.as_str()?.parse::<Hlc>().ok())
         .max();
     if newest_edit.is_some_and(|edit| edit > change.hlc) {
         // Edited after this delete was made: add wins, the row stays.
@@ -736,7 +737,7 @@ async fn delete(
     let sql = format!(
         "DELETE FROM \"{}\" WHERE {}",
         table.name,
-        key_condition(table, 1)
+        key_condition(table, 1, "")
     );
     tx.execute(&sql, &key_params(&change.key)).await?;
     state.deleted = Some(change.hlc.clone());
@@ -763,7 +764,6 @@ async fn audit(
     old: Option<Value>,
     new: Option<Value>,
 ) -> Result<(), Refusal> {
-    let old = if verb == "CREATE" { None } else { old };
     let secret = |value: Option<Value>| {
         value.map(|mut v| {
             if let Value::Object(map) = &mut v {

@@ -3,10 +3,8 @@
 use serde_json::json;
 
 use crate::db;
-use crate::fixtures::{job, now, profile};
+use crate::fixtures::{PASSWORD, job, now, profile};
 use crate::server::Server;
-
-const PASSWORD: &str = "correct horse battery";
 
 #[test]
 fn a_person_signs_up_and_signs_in_and_a_wrong_password_is_refused_in_words() {

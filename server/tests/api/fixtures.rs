@@ -4,6 +4,8 @@ use career_hub_protocol::api::{Change, Op};
 use career_hub_protocol::hlc::Hlc;
 use serde_json::{Map, Value, json};
 
+use crate::server::Server;
+
 pub fn id() -> String {
     ulid::Ulid::generate().to_string()
 }
@@ -88,4 +90,28 @@ pub fn job(job_id: &str, profile_id: &str, company: &str, hlc: Hlc) -> Change {
         }),
         hlc,
     )
+}
+
+/// Every test account's password.
+pub const PASSWORD: &str = "correct horse battery";
+
+/// A signed-up account with its profile pushed: (token, user id, profile id).
+pub fn account(server: &Server, email: &str) -> (String, String, String) {
+    let api = server.api();
+    let session = api.sign_up(email, PASSWORD, "Laptop");
+    let profile_id = id();
+    let reply = api.push(
+        &session.token,
+        vec![profile(&profile_id, now("laptop", -60_000))],
+    );
+    assert_eq!(reply.accepted.len(), 1, "{reply:?}");
+    (session.token, session.user_id, profile_id)
+}
+
+pub fn second_device(server: &Server, email: &str) -> String {
+    server
+        .api()
+        .sign_in(email, PASSWORD, "Desktop")
+        .json::<career_hub_protocol::api::Session>()
+        .token
 }

@@ -9,10 +9,8 @@ use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde_json::json;
 
 use crate::db;
-use crate::fixtures::{id, job, now, profile, upsert};
+use crate::fixtures::{account, id, job, now, upsert};
 use crate::server::Server;
-
-const PASSWORD: &str = "correct horse battery";
 
 /// What one account does: add a job, add a project, or edit one of its jobs.
 #[derive(Clone, Debug)]
@@ -67,19 +65,7 @@ fn check(server: &Server, actions: Vec<(usize, Action)>) -> Result<(), TestCaseE
         let url = &server.database_url;
         // Three new accounts, each with a profile.
         let accounts: Vec<(String, String, String)> = (0..3)
-            .map(|_| {
-                let session = api.sign_up(
-                    &format!("{}@example.com", id().to_lowercase()),
-                    PASSWORD,
-                    "Laptop",
-                );
-                let profile_id = id();
-                api.push(
-                    &session.token,
-                    vec![profile(&profile_id, now("d", -60_000))],
-                );
-                (session.token, session.user_id, profile_id)
-            })
+            .map(|_| account(server, &format!("{}@example.com", id().to_lowercase())))
             .collect();
         let mut owned: BTreeMap<usize, BTreeSet<String>> = (0..3)
             .map(|a| {

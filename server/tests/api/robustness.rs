@@ -6,27 +6,14 @@ use career_hub_protocol::api::{Change, PushRequest};
 use serde_json::json;
 
 use crate::db;
-use crate::fixtures::{id, job, now, profile, upsert};
+use crate::fixtures::{PASSWORD, account, id, job, now, upsert};
 use crate::server::Server;
-
-const PASSWORD: &str = "correct horse battery";
-
-fn account(server: &Server) -> (String, String) {
-    let api = server.api();
-    let session = api.sign_up("ada@example.com", PASSWORD, "Laptop");
-    let profile_id = id();
-    api.push(
-        &session.token,
-        vec![profile(&profile_id, now("laptop", -60_000))],
-    );
-    (session.token, profile_id)
-}
 
 #[test]
 fn bad_requests_get_a_clear_error_and_write_nothing() {
     let server = Server::start();
     let api = server.api();
-    let (token, profile_id) = account(&server);
+    let (token, _, profile_id) = account(&server, "ada@example.com");
     let url = &server.database_url;
     let changes_before = db::value(url, "SELECT count(*) FROM sync_changes");
 
@@ -206,7 +193,7 @@ fn wait_for_push_in_flight(url: &str, pushed: usize) {
 #[test]
 fn a_server_killed_mid_push_applies_the_batch_whole_or_not_at_all_and_a_retry_completes_it() {
     let mut server = Server::start();
-    let (token, profile_id) = account(&server);
+    let (token, _, profile_id) = account(&server, "ada@example.com");
     let url = server.database_url.clone();
     let batch = thousand_jobs(&profile_id);
     let pushing = {
@@ -262,7 +249,7 @@ fn a_server_killed_mid_push_applies_the_batch_whole_or_not_at_all_and_a_retry_co
 #[test]
 fn sigterm_lets_the_push_in_flight_finish_then_the_server_exits() {
     let mut server = Server::start();
-    let (token, profile_id) = account(&server);
+    let (token, _, profile_id) = account(&server, "ada@example.com");
     let url = server.database_url.clone();
     let batch = thousand_jobs(&profile_id);
     let pushing = {

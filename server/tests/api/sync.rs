@@ -5,31 +5,8 @@ use career_hub_protocol::api::{Op, PushResponse, RowRef};
 use serde_json::json;
 
 use crate::db;
-use crate::fixtures::{id, job, now, profile, upsert};
+use crate::fixtures::{account, id, job, now, second_device, upsert};
 use crate::server::Server;
-
-const PASSWORD: &str = "correct horse battery";
-
-/// A signed-up account with its profile pushed; (server, token, profile id).
-fn account(server: &Server, email: &str) -> (String, String, String) {
-    let api = server.api();
-    let session = api.sign_up(email, PASSWORD, "Laptop");
-    let profile_id = id();
-    let reply = api.push(
-        &session.token,
-        vec![profile(&profile_id, now("laptop", -60_000))],
-    );
-    assert_eq!(reply.accepted.len(), 1, "{reply:?}");
-    (session.token, session.user_id, profile_id)
-}
-
-fn second_device(server: &Server, email: &str) -> String {
-    server
-        .api()
-        .sign_in(email, PASSWORD, "Desktop")
-        .json::<career_hub_protocol::api::Session>()
-        .token
-}
 
 #[test]
 fn two_devices_editing_different_fields_of_one_row_both_survive() {
