@@ -51,6 +51,9 @@ pub struct Options {
     /// (`X-Forwarded-For`), so that failed sign-ins are counted per client and not per
     /// balancer. Without it, the connection's peer address is the client's.
     pub client_ip_header: Option<String>,
+    /// Apply every push change by change, never as a whole batch: slower, and the same
+    /// result (the tests compare the two).
+    pub one_by_one: bool,
 }
 
 impl App {

@@ -19,6 +19,10 @@ struct Cli {
     /// X-Forwarded-For). Set it only when every request comes through the balancer.
     #[arg(long, env = "CAREER_HUB_CLIENT_IP_HEADER")]
     client_ip_header: Option<String>,
+    /// Apply each push change by change (a savepoint each) instead of as a whole batch.
+    /// Much slower, with the same result; for telling the two apart when diagnosing.
+    #[arg(long, env = "CAREER_HUB_APPLY_ONE_BY_ONE")]
+    apply_one_by_one: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -83,6 +87,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                 .map_err(|e| format!("cannot listen on {}: {e}", cli.listen))?;
             let options = career_hub_server::Options {
                 client_ip_header: cli.client_ip_header,
+                one_by_one: cli.apply_one_by_one,
             };
             career_hub_server::serve(&database_url, options, listener, stop_signal(), |address| {
                 // Said once the database is migrated and requests are answered; the

@@ -100,7 +100,6 @@ pub struct PulledChange {
     pub seq: i64,
     /// The device that pushed it.
     pub device_id: String,
-    #[serde(flatten)]
     pub change: Change,
 }
 

@@ -218,6 +218,25 @@ impl Api {
         reply.json()
     }
 
+    /// A push, and how the server says it applied it (`whole` or `one-by-one`).
+    pub fn push_applied(&self, token: &str, changes: Vec<Change>) -> (PushResponse, String) {
+        let response = Self::with_token(
+            self.agent.post(format!("{}/v1/changes", self.base)),
+            Some(token),
+        )
+        .send_json(PushRequest { changes })
+        .unwrap();
+        let applied = response
+            .headers()
+            .get("career-hub-applied")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let reply = Self::reply(Ok(response));
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        (reply.json(), applied)
+    }
+
     pub fn pull(&self, token: &str, since: i64, wait: u64) -> PullResponse {
         // Parsed straight from the text, as a client would (not through a JSON value).
         let url = format!("{}/v1/changes?since={since}&wait={wait}", self.base);

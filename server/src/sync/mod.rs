@@ -10,19 +10,26 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use career_hub_protocol::api::{
     Accepted, Change, MAX_PULL_CHANGES, MAX_PUSH_CHANGES, MAX_WAIT_SECONDS, Mapped, Op,
-    PullResponse, PulledChange, PushRequest, PushResponse, Rejected, RowRef,
+    PushRequest, PushResponse, Rejected, RowRef,
 };
 use career_hub_protocol::hlc::{self, Hlc};
 use career_hub_protocol::tables::{self, SyncRole, Table};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::accounts::{Caller, authenticate};
 use crate::error::{ApiError, ApiResult};
 use crate::{App, Body, Tx, begin, parse};
 
+mod batch;
+
 /// The channel pushes announce new changes on: the payload is the account's id.
 pub const CHANNEL: &str = "career_hub_changes";
+
+/// The push reply's header that says how the batch was applied: `whole` (a few
+/// statements for the batch) or `one-by-one` (a savepoint per change, when a change
+/// could not be applied or the server runs with `--apply-one-by-one`).
+pub const APPLIED_HEADER: &str = "career-hub-applied";
 
 /// Why one change was refused; nothing of it was applied.
 struct Refusal {
@@ -80,7 +87,7 @@ pub async fn push(
     State(app): State<App>,
     headers: HeaderMap,
     body: Body,
-) -> ApiResult<Json<PushResponse>> {
+) -> ApiResult<([(&'static str, &'static str); 1], Json<PushResponse>)> {
     let request: PushRequest = parse(body)?;
     if request.changes.len() > MAX_PUSH_CHANGES {
         return Err(ApiError::new(
@@ -124,28 +131,25 @@ pub async fn push(
         .iter()
         .map(|row| row.get(0))
         .collect();
+    let mut fresh = Vec::with_capacity(request.changes.len());
     for change in request.changes {
-        let id = change.id.clone();
         // Seen before, or earlier in this push.
-        if !seen.insert(id.clone()) {
-            outcome.response.duplicates.push(id);
-            continue;
+        if seen.insert(change.id.clone()) {
+            fresh.push(change);
+        } else {
+            outcome.response.duplicates.push(change.id);
         }
-        let savepoint = tx.transaction().await?;
-        let before = outcome.last_seq;
-        match apply(&app, &savepoint, &caller, change, now, &mut outcome).await {
-            Ok(()) => savepoint.commit().await?,
-            Err(refusal) => {
-                savepoint.rollback().await?;
-                outcome.last_seq = before;
-                tracing::info!(change = %id, code = refusal.code, reason = %refusal.message, "change refused");
-                outcome.response.rejected.push(Rejected {
-                    id,
-                    code: refusal.code.to_owned(),
-                    message: refusal.message,
-                });
+    }
+    let whole = !app.options.one_by_one
+        && match batch::apply(&app, &mut tx, &caller, &fresh, now, &mut outcome).await? {
+            batch::Applied::Whole => true,
+            batch::Applied::Not(reason) => {
+                tracing::debug!(reason, "push applied change by change");
+                false
             }
-        }
+        };
+    if !whole {
+        apply_one_by_one(&app, &mut tx, &caller, fresh, now, &mut outcome).await?;
     }
     if outcome.accepted_any {
         tx.execute(
@@ -164,7 +168,45 @@ pub async fn push(
     tx.commit().await?;
     outcome.response.resurrected.sort();
     outcome.response.resurrected.dedup();
-    Ok(Json(outcome.response))
+    let applied = if whole { "whole" } else { "one-by-one" };
+    Ok(([(APPLIED_HEADER, applied)], Json(outcome.response)))
+}
+
+/// Applies each change in a savepoint of its own, so that one that cannot be applied is
+/// refused alone.
+async fn apply_one_by_one(
+    app: &App,
+    tx: &mut Tx<'_>,
+    caller: &Caller,
+    changes: Vec<Change>,
+    now: u64,
+    outcome: &mut Outcome,
+) -> Result<(), tokio_postgres::Error> {
+    for change in changes {
+        let id = change.id.clone();
+        let savepoint = tx.transaction().await?;
+        let before = outcome.last_seq;
+        match apply(app, &savepoint, caller, change, now, outcome).await {
+            Ok(()) => savepoint.commit().await?,
+            Err(refusal) => {
+                savepoint.rollback().await?;
+                outcome.last_seq = before;
+                outcome.refuse(id, refusal);
+            }
+        }
+    }
+    Ok(())
+}
+
+impl Outcome {
+    fn refuse(&mut self, id: String, refusal: Refusal) {
+        tracing::info!(change = %id, code = refusal.code, reason = %refusal.message, "change refused");
+        self.response.rejected.push(Rejected {
+            id,
+            code: refusal.code.to_owned(),
+            message: refusal.message,
+        });
+    }
 }
 
 fn check_shape(app: &App, change: &Change, now: u64) -> Result<&'static Table, Refusal> {
@@ -413,6 +455,55 @@ struct RowState {
     known: bool,
 }
 
+/// What an edit did to a row's merge state.
+struct Merged {
+    /// The columns whose stamp it beat, now holding its values.
+    winners: Vec<String>,
+    /// The row's values before it.
+    old: Value,
+    /// Whether it brought back a deleted row.
+    was_deleted: bool,
+}
+
+impl RowState {
+    /// Merges an edit of `columns` stamped `hlc`, column by column (the later stamp
+    /// wins); `None` when the row was deleted after the edit was made (the tombstone wins).
+    fn merge(&mut self, columns: &Map<String, Value>, hlc: &Hlc) -> Option<Merged> {
+        if self.deleted.as_ref().is_some_and(|deleted| deleted >= hlc) {
+            return None;
+        }
+        let winners: Vec<String> = columns
+            .keys()
+            .filter(|c| clock_of(&self.clocks, c).is_none_or(|seen| seen < *hlc))
+            .cloned()
+            .collect();
+        let old = Value::Object(self.data.clone());
+        for column in &winners {
+            self.data.insert(column.clone(), columns[column].clone());
+            self.clocks
+                .insert(column.clone(), Value::String(hlc.to_string()));
+        }
+        let was_deleted = self.deleted.take().is_some();
+        Some(Merged {
+            winners,
+            old,
+            was_deleted,
+        })
+    }
+
+    /// Whether a delete stamped `hlc` takes effect: not when an edit was made after it
+    /// (add wins) or the row was deleted later already.
+    fn delete_wins(&self, hlc: &Hlc) -> bool {
+        let newest_edit = self
+            .clocks
+            .values()
+            .filter_map(|stamp| stamp.as_str()?.parse::<Hlc>().ok())
+            .max();
+        !(newest_edit.is_some_and(|edit| edit > *hlc)
+            || self.deleted.as_ref().is_some_and(|d| d >= hlc))
+    }
+}
+
 async fn row_state(
     tx: &Tx<'_>,
     caller: &Caller,
@@ -627,6 +718,11 @@ async fn insert_row(
     Ok(())
 }
 
+/// Derived columns are the database's, and the account owns its profile.
+fn server_owned(table: &Table, column: &str) -> bool {
+    table.derived.contains(&column) || (table.name == "profiles" && column == "user_id")
+}
+
 async fn upsert(
     app: &App,
     tx: &Tx<'_>,
@@ -635,36 +731,16 @@ async fn upsert(
     change: &mut Change,
     outcome: &mut Outcome,
 ) -> Result<(), Refusal> {
-    // Derived columns are the database's, and the account owns its profile.
-    let server_owned = |column: &str| {
-        table.derived.contains(&column) || (table.name == "profiles" && column == "user_id")
-    };
-    change.columns.retain(|c, _| !server_owned(c));
+    change.columns.retain(|c, _| !server_owned(table, c));
     let mut state = row_state(tx, caller, table.name, &change.key).await?;
-    if state
-        .deleted
-        .as_ref()
-        .is_some_and(|deleted| *deleted >= change.hlc)
-    {
-        // Deleted after this edit was made: the tombstone wins.
+    let Some(Merged {
+        winners,
+        old,
+        was_deleted,
+    }) = state.merge(&change.columns, &change.hlc)
+    else {
         return Ok(());
-    }
-    let winners: Vec<String> = change
-        .columns
-        .keys()
-        .filter(|c| clock_of(&state.clocks, c).is_none_or(|seen| seen < change.hlc))
-        .cloned()
-        .collect();
-    let old = Value::Object(state.data.clone());
-    for column in &winners {
-        state
-            .data
-            .insert(column.clone(), change.columns[column].clone());
-        state
-            .clocks
-            .insert(column.clone(), Value::String(change.hlc.to_string()));
-    }
-    let was_deleted = state.deleted.take().is_some();
+    };
     resurrect_parents(app, tx, caller, table, &change.key, &state.data, outcome).await?;
     let exists = row_exists(tx, table, &change.key).await?;
     if exists {
@@ -698,11 +774,7 @@ async fn upsert(
         return Ok(());
     }
     save_state(tx, caller, table.name, &change.key, &state).await?;
-    let (verb, old) = if exists || was_deleted {
-        ("UPDATE", Some(old))
-    } else {
-        ("CREATE", None)
-    };
+    let (verb, old) = audit_verb(exists, was_deleted, old);
     audit(
         tx,
         caller,
@@ -722,16 +794,7 @@ async fn delete(
     change: &Change,
 ) -> Result<(), Refusal> {
     let mut state = row_state(tx, caller, table.name, &change.key).await?;
-    let newest_edit = state
-        .clocks
-        .values()
-        .filter_map(|stamp| stamp.as_str()?.parse::<Hlc>().ok())
-        .max();
-    if newest_edit.is_some_and(|edit| edit > change.hlc) {
-        // Edited after this delete was made: add wins, the row stays.
-        return Ok(());
-    }
-    if state.deleted.as_ref().is_some_and(|d| *d >= change.hlc) {
+    if !state.delete_wins(&change.hlc) {
         return Ok(());
     }
     let sql = format!(
@@ -754,6 +817,30 @@ async fn delete(
     .await
 }
 
+/// How the audit trail names an applied edit, and the row before it: an update of a
+/// row that was there (or came back), the creation of one that was not.
+fn audit_verb(exists: bool, was_deleted: bool, old: Value) -> (&'static str, Option<Value>) {
+    if exists || was_deleted {
+        ("UPDATE", Some(old))
+    } else {
+        ("CREATE", None)
+    }
+}
+
+/// A row's values as the audit trail keeps them: its secret columns redacted.
+fn redacted(table: &Table, value: Option<Value>) -> Option<Value> {
+    value.map(|mut v| {
+        if let Value::Object(map) = &mut v {
+            for column in table.secret {
+                if map.contains_key(*column) {
+                    map.insert((*column).to_owned(), Value::String("[redacted]".into()));
+                }
+            }
+        }
+        v
+    })
+}
+
 /// The account's audit trail records what sync applied, with the device.
 async fn audit(
     tx: &Tx<'_>,
@@ -764,18 +851,6 @@ async fn audit(
     old: Option<Value>,
     new: Option<Value>,
 ) -> Result<(), Refusal> {
-    let secret = |value: Option<Value>| {
-        value.map(|mut v| {
-            if let Value::Object(map) = &mut v {
-                for column in table.secret {
-                    if map.contains_key(*column) {
-                        map.insert((*column).to_owned(), Value::String("[redacted]".into()));
-                    }
-                }
-            }
-            v
-        })
-    };
     tx.execute(
         &tx.prepare_cached("INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, source, device_id, change_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'sync', $8, $9)").await?,
@@ -785,8 +860,8 @@ async fn audit(
             &format!("{verb}_{}", table.entity),
             &table.entity,
             &change.key.join(":"),
-            &secret(old),
-            &secret(new),
+            &redacted(table, old),
+            &redacted(table, new),
             &caller.device_id,
             &change.id,
         ],
@@ -810,7 +885,7 @@ pub async fn pull(
     State(app): State<App>,
     headers: HeaderMap,
     query: Result<Query<PullQuery>, axum::extract::rejection::QueryRejection>,
-) -> ApiResult<Json<PullResponse>> {
+) -> ApiResult<Json<Page>> {
     let Query(query) = query.map_err(|e| ApiError::bad_request("invalid_query", e.body_text()))?;
     let limit = query
         .limit
@@ -856,14 +931,19 @@ async fn read_changes(
     headers: &HeaderMap,
     since: i64,
     limit: usize,
-) -> ApiResult<(Caller, PullResponse)> {
+) -> ApiResult<(Caller, Page)> {
+    // Within reach of the range below without overflowing it.
+    let since = since.clamp(0, i64::MAX / 2);
     let mut client = app.pool.get().await?;
     let tx = begin(&mut client).await?;
     let caller = authenticate(&tx, headers).await?;
     let rows = tx
         .query(
-            "SELECT seq, device_id, change_id, table_name, row_key, op, columns, hlc
-             FROM sync_changes WHERE user_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+            // Sequence numbers have no gaps: the page is a range of the primary key, which
+            // the planner reads in order whatever it guesses of `since`.
+            "SELECT seq, device_id, change_id, table_name, row_key, op, columns::text, hlc
+             FROM sync_changes WHERE user_id = $1 AND seq > $2 AND seq <= $2 + $3
+             ORDER BY seq",
             &[&caller.user_id, &since, &(limit as i64 + 1)],
         )
         .await?;
@@ -871,33 +951,60 @@ async fn read_changes(
     let more = rows.len() > limit;
     let mut changes = Vec::with_capacity(rows.len().min(limit));
     for row in rows.iter().take(limit) {
-        let hlc: String = row.get(7);
-        changes.push(PulledChange {
+        let columns: String = row.get(6);
+        changes.push(PageChange {
             seq: row.get(0),
             device_id: row.get(1),
-            change: Change {
+            change: StoredChange {
                 id: row.get(2),
                 table: row.get(3),
                 key: row.get(4),
-                op: if row.get::<_, String>(5) == "delete" {
-                    Op::Delete
-                } else {
-                    Op::Upsert
-                },
-                columns: as_object(row.get(6)),
-                hlc: hlc.parse().map_err(ApiError::internal)?,
+                op: row.get(5),
+                columns: serde_json::value::RawValue::from_string(columns)
+                    .map_err(ApiError::internal)?,
+                hlc: row.get(7),
             },
         });
     }
     let next = changes.last().map_or(since, |c| c.seq);
     Ok((
         caller,
-        PullResponse {
+        Page {
             changes,
             next,
             more,
         },
     ))
+}
+
+/// A pull's reply as the server writes it: the shape of
+/// [`career_hub_protocol::api::PullResponse`] (which devices
+/// read it as), with each change's columns passed on as PostgreSQL keeps them instead
+/// of parsed and written again.
+#[derive(Debug, Serialize)]
+pub struct Page {
+    changes: Vec<PageChange>,
+    next: i64,
+    more: bool,
+}
+
+/// [`career_hub_protocol::api::PulledChange`], as stored.
+#[derive(Debug, Serialize)]
+struct PageChange {
+    seq: i64,
+    device_id: String,
+    change: StoredChange,
+}
+
+/// [`Change`], as stored.
+#[derive(Debug, Serialize)]
+struct StoredChange {
+    id: String,
+    table: String,
+    key: Vec<String>,
+    op: String,
+    columns: Box<serde_json::value::RawValue>,
+    hlc: String,
 }
 
 /// Keeps `announcements` fed with the accounts that have new changes, from PostgreSQL's
