@@ -19,7 +19,7 @@ fi
 
 if [[ "${1:-}" == "server" ]]; then
     shift
-    cargo build --release --locked -p career-hub-server
+    cargo build --profile server --locked -p career-hub-server
     # A throwaway cluster in a temporary folder, on a free port, stopped on exit.
     pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
     dir="$(mktemp -d -t career-hub-server-XXXXXX)"
@@ -39,7 +39,7 @@ if [[ "${1:-}" == "server" ]]; then
     trap stop EXIT
     echo "PostgreSQL (throwaway) on 127.0.0.1:$port; its data goes when the server stops."
     echo "The sync API is served at the URL printed below; Ctrl+C stops both."
-    "$target/release/career-hub-server" --database-url "postgres://postgres@127.0.0.1:$port/postgres" "$@"
+    "$target/server/career-hub-server" --database-url "postgres://postgres@127.0.0.1:$port/postgres" "$@"
     exit
 fi
 

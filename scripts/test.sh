@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up the machine, then runs every check and test of the project: formatting, lints,
-# the UI's type check and unit tests, the Rust tests (core, CLI, shell, bindings drift),
-# and the desktop app end to end under a virtual display.
+# the UI's type check and unit tests, the Rust tests (core, CLI, shell, bindings drift,
+# the sync server), the desktop app end to end under a virtual display, and the Debian
+# package installed into a clean root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,3 +17,8 @@ bash scripts/setup.sh
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo test --workspace --locked
+
+# The Debian package: built as a person would build it, installed into a clean root,
+# and the installed app started under a virtual display.
+deb="$(bash scripts/package.sh)"
+python3 scripts/test_package.py "$deb"

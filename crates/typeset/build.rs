@@ -1,6 +1,7 @@
 //! Finds the fonts the PDF writer embeds (only with the `render` feature). They come from Debian packages that
 //! `scripts/setup.sh` installs (fonts-dejavu-core, fonts-dejavu-extra,
-//! fonts-droid-fallback), never from the repository: each path is handed to the
+//! fonts-droid-fallback), never from the repository. Each is compressed with
+//! Zstandard into the build's output folder, and that file's path is handed to the
 //! compiler as an environment variable that `src/fonts.rs` includes.
 //!
 //! `CAREER_HUB_FONT_DIRS` (paths separated by `:`) is searched first, for systems
@@ -47,12 +48,25 @@ fn main() {
         .collect();
     dirs.extend(SYSTEM_DIRS.iter().map(PathBuf::from));
 
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    // The smallest files for a release; quick ones while developing (level 19 takes
+    // seconds, more with an unoptimised build script).
+    let level = if std::env::var("PROFILE").as_deref() == Ok("release") {
+        19
+    } else {
+        3
+    };
     let mut missing = Vec::new();
     for (key, file, package) in FONTS {
         match dirs.iter().map(|d| d.join(file)).find(|p| p.is_file()) {
             Some(path) => {
                 println!("cargo:rerun-if-changed={}", path.display());
-                println!("cargo:rustc-env=CAREER_HUB_FONT_{key}={}", path.display());
+                let packed = out.join(format!("{file}.zst"));
+                if let Err(error) = compress(&path, &packed, level) {
+                    eprintln!("error: cannot compress {}: {error}", path.display());
+                    std::process::exit(1);
+                }
+                println!("cargo:rustc-env=CAREER_HUB_FONT_{key}={}", packed.display());
             }
             None => missing.push(format!("{file} (Debian package {package})")),
         }
@@ -67,4 +81,15 @@ fn main() {
         );
         std::process::exit(1);
     }
+}
+
+fn compress(from: &std::path::Path, to: &std::path::Path, level: i32) -> std::io::Result<()> {
+    let font = std::fs::read(from)?;
+    let packed = zstd::bulk::compress(&font, level)?;
+    if zstd::bulk::decompress(&packed, font.len())? != font {
+        return Err(std::io::Error::other(
+            "the packed font does not unpack to itself",
+        ));
+    }
+    std::fs::write(to, packed)
 }

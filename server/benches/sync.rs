@@ -2,7 +2,8 @@
 //! push and pull throughput of a 100k-row profile, the time from one device's push
 //! until another device's long-poll has it, and sign-in time.
 //!
-//! Run: `cargo bench -p career-hub-server --bench sync`
+//! Run: `cargo bench --profile server -p career-hub-server --bench sync` (the profile
+//! the server ships with).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 

@@ -1,7 +1,8 @@
 //! The fonts a CV is set in, embedded in the binary at build time from the Debian
 //! packages the set-up installs (see `build.rs`): DejaVu Sans and DejaVu Serif for
 //! Latin, Greek, Cyrillic, Hebrew and Arabic, and Droid Sans Fallback for Chinese,
-//! Japanese and Korean. Each face is parsed once per process, on first use.
+//! Japanese and Korean. They are embedded Zstandard-compressed; each face is unpacked
+//! and parsed once per process, on first use.
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU16, Ordering};
@@ -39,40 +40,43 @@ pub enum FaceId {
 struct FontFile {
     /// The PostScript name written into the PDF.
     name: &'static str,
-    bytes: &'static [u8],
+    /// The font file, Zstandard-compressed.
+    packed: &'static [u8],
 }
 
 const FILES: [FontFile; 7] = [
     FontFile {
         name: "DejaVuSans",
-        bytes: include_bytes!(env!("CAREER_HUB_FONT_SANS")),
+        packed: include_bytes!(env!("CAREER_HUB_FONT_SANS")),
     },
     FontFile {
         name: "DejaVuSans-Bold",
-        bytes: include_bytes!(env!("CAREER_HUB_FONT_SANS_BOLD")),
+        packed: include_bytes!(env!("CAREER_HUB_FONT_SANS_BOLD")),
     },
     FontFile {
         name: "DejaVuSans-Oblique",
-        bytes: include_bytes!(env!("CAREER_HUB_FONT_SANS_ITALIC")),
+        packed: include_bytes!(env!("CAREER_HUB_FONT_SANS_ITALIC")),
     },
     FontFile {
         name: "DejaVuSerif",
-        bytes: include_bytes!(env!("CAREER_HUB_FONT_SERIF")),
+        packed: include_bytes!(env!("CAREER_HUB_FONT_SERIF")),
     },
     FontFile {
         name: "DejaVuSerif-Bold",
-        bytes: include_bytes!(env!("CAREER_HUB_FONT_SERIF_BOLD")),
+        packed: include_bytes!(env!("CAREER_HUB_FONT_SERIF_BOLD")),
     },
     FontFile {
         name: "DejaVuSerif-Italic",
-        bytes: include_bytes!(env!("CAREER_HUB_FONT_SERIF_ITALIC")),
+        packed: include_bytes!(env!("CAREER_HUB_FONT_SERIF_ITALIC")),
     },
     FontFile {
         name: "DroidSansFallback",
-        bytes: include_bytes!(env!("CAREER_HUB_FONT_CJK")),
+        packed: include_bytes!(env!("CAREER_HUB_FONT_CJK")),
     },
 ];
 
+/// The unpacked font files.
+static BYTES: [OnceLock<Vec<u8>>; 7] = [const { OnceLock::new() }; 7];
 /// The font tables (cheap to parse: only the table directory is read up front).
 static FACES: [OnceLock<Option<TtfFace<'static>>>; 7] = [const { OnceLock::new() }; 7];
 /// The shaper's view (parses the layout tables): only for text that needs shaping.
@@ -128,8 +132,19 @@ impl FaceId {
         FILES[self.index()].name
     }
 
+    /// The font file. The build packed it and checked it unpacks; should a broken
+    /// binary still fail to unpack it, the face is empty and [`FaceId::tables`] lets
+    /// the regular sans face stand in.
     pub fn bytes(self) -> &'static [u8] {
-        FILES[self.index()].bytes
+        BYTES[self.index()].get_or_init(|| {
+            let packed = FILES[self.index()].packed;
+            // The build wrote each file's size into its frame: one allocation, no copies.
+            let size = zstd::zstd_safe::get_frame_content_size(packed)
+                .ok()
+                .flatten()
+                .unwrap_or(0);
+            zstd::bulk::decompress(packed, usize::try_from(size).unwrap_or(0)).unwrap_or_default()
+        })
     }
 
     /// The face's tables. The files are checked at build time, so parsing cannot

@@ -184,13 +184,32 @@ impl Harness {
                 }
             }
         };
-        let search = ["search", "--sync", "--name", title, "windowfocus", "--sync"];
-        tokio::time::timeout(
-            WAIT,
-            xdotool(search.iter().map(ToString::to_string).collect()),
-        )
-        .await
-        .map_err(|_| format!("no file dialog titled {title:?} appeared"))??;
+        // Focus fails while the dialog exists but is not mapped yet (X reports BadMatch):
+        // look again, for visible windows only, until it is or the wait is over.
+        let search: Vec<String> = [
+            "search",
+            "--onlyvisible",
+            "--name",
+            title,
+            "windowfocus",
+            "--sync",
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        let deadline = tokio::time::Instant::now() + WAIT;
+        loop {
+            let attempt = tokio::time::timeout_at(deadline, xdotool(search.clone())).await;
+            match attempt {
+                Ok(Ok(())) => break,
+                Ok(Err(_)) if tokio::time::Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                _ => {
+                    return Err(format!("no file dialog titled {title:?} could be focused").into());
+                }
+            }
+        }
         tokio::time::sleep(Duration::from_millis(300)).await;
         xdotool(vec!["key".into(), "ctrl+l".into()]).await?;
         tokio::time::sleep(Duration::from_millis(300)).await;
