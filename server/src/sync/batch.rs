@@ -19,7 +19,7 @@ use serde_json::{Map, Value, json};
 
 use super::{
     Merged, Outcome, RowState, app_reference_columns, as_object, audit_verb, check_shape, full_row,
-    parents_of, redacted, row_key, server_owned,
+    insert_rows, parents_of, present_columns, quoted, redacted, row_key, server_owned, update_rows,
 };
 use crate::accounts::Caller;
 use crate::{App, Tx};
@@ -777,12 +777,7 @@ async fn write(
             }
             let values = full_row(caller, table, key, &row.state.data);
             if !row.existed || row.deleted {
-                let columns: Vec<String> = app
-                    .columns_of(table.name)
-                    .iter()
-                    .filter(|c| values.get(c.as_str()).is_some())
-                    .cloned()
-                    .collect();
+                let columns = present_columns(app, table, &values);
                 inserts.entry(columns).or_default().push(values);
             } else if !row.written.is_empty() {
                 let columns: Vec<String> = row.written.iter().cloned().collect();
@@ -790,32 +785,10 @@ async fn write(
             }
         }
         for (columns, values) in inserts {
-            let list = quoted(&columns);
-            let sql = format!(
-                "INSERT INTO \"{t}\" ({list}) SELECT {list} FROM jsonb_populate_recordset(NULL::\"{t}\", $1)",
-                t = table.name
-            );
-            tx.execute(&tx.prepare_cached(&sql).await?, &[&Value::Array(values)])
-                .await?;
+            insert_rows(tx, table, &columns, values).await?;
         }
         for (columns, values) in updates {
-            let sets = columns
-                .iter()
-                .map(|c| format!("\"{c}\" = r.\"{c}\""))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let on = table
-                .key
-                .iter()
-                .map(|k| format!("\"{t}\".\"{k}\" = r.\"{k}\"", t = table.name))
-                .collect::<Vec<_>>()
-                .join(" AND ");
-            let sql = format!(
-                "UPDATE \"{t}\" SET {sets} FROM jsonb_populate_recordset(NULL::\"{t}\", $1) AS r WHERE {on}",
-                t = table.name
-            );
-            tx.execute(&tx.prepare_cached(&sql).await?, &[&Value::Array(values)])
-                .await?;
+            update_rows(tx, table, &columns, values).await?;
         }
     }
     let states: Vec<Value> = writes
@@ -890,13 +863,4 @@ async fn write(
         .await?;
     }
     Ok(())
-}
-
-/// `"a", "b"` for a list of column names.
-fn quoted(columns: &[impl AsRef<str>]) -> String {
-    columns
-        .iter()
-        .map(|c| format!("\"{}\"", c.as_ref()))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -699,23 +699,74 @@ async fn insert_row(
     data: &Map<String, Value>,
 ) -> Result<(), Refusal> {
     let row = full_row(caller, table, key, data);
-    // Only the columns the row has values for, so that the others take their defaults.
-    let columns: Vec<&String> = app
-        .columns_of(table.name)
+    let columns = present_columns(app, table, &row);
+    insert_rows(tx, table, &columns, vec![row]).await?;
+    Ok(())
+}
+
+/// The columns of `table` that `row` has values for: an insert names only these, so
+/// that the others take their defaults.
+fn present_columns(app: &App, table: &Table, row: &Value) -> Vec<String> {
+    app.columns_of(table.name)
         .iter()
         .filter(|c| row.get(c.as_str()).is_some())
-        .collect();
-    let list = columns
-        .iter()
-        .map(|c| format!("\"{c}\""))
-        .collect::<Vec<_>>()
-        .join(", ");
+        .cloned()
+        .collect()
+}
+
+/// Inserts `rows` (objects of the table's values, each with exactly `columns`) with one
+/// statement.
+async fn insert_rows(
+    tx: &Tx<'_>,
+    table: &Table,
+    columns: &[String],
+    rows: Vec<Value>,
+) -> Result<(), tokio_postgres::Error> {
+    let list = quoted(columns);
     let sql = format!(
-        "INSERT INTO \"{t}\" ({list}) SELECT {list} FROM jsonb_populate_record(NULL::\"{t}\", $1)",
+        "INSERT INTO \"{t}\" ({list}) SELECT {list} FROM jsonb_populate_recordset(NULL::\"{t}\", $1)",
         t = table.name
     );
-    tx.execute(&tx.prepare_cached(&sql).await?, &[&row]).await?;
+    tx.execute(&tx.prepare_cached(&sql).await?, &[&Value::Array(rows)])
+        .await?;
     Ok(())
+}
+
+/// Sets `columns` of the rows named by the keys in `rows` (objects of the table's
+/// values) to the values there, with one statement.
+async fn update_rows(
+    tx: &Tx<'_>,
+    table: &Table,
+    columns: &[String],
+    rows: Vec<Value>,
+) -> Result<(), tokio_postgres::Error> {
+    let sets = columns
+        .iter()
+        .map(|c| format!("\"{c}\" = r.\"{c}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let on = table
+        .key
+        .iter()
+        .map(|k| format!("\"{t}\".\"{k}\" = r.\"{k}\"", t = table.name))
+        .collect::<Vec<_>>()
+        .join(" AND ");
+    let sql = format!(
+        "UPDATE \"{t}\" SET {sets} FROM jsonb_populate_recordset(NULL::\"{t}\", $1) AS r WHERE {on}",
+        t = table.name
+    );
+    tx.execute(&tx.prepare_cached(&sql).await?, &[&Value::Array(rows)])
+        .await?;
+    Ok(())
+}
+
+/// `"a", "b"` for a list of column names.
+fn quoted(columns: &[impl AsRef<str>]) -> String {
+    columns
+        .iter()
+        .map(|c| format!("\"{}\"", c.as_ref()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Derived columns are the database's, and the account owns its profile.
@@ -745,20 +796,8 @@ async fn upsert(
     let exists = row_exists(tx, table, &change.key).await?;
     if exists {
         if !winners.is_empty() {
-            let sets = winners
-                .iter()
-                .map(|c| format!("\"{c}\" = r.\"{c}\""))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let sql = format!(
-                "UPDATE \"{t}\" SET {sets} FROM jsonb_populate_record(NULL::\"{t}\", $1) AS r WHERE {cond}",
-                t = table.name,
-                cond = key_condition(table, 2, &format!("\"{}\".", table.name))
-            );
             let row = full_row(caller, table, &change.key, &state.data);
-            let mut params: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = vec![&row];
-            params.extend(key_params(&change.key));
-            tx.execute(&sql, &params).await?;
+            update_rows(tx, table, &winners, vec![row]).await?;
         }
     } else {
         insert_row(app, tx, caller, table, &change.key, &state.data).await?;
