@@ -114,6 +114,22 @@ fn archive_round_trip(c: &mut Criterion) {
             BatchSize::PerIteration,
         );
     });
+    let document = archive::export(db.conn()).unwrap();
+    group.bench_function("import_10k_rows", |b| {
+        b.iter_batched(
+            || {
+                let target = tempfile::tempdir().unwrap();
+                let (fresh_db, _) = fresh(&target, "target.db");
+                (target, fresh_db)
+            },
+            |(target, mut fresh_db)| {
+                let restored = archive::import(&mut fresh_db, &document).unwrap();
+                assert!(restored.rows["experiences"] == 2_500);
+                (target, fresh_db)
+            },
+            BatchSize::PerIteration,
+        );
+    });
     group.finish();
 }
 

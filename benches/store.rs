@@ -1,6 +1,6 @@
-//! Store benchmarks: audited insert throughput (with and without the audit triggers),
-//! creating + migrating a new database, opening an existing one, and the doctor on 10k
-//! rows.
+//! Store benchmarks: audited insert throughput (through the triggers, through the bulk
+//! write path, and without the audit triggers), creating + migrating a new database,
+//! opening an existing one, and the doctor on 10k rows.
 //!
 //! Run: `cargo bench --bench store`
 
@@ -8,6 +8,7 @@
 
 use std::time::Duration;
 
+use career_hub::bulk::{self, Audit};
 use career_hub::{AuditContext, Db, Source, doctor};
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 
@@ -37,19 +38,33 @@ fn database(dir: &tempfile::TempDir, audited: bool) -> Db {
     db
 }
 
-fn insert_experiences(db: &mut Db, rows: usize) {
-    db.write(|tx| {
-        let mut stmt = tx.prepare_cached(
-            "INSERT INTO experiences (id, profile_id, company_name, position, start_date, description, responsibilities)
-             VALUES (?1, ?2, ?3, 'Senior Engineer', '2020-01-01', 'Built and ran the billing platform.', '[\"Led a team of five\",\"Cut costs by 30%\"]')",
-        )?;
-        for i in 0..rows {
-            let id = ulid::Ulid::generate().to_string();
-            stmt.execute((id, PROFILE, format!("Company {i}")))?;
-        }
-        Ok(())
+/// How the rows are written.
+#[derive(Clone, Copy)]
+enum Way {
+    /// Row by row, each insert running its triggers (as any SQL writer does).
+    Triggers,
+    /// Through [`bulk::insert`], as an import, a restore and a sync pull do.
+    Bulk,
+}
+
+fn insert_experiences(db: &mut Db, rows: usize, way: Way) {
+    db.write(|tx| match way {
+        Way::Triggers => insert_rows(tx, rows),
+        Way::Bulk => bulk::insert(tx, Audit::Write, |tx| insert_rows(tx, rows)),
     })
     .unwrap();
+}
+
+fn insert_rows(tx: &rusqlite::Transaction<'_>, rows: usize) -> career_hub::Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO experiences (id, profile_id, company_name, position, start_date, description, responsibilities)
+         VALUES (?1, ?2, ?3, 'Senior Engineer', '2020-01-01', 'Built and ran the billing platform.', '[\"Led a team of five\",\"Cut costs by 30%\"]')",
+    )?;
+    for i in 0..rows {
+        let id = ulid::Ulid::generate().to_string();
+        stmt.execute((id, PROFILE, format!("Company {i}")))?;
+    }
+    Ok(())
 }
 
 fn inserts(c: &mut Criterion) {
@@ -57,7 +72,11 @@ fn inserts(c: &mut Criterion) {
     group.throughput(Throughput::Elements(ROWS as u64));
     group.sample_size(20);
     group.measurement_time(Duration::from_secs(10));
-    for (name, audited) in [("audited", true), ("without_audit_triggers", false)] {
+    for (name, audited, way) in [
+        ("audited", true, Way::Triggers),
+        ("audited_bulk", true, Way::Bulk),
+        ("without_audit_triggers", false, Way::Triggers),
+    ] {
         group.bench_function(name, |b| {
             b.iter_batched(
                 || {
@@ -66,7 +85,7 @@ fn inserts(c: &mut Criterion) {
                     (dir, db)
                 },
                 |(dir, mut db)| {
-                    insert_experiences(&mut db, ROWS);
+                    insert_experiences(&mut db, ROWS, way);
                     (dir, db)
                 },
                 BatchSize::PerIteration,
@@ -96,7 +115,7 @@ fn create_and_migrate(c: &mut Criterion) {
 fn open_existing(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let mut db = database(&dir, true);
-    insert_experiences(&mut db, 10);
+    insert_experiences(&mut db, 10, Way::Triggers);
     drop(db);
     let path = dir.path().join("bench.db");
     c.bench_function("open_existing_database", |b| {
@@ -114,7 +133,7 @@ fn open_existing(c: &mut Criterion) {
 fn doctor_10k(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let mut db = database(&dir, true);
-    insert_experiences(&mut db, ROWS);
+    insert_experiences(&mut db, ROWS, Way::Triggers);
     let report = doctor::check(db.conn()).unwrap();
     assert!(report.healthy, "{}", report.to_text());
     let mut group = c.benchmark_group("doctor");

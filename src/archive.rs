@@ -228,56 +228,73 @@ pub fn import(db: &mut Db, document: &Value) -> Result<Restored> {
         for table in order.iter().rev() {
             tx.execute(&format!("DELETE FROM {table}"), [])?;
         }
-        for table in order {
-            if table == "changes" {
-                // The history the triggers just wrote is replaced by the backup's.
-                tx.execute("DELETE FROM audit_log", [])?;
-                tx.execute("DELETE FROM changes", [])?;
+        let (history, data): (Vec<&str>, Vec<&str>) = order
+            .into_iter()
+            .partition(|table| matches!(*table, "changes" | "audit_log"));
+        // The backup brings its own history, so the rows are not audited again.
+        crate::bulk::insert(tx, crate::bulk::Audit::Replaced, |tx| {
+            for table in data {
+                restored.insert(table.to_owned(), restore_rows(tx, tables, table)?);
             }
-            let entries = tables
-                .get(table)
-                .and_then(Value::as_array)
-                .map(Vec::as_slice)
-                .unwrap_or(&[]);
-            for (i, row) in entries.iter().enumerate() {
-                let object = row.as_object().ok_or_else(|| {
-                    crate::import::invalid(
-                        &format!("{table}[{i}]"),
-                        format!("{table}[{i}] is not a row"),
-                    )
-                })?;
-                if table == "audit_log" {
-                    restore_change_of(tx, object)?;
-                }
-                let columns: Vec<&String> = object
-                    .keys()
-                    .filter(|c| *c != "completeness_score")
-                    .filter(|c| table != "audit_log" || !PER_CHANGE_COLUMNS.contains(&c.as_str()))
-                    .collect();
-                let sql = format!(
-                    "INSERT INTO {table} ({}) VALUES ({})",
-                    columns
-                        .iter()
-                        .map(|c| c.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    vec!["?"; columns.len()].join(", ")
-                );
-                let values = columns.iter().map(|c| sql_value(c, &object[c.as_str()]));
-                tx.prepare_cached(&sql)?
-                    .execute(params_from_iter(values))
-                    .map_err(|e| {
-                        crate::import::invalid(
-                            &format!("{table}[{i}]"),
-                            format!("{table}[{i}] cannot be restored: {e}"),
-                        )
-                    })?;
-            }
-            restored.insert(table.to_owned(), entries.len());
+            Ok(())
+        })?;
+        // The history the deletes above wrote is replaced by the backup's.
+        tx.execute("DELETE FROM audit_log", [])?;
+        tx.execute("DELETE FROM changes", [])?;
+        for table in history {
+            restored.insert(table.to_owned(), restore_rows(tx, tables, table)?);
         }
         Ok(())
     })?;
     Ok(Restored { rows: restored })
+}
+
+/// Inserts the rows the backup holds for `table`; returns how many.
+fn restore_rows(
+    tx: &rusqlite::Transaction<'_>,
+    tables: &Map<String, Value>,
+    table: &str,
+) -> Result<usize> {
+    let entries = tables
+        .get(table)
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    for (i, row) in entries.iter().enumerate() {
+        let object = row.as_object().ok_or_else(|| {
+            crate::import::invalid(
+                &format!("{table}[{i}]"),
+                format!("{table}[{i}] is not a row"),
+            )
+        })?;
+        if table == "audit_log" {
+            restore_change_of(tx, object)?;
+        }
+        let columns: Vec<&String> = object
+            .keys()
+            .filter(|c| *c != "completeness_score")
+            .filter(|c| table != "audit_log" || !PER_CHANGE_COLUMNS.contains(&c.as_str()))
+            .collect();
+        let sql = format!(
+            "INSERT INTO {table} ({}) VALUES ({})",
+            columns
+                .iter()
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            vec!["?"; columns.len()].join(", ")
+        );
+        let values = columns.iter().map(|c| sql_value(c, &object[c.as_str()]));
+        tx.prepare_cached(&sql)?
+            .execute(params_from_iter(values))
+            .map_err(|e| {
+                crate::import::invalid(
+                    &format!("{table}[{i}]"),
+                    format!("{table}[{i}] cannot be restored: {e}"),
+                )
+            })?;
+    }
+    Ok(entries.len())
 }
 
 /// Records the change an audit row of an older backup belongs to, from the per-change

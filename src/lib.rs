@@ -8,6 +8,7 @@ pub mod archive;
 pub mod audit;
 pub mod backup;
 pub mod builder;
+pub mod bulk;
 pub mod completeness;
 pub mod cv;
 pub mod db;

@@ -330,6 +330,7 @@ pub(crate) fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "synchronous", "FULL")?;
     // Statements that fire triggers keep their statement journal in memory.
     conn.pragma_update(None, "temp_store", "MEMORY")?;
+    crate::bulk::register(conn)?;
     Ok(())
 }
 

@@ -89,9 +89,11 @@ pub fn live_audit_triggers(conn: &Connection) -> Result<Triggers> {
 }
 
 fn trigger(table: &Table, columns: &[String], event: Event, name: &str) -> String {
-    let row = event.row();
     let mut sql = match event {
-        Event::Insert => format!("CREATE TRIGGER {name} AFTER INSERT ON {}\n", table.name),
+        Event::Insert => format!(
+            "CREATE TRIGGER {name} AFTER INSERT ON {}\nFOR EACH ROW WHEN {UNLESS_BULK}\n",
+            table.name
+        ),
         Event::Delete => format!("CREATE TRIGGER {name} AFTER DELETE ON {}\n", table.name),
         Event::Update => {
             let edited: Vec<String> = columns
@@ -106,6 +108,35 @@ fn trigger(table: &Table, columns: &[String], event: Event, name: &str) -> Strin
             )
         }
     };
+    sql.push_str(&format!(
+        "BEGIN
+    INSERT OR IGNORE INTO changes (id, source)
+    SELECT change_id, source FROM audit_context WHERE source = 'external';
+    INSERT INTO audit_log ({AUDIT_COLUMNS})
+    SELECT
+{values}
+    FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
+END",
+        values = audit_values(table, columns, event, "(SELECT id FROM new_ulid)"),
+    ));
+    sql
+}
+
+/// The `WHEN` of every trigger that runs after an insert into user data: it stands
+/// aside while Career Hub's bulk writer is at work, which does the same work for all
+/// the rows it inserted at once when it finishes ([`crate::bulk`]). Only Career Hub's
+/// own write transactions can set `bulk` (and they clear it, with `change_id`, before
+/// they commit), so every other writer's inserts are handled row by row.
+pub const UNLESS_BULK: &str =
+    "(SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1";
+
+const AUDIT_COLUMNS: &str =
+    "id, user_id, action, entity_type, entity_id, old_values, new_values, change_id";
+
+/// The values of the audit row of one write, in [`AUDIT_COLUMNS`] order: `id` is the
+/// audit row's id and `c` the audit context.
+fn audit_values(table: &Table, columns: &[String], event: Event, id: &str) -> String {
+    let row = event.row();
     let old_values = match event {
         Event::Insert => "NULL".to_owned(),
         Event::Update | Event::Delete => row_json(table, columns, "OLD", false),
@@ -116,28 +147,39 @@ fn trigger(table: &Table, columns: &[String], event: Event, name: &str) -> Strin
         Event::Update => row_json(table, columns, "NEW", table.stamps_updated_at),
     };
     let key: Vec<String> = table.key.iter().map(|k| format!("{row}.{k}")).collect();
-    sql.push_str(&format!(
-        "BEGIN
-    INSERT OR IGNORE INTO changes (id, source)
-    SELECT change_id, source FROM audit_context WHERE source = 'external';
-    INSERT INTO audit_log (id, user_id, action, entity_type, entity_id, old_values, new_values, change_id)
-    SELECT
-        (SELECT id FROM new_ulid),
+    format!(
+        "        {id},
         {owner},
         '{action}_{entity}',
         '{entity}',
         {key},
         {old_values},
         {new_values},
-        c.change_id
-    FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;
-END",
+        c.change_id",
         owner = owner(table, event),
         action = event.action(),
         entity = table.entity,
         key = key.join(" || ':' || "),
-    ));
-    sql
+    )
+}
+
+/// The statement that writes, at once, the audit rows the insert trigger of `table`
+/// would have written for each row whose rowid is in `?1` (a JSON array), in rowid
+/// order ([`crate::bulk`]). `ulid` names the SQL function
+/// that makes the audit rows' ids (the trigger's `new_ulid` view is evaluated once per
+/// statement, not once per row).
+pub fn bulk_audit_insert(conn: &Connection, table: &Table, ulid: &str) -> Result<String> {
+    let columns = columns(conn, table.name)?;
+    Ok(format!(
+        "INSERT INTO audit_log ({AUDIT_COLUMNS})
+    SELECT
+{values}
+    FROM {name} AS NEW LEFT JOIN audit_context c ON c.id = 1
+    WHERE NEW.rowid IN (SELECT value FROM json_each(?1))
+    ORDER BY NEW.rowid",
+        values = audit_values(table, &columns, Event::Insert, &format!("{ulid}()")),
+        name = table.name,
+    ))
 }
 
 /// The owner of the row: its user, looked up so that a row whose user is gone records

@@ -263,3 +263,46 @@ fn every_write_is_audited_as_it_was_before_changes_moved_out_of_the_audit_rows()
     }
     assert_eq!(before.len(), after.len());
 }
+
+/// Every trigger that runs after an insert into user data stands aside for the bulk
+/// writer, and is one of the three kinds it does the work of at the end (audit rows,
+/// full-text index, completeness): a new kind of insert trigger must be taught to
+/// `src/bulk.rs` before it can exist.
+#[test]
+fn every_insert_trigger_on_user_data_is_one_the_bulk_writer_replays() {
+    let db = Db::open_in_memory().unwrap();
+    let mut stmt = db
+        .conn()
+        .prepare(
+            "SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name",
+        )
+        .unwrap();
+    let found: Vec<(String, String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut checked = 0;
+    for (name, table, sql) in found {
+        let after_insert = sql.contains(&format!("AFTER INSERT ON {table}\n"));
+        if !after_insert || !tables::audited().any(|t| t.name == table) {
+            continue;
+        }
+        let replayed = [
+            format!("audit_{table}_insert"),
+            format!("{table}_fts_insert"),
+            format!("completeness_{table}_insert"),
+        ];
+        assert!(
+            replayed.contains(&name),
+            "{name} runs after inserts into {table}, and the bulk writer does not know it"
+        );
+        assert!(
+            sql.contains(&format!("WHEN {}\n", triggers::UNLESS_BULK)),
+            "{name} does not stand aside for the bulk writer"
+        );
+        checked += 1;
+    }
+    // 15 audited tables, 3 full-text indexes, 5 tables the score reads.
+    assert_eq!(checked, 15 + 3 + 5);
+}
