@@ -117,7 +117,7 @@ impl AuditContext {
         )?;
         tx.execute(
             "UPDATE audit_state SET user_id = ?1, source = ?2, session_id = ?3, change_id = ?4,
-                 reverts_change_id = ?5, bulk = 0 WHERE id = 1",
+                 reverts_change_id = ?5 WHERE id = 1",
             params![
                 self.user_id,
                 self.source.as_str(),
@@ -144,7 +144,7 @@ impl AuditContext {
         Self::forget_if_empty(tx)?;
         tx.execute(
             "UPDATE audit_state SET user_id = NULL, source = 'system', session_id = NULL, change_id = NULL,
-                 reverts_change_id = NULL, bulk = 0 WHERE id = 1",
+                 reverts_change_id = NULL WHERE id = 1",
             [],
         )?;
         Ok(())

@@ -4,29 +4,23 @@
 //! Row by row, each insert into user data runs three kinds of trigger: the audit
 //! trigger (one `audit_log` row with the whole row as JSON), the full-text trigger (the
 //! row indexed for search; FTS5 writes its pending terms to disk at every statement,
-//! so each row becomes a small index segment), and the completeness trigger (the
-//! profile's score recomputed). [`insert`] sets the `bulk` flag of `audit_state` for
-//! the length of its work; those insert triggers stand aside while it is set
-//! ([`triggers::UNLESS_BULK`]), and when the work is done the same three things are
-//! done once for all the rows it inserted: one `INSERT … SELECT` of audit rows per
-//! table (generated from the same registry as the triggers, so their content is the
-//! same), one insert into each full-text index, one update of each profile's score.
+//! so each row becomes a small index segment) and the completeness trigger (the
+//! profile's score recomputed). [`insert`] turns triggers off on its own connection
+//! (`SQLITE_DBCONFIG_ENABLE_TRIGGER`; every other connection and program keeps them)
+//! for the length of its work, turns them back on, and then does what those triggers
+//! would have done, once for all the rows the work inserted: one `INSERT … SELECT` of
+//! audit rows per table (generated from the same registry as the triggers, so their
+//! content is the same), one score per profile, one insert into each full-text index.
 //!
-//! What stays row by row: updates and deletes (their triggers never stand aside), and
-//! every write from another program or another connection (the flag is set only inside
-//! Career Hub's own write transaction and cleared before it commits, so no other
-//! writer ever sees it set). Which rows were inserted is told by SQLite's update hook,
-//! row by row, cascades and triggers included, so a rowid the work reuses after a
-//! delete is counted too.
-//!
-//! The one rule for the work: it inserts rows and does not update or delete a row it
-//! inserted itself (the update and delete triggers would audit and unindex a row that
-//! is not audited or indexed yet). Breaking it fails the whole write with
-//! [`Error::Internal`] instead of leaving a wrong audit trail or search index.
+//! Which rows were inserted is told by SQLite's update hook, row by row, so a rowid
+//! reused after a delete is counted too. The one rule for the work: it only inserts.
+//! An update or delete of a table with triggers would go unaudited, so it fails the
+//! whole write with [`Error::Internal`] instead of leaving a gap in the history.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex, PoisonError};
 
+use rusqlite::config::DbConfig;
 use rusqlite::hooks::Action;
 use rusqlite::{Connection, Transaction};
 
@@ -62,70 +56,114 @@ pub enum Audit {
 #[derive(Debug, Default)]
 struct Inserted {
     rows: BTreeMap<String, Vec<i64>>,
-    /// The first inserted row that the work then updated or deleted.
-    rewritten: Option<(String, i64)>,
+    /// The first update or delete the work made of a table with triggers.
+    refused: Option<(Action, String)>,
 }
 
-/// Runs `work` in `tx` on the bulk path: the insert triggers of user data stand aside
-/// while it runs, and what they would have done for the rows it inserted is done at
-/// once when it returns, even when it returns an error (so a caller that goes on
-/// after a tolerated error never commits rows without their audit rows, search
-/// entries or score).
+/// The temporary table whose presence makes [`insert`] write row by row on this
+/// connection ([`set_enabled`]).
+const ROW_BY_ROW: &str = "career_hub_row_by_row";
+
+/// Turns the bulk path on or off for `conn` (it is on unless turned off): off, [`insert`]
+/// runs its work with the triggers, row by row. For comparing the two and for
+/// diagnosis; nothing else differs.
+pub fn set_enabled(conn: &Connection, on: bool) -> Result<()> {
+    if on {
+        conn.execute_batch(&format!("DROP TABLE IF EXISTS temp.{ROW_BY_ROW}"))?;
+    } else {
+        conn.execute_batch(&format!("CREATE TEMP TABLE IF NOT EXISTS {ROW_BY_ROW} (x)"))?;
+    }
+    Ok(())
+}
+
+/// Turns the connection's triggers back on when dropped, whatever happened.
+struct TriggersOff<'c>(&'c Connection);
+
+impl<'c> TriggersOff<'c> {
+    fn new(conn: &'c Connection) -> Result<Self> {
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
+        Ok(Self(conn))
+    }
+}
+
+impl Drop for TriggersOff<'_> {
+    fn drop(&mut self) {
+        if let Err(e) = self
+            .0
+            .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, true)
+        {
+            tracing::error!(%e, "could not turn triggers back on after a bulk write");
+        }
+    }
+}
+
+/// Runs `work` in `tx` on the bulk path: the connection's triggers are off while it
+/// runs, and what they would have done for the rows it inserted is done at once when
+/// it returns, even when it returns an error (so a caller that goes on after a
+/// tolerated error never commits rows without their audit rows, search entries or
+/// score).
 ///
-/// Outside a change begun by [`crate::Db::write`] the flag cannot be set, and `work`
-/// simply runs with the triggers.
+/// Outside a change begun by [`crate::Db::write`] (or with [`set_enabled`] off),
+/// `work` simply runs with the triggers.
 pub fn insert<T>(
     tx: &Transaction<'_>,
     audit: Audit,
     work: impl FnOnce(&Transaction<'_>) -> Result<T>,
 ) -> Result<T> {
-    let started = tx.execute(
-        "UPDATE audit_state SET bulk = 1 WHERE id = 1 AND change_id IS NOT NULL",
+    let (in_change, row_by_row): (bool, bool) = tx.query_row(
+        &format!(
+            "SELECT (SELECT change_id IS NOT NULL FROM audit_state WHERE id = 1),
+                    EXISTS (SELECT 1 FROM temp.sqlite_schema WHERE name = '{ROW_BY_ROW}')"
+        ),
         [],
-    )? == 1;
-    if !started {
+        |row| Ok((row.get::<_, Option<bool>>(0)?.unwrap_or(false), row.get(1)?)),
+    )?;
+    if !in_change || row_by_row {
         return work(tx);
     }
+    let triggered: BTreeSet<String> = tx
+        .prepare_cached("SELECT DISTINCT tbl_name FROM sqlite_schema WHERE type = 'trigger'")?
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     let inserted = Arc::new(Mutex::new(Inserted::default()));
     let seen = Arc::clone(&inserted);
     tx.update_hook(Some(move |action, _: &str, table: &str, rowid| {
-        if !is_user_data(table) {
+        if !triggered.contains(table) {
             return;
         }
         let mut seen = seen.lock().unwrap_or_else(PoisonError::into_inner);
-        match action {
-            Action::SQLITE_INSERT => seen.rows.entry(table.to_owned()).or_default().push(rowid),
-            Action::SQLITE_UPDATE | Action::SQLITE_DELETE => {
-                let ours = seen
-                    .rows
-                    .get(table)
-                    .is_some_and(|rows| rows.contains(&rowid));
-                if ours && seen.rewritten.is_none() {
-                    seen.rewritten = Some((table.to_owned(), rowid));
+        if action == Action::SQLITE_INSERT {
+            match seen.rows.get_mut(table) {
+                Some(rows) => rows.push(rowid),
+                None => {
+                    seen.rows.insert(table.to_owned(), vec![rowid]);
                 }
             }
-            _ => {}
+        } else if seen.refused.is_none() {
+            seen.refused = Some((action, table.to_owned()));
         }
     }))?;
-    let outcome = work(tx);
+    let outcome = {
+        let _off = TriggersOff::new(tx)?;
+        work(tx)
+    };
     tx.update_hook(None::<fn(Action, &str, &str, i64)>)?;
-    tx.execute("UPDATE audit_state SET bulk = 0 WHERE id = 1", [])?;
     let inserted = std::mem::take(&mut *inserted.lock().unwrap_or_else(PoisonError::into_inner));
-    if let Some((table, rowid)) = inserted.rewritten {
+    if let Some((action, table)) = inserted.refused {
+        let verb = if action == Action::SQLITE_DELETE {
+            "deleted from"
+        } else {
+            "updated"
+        };
         return Err(Error::Internal(format!(
-            "a bulk write changed a row it had inserted ({table} rowid {rowid}); \
-             nothing was written"
+            "a bulk write may only insert, and it {verb} {table}; nothing was written"
         )));
     }
     finish(tx, audit, &inserted.rows)?;
     outcome
 }
 
-fn is_user_data(table: &str) -> bool {
-    tables::audited().any(|t| t.name == table)
-}
-
-/// Does for the rows in `inserted` what the insert triggers stood aside from.
+/// Does for the rows in `inserted` what the insert triggers would have done.
 fn finish(tx: &Transaction<'_>, audit: Audit, inserted: &BTreeMap<String, Vec<i64>>) -> Result<()> {
     if inserted.is_empty() {
         return Ok(());

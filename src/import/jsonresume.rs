@@ -282,6 +282,21 @@ fn apply(
         tolerate(&mut report, "basics", outcome)?;
     }
 
+    // The sections only add rows: on the bulk path, audited, scored and indexed at once.
+    crate::bulk::insert(tx, crate::bulk::Audit::Write, |tx| {
+        sections(tx, p, doc, root, &existing, report)
+    })
+}
+
+/// Adds the entries of every section the profile does not have yet.
+fn sections(
+    tx: &Transaction<'_>,
+    p: &str,
+    doc: &Value,
+    root: &serde_json::Map<String, Value>,
+    existing: &profile::FullProfile,
+    mut report: ImportReport,
+) -> Result<ImportReport> {
     // Work and volunteering → experiences.
     let mut jobs: HashSet<String> = existing
         .experiences

@@ -124,7 +124,7 @@ pub(crate) fn run(
                 "UPDATE import_history SET status = 'PROCESSING' WHERE id = ?1",
                 [&id],
             )?;
-            let mut report = crate::bulk::insert(tx, crate::bulk::Audit::Write, work)?;
+            let mut report = work(tx)?;
             report.import_id = Some(id.clone());
             let left_out = (!report.rejected.is_empty()).then(|| {
                 format!(

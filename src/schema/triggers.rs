@@ -90,10 +90,7 @@ pub fn live_audit_triggers(conn: &Connection) -> Result<Triggers> {
 
 fn trigger(table: &Table, columns: &[String], event: Event, name: &str) -> String {
     let mut sql = match event {
-        Event::Insert => format!(
-            "CREATE TRIGGER {name} AFTER INSERT ON {}\nFOR EACH ROW WHEN {UNLESS_BULK}\n",
-            table.name
-        ),
+        Event::Insert => format!("CREATE TRIGGER {name} AFTER INSERT ON {}\n", table.name),
         Event::Delete => format!("CREATE TRIGGER {name} AFTER DELETE ON {}\n", table.name),
         Event::Update => {
             let edited: Vec<String> = columns
@@ -121,14 +118,6 @@ END",
     ));
     sql
 }
-
-/// The `WHEN` of every trigger that runs after an insert into user data: it stands
-/// aside while Career Hub's bulk writer is at work, which does the same work for all
-/// the rows it inserted at once when it finishes ([`crate::bulk`]). Only Career Hub's
-/// own write transactions can set `bulk` (and they clear it, with `change_id`, before
-/// they commit), so every other writer's inserts are handled row by row.
-pub const UNLESS_BULK: &str =
-    "(SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1";
 
 const AUDIT_COLUMNS: &str =
     "id, user_id, action, entity_type, entity_id, old_values, new_values, change_id";

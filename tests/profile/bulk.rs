@@ -2,9 +2,8 @@
 //! leaves the same rows in every table, the same history (apart from the ids and times
 //! generated on the way), the same search results, and a change that undoes the same.
 //!
-//! The trigger path is forced by a temporary trigger on the test's own connection that
-//! refuses to set `audit_state.bulk`, which makes [`bulk::insert`] run its work with
-//! the row-by-row triggers, as it does outside a change.
+//! The trigger path is chosen with [`bulk::set_enabled`], which makes [`bulk::insert`]
+//! run its work with the row-by-row triggers, as it does outside a change.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -25,16 +24,9 @@ enum Way {
     Triggers,
 }
 
-fn fresh(path: Way) -> (Db, LocalProfile) {
+fn fresh(way: Way) -> (Db, LocalProfile) {
     let (db, local) = fixture::profile();
-    if path == Way::Triggers {
-        db.conn()
-            .execute_batch(
-                "CREATE TEMP TRIGGER refuse_bulk BEFORE UPDATE OF bulk ON audit_state
-                 WHEN NEW.bulk = 1 BEGIN SELECT RAISE(IGNORE); END;",
-            )
-            .unwrap();
-    }
+    bulk::set_enabled(db.conn(), way == Way::Bulk).unwrap();
     (db, local)
 }
 
@@ -272,11 +264,6 @@ fn the_search_index_and_score_follow_a_bulk_import() {
         .unwrap();
     assert!(score > 0);
     assert_eq!(score, expected);
-    let flag: i64 = db
-        .conn()
-        .query_row("SELECT bulk FROM audit_state", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(flag, 0, "the flag is cleared before the import commits");
 }
 
 #[test]
@@ -357,73 +344,89 @@ fn rows_with_their_own_ids_insert_alike_both_ways() {
     assert!(!history.iter().any(|l| l.contains("secret")));
 }
 
-#[test]
-fn a_bulk_write_that_edits_a_row_it_inserted_is_refused_whole() {
-    let (mut db, local) = fresh(Way::Bulk);
-    let before = state(&db, &local);
-    let error = db
-        .write(|tx| {
-            bulk::insert(tx, Audit::Write, |tx| {
-                tx.execute(
-                    "INSERT INTO experiences (id, profile_id, company_name, position, start_date)
-                     VALUES ('01JD000000000000000000EXP0', ?1, 'Acme', 'Engineer', '2020-01-01')",
-                    [&local.profile_id],
-                )?;
-                tx.execute(
-                    "UPDATE experiences SET position = 'Lead' WHERE id = '01JD000000000000000000EXP0'",
-                    [],
-                )?;
-                Ok(())
-            })
-        })
-        .unwrap_err();
-    assert!(matches!(error, Error::Internal(_)), "{error}");
-    assert_eq!(state(&db, &local), before, "nothing was written");
+fn experiences_audited(db: &Db) -> i64 {
+    db.conn()
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE action = 'CREATE_EXPERIENCE'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
 }
 
-/// Another program cannot switch the triggers off: setting the flag itself, outside
-/// one of Career Hub's changes, its inserts are audited and indexed row by row, and
-/// the flag it left behind does not silence Career Hub's next change either.
+/// An update or delete on the bulk path would go unaudited (the connection's triggers
+/// are off), so the whole write is refused; and the triggers are on again afterwards.
 #[test]
-fn an_outside_writer_that_sets_the_flag_is_still_audited() {
+fn a_bulk_write_that_updates_or_deletes_is_refused_whole() {
+    let (mut db, local) = fresh(Way::Bulk);
+    let job = fixture::job("Initech", "Engineer", "2021-01-01");
+    let kept = Experience::create(&mut db, &local.profile_id, job).unwrap();
+    let before = state(&db, &local);
+    let edits = [
+        "UPDATE experiences SET position = 'Lead' WHERE id = '01JD000000000000000000EXP0'",
+        "UPDATE profiles SET headline = 'Lead'",
+        "DELETE FROM experiences WHERE company_name = 'Initech'",
+    ];
+    for edit in edits {
+        let error = db
+            .write(|tx| {
+                bulk::insert(tx, Audit::Write, |tx| {
+                    tx.execute(
+                        "INSERT INTO experiences (id, profile_id, company_name, position, start_date)
+                         VALUES ('01JD000000000000000000EXP0', ?1, 'Acme', 'Engineer', '2020-01-01')",
+                        [&local.profile_id],
+                    )?;
+                    tx.execute(edit, [])?;
+                    Ok(())
+                })
+            })
+            .unwrap_err();
+        assert!(matches!(error, Error::Internal(_)), "{edit}: {error}");
+        assert_eq!(state(&db, &local), before, "{edit}: nothing was written");
+    }
+    // The triggers are back: an ordinary write is audited and searchable.
+    let job = fixture::job("Hooli", "Kernel hacker", "2022-01-01");
+    Experience::create(&mut db, &local.profile_id, job).unwrap();
+    assert_eq!(experiences_audited(&db), 2);
+    let hits = search::search(db.conn(), &local.profile_id, "kernel", 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert!(Experience::get(db.conn(), &kept.id).is_ok());
+}
+
+/// The triggers are off only on Career Hub's own connection and only while the bulk
+/// work runs: another program writing the same file after a bulk import, and the next
+/// change on the same connection after a bulk write that failed, are audited.
+#[test]
+fn triggers_stay_on_for_every_other_writer() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("career-hub.db");
     let mut db = Db::open(&path).unwrap();
     let local = career_hub::profile::bootstrap(&mut db).unwrap();
+    let text = std::fs::read_to_string(fixtures().join("jsonresume/full.json")).unwrap();
+    jsonresume::import(&mut db, &local, &text, false).unwrap();
+    let imported = experiences_audited(&db);
+
     let outside = rusqlite::Connection::open(&path).unwrap();
     outside
-        .execute_batch(&format!(
-            "BEGIN;
-             UPDATE audit_state SET bulk = 1;
-             INSERT INTO experiences (id, profile_id, company_name, position, start_date, description)
-             VALUES ('01JD000000000000000000EXP0', '{}', 'Acme', 'Engineer', '2020-01-01', 'kernel hacking');
-             COMMIT;",
-            local.profile_id
-        ))
-        .unwrap();
-    let audited: i64 = db
-        .conn()
-        .query_row(
-            "SELECT count(*) FROM audit_log WHERE action = 'CREATE_EXPERIENCE'",
-            [],
-            |r| r.get(0),
+        .execute(
+            "INSERT INTO experiences (id, profile_id, company_name, position, start_date, description)
+             VALUES ('01JD000000000000000000EXP0', ?1, 'Acme', 'Engineer', '2020-01-01', 'kernel hacking')",
+            [&local.profile_id],
         )
         .unwrap();
-    assert_eq!(audited, 1);
-    let hits = search::search(db.conn(), &local.profile_id, "kernel", 10).unwrap();
-    assert_eq!(hits.len(), 1);
+    assert_eq!(experiences_audited(&db), imported + 1);
 
+    let failed = db.write(|tx| {
+        bulk::insert(tx, Audit::Write, |_| -> career_hub::Result<()> {
+            Err(Error::Conflict("stop".into()))
+        })
+    });
+    assert!(failed.is_err());
     let job = fixture::job("Initech", "Engineer", "2021-01-01");
     Experience::create(&mut db, &local.profile_id, job).unwrap();
-    let audited: i64 = db
-        .conn()
-        .query_row(
-            "SELECT count(*) FROM audit_log WHERE action = 'CREATE_EXPERIENCE'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(audited, 2);
+    assert_eq!(experiences_audited(&db), imported + 2);
+    let hits = search::search(db.conn(), &local.profile_id, "kernel", 10).unwrap();
+    assert_eq!(hits.len(), 1);
 }
 
 /// SQLite's work for importing `jobs` jobs and as many projects, counted in thousands

@@ -257,7 +257,7 @@ CREATE TABLE audit_state (
     session_id TEXT,
     change_id TEXT,
     reverts_change_id TEXT
-, bulk INTEGER NOT NULL DEFAULT 0 CHECK (bulk IN (0, 1))) STRICT;
+) STRICT;
 
 -- table builder_sessions on builder_sessions
 CREATE TABLE builder_sessions (
@@ -587,7 +587,6 @@ END;
 
 -- trigger audit_achievements_insert on achievements
 CREATE TRIGGER audit_achievements_insert AFTER INSERT ON achievements
-FOR EACH ROW WHEN (SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1
 BEGIN
     INSERT OR IGNORE INTO changes (id, source)
     SELECT change_id, source FROM audit_context WHERE source = 'external';
@@ -692,7 +691,6 @@ END;
 
 -- trigger audit_builder_sessions_insert on builder_sessions
 CREATE TRIGGER audit_builder_sessions_insert AFTER INSERT ON builder_sessions
-FOR EACH ROW WHEN (SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1
 BEGIN
     INSERT OR IGNORE INTO changes (id, source)
     SELECT change_id, source FROM audit_context WHERE source = 'external';
@@ -783,7 +781,6 @@ END;
 
 -- trigger audit_builder_steps_insert on builder_steps
 CREATE TRIGGER audit_builder_steps_insert AFTER INSERT ON builder_steps
-FOR EACH ROW WHEN (SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1
 BEGIN
     INSERT OR IGNORE INTO changes (id, source)
     SELECT change_id, source FROM audit_context WHERE source = 'external';
@@ -885,7 +882,6 @@ END;
 
 -- trigger audit_certifications_insert on certifications
 CREATE TRIGGER audit_certifications_insert AFTER INSERT ON certifications
-FOR EACH ROW WHEN (SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1
 BEGIN
     INSERT OR IGNORE INTO changes (id, source)
     SELECT change_id, source FROM audit_context WHERE source = 'external';
@@ -997,7 +993,6 @@ END;
 
 -- trigger audit_cv_versions_insert on cv_versions
 CREATE TRIGGER audit_cv_versions_insert AFTER INSERT ON cv_versions
-FOR EACH ROW WHEN (SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1
 BEGIN
     INSERT OR IGNORE INTO changes (id, source)
     SELECT change_id, source FROM audit_context WHERE source = 'external';
@@ -1104,7 +1099,6 @@ END;
 
 -- trigger audit_education_insert on education
 CREATE TRIGGER audit_education_insert AFTER INSERT ON education
-FOR EACH ROW WHEN (SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1
 BEGIN
     INSERT OR IGNORE INTO changes (id, source)
     SELECT change_id, source FROM audit_context WHERE source = 'external';
@@ -1213,7 +1207,6 @@ END;
 
 -- trigger audit_experience_technologies_insert on experience_technologies
 CREATE TRIGGER audit_experience_technologies_insert AFTER INSERT ON experience_technologies
-FOR EACH ROW WHEN (SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1
 BEGIN
     INSERT OR IGNORE INTO changes (id, source)
     SELECT change_id, source FROM audit_context WHERE source = 'external';
@@ -1299,7 +1292,6 @@ END;
 
 -- trigger audit_experiences_insert on experiences
 CREATE TRIGGER audit_experiences_insert AFTER INSERT ON experiences
-FOR EACH ROW WHEN (SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1
 BEGIN
     INSERT OR IGNORE INTO changes (id, source)
     SELECT change_id, source FROM audit_context WHERE source = 'external';
@@ -1443,7 +1435,6 @@ END;
 
 -- trigger audit_profiles_insert on profiles
 CREATE TRIGGER audit_profiles_insert AFTER INSERT ON profiles
-FOR EACH ROW WHEN (SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1
 BEGIN
     INSERT OR IGNORE INTO changes (id, source)
     SELECT change_id, source FROM audit_context WHERE source = 'external';
@@ -1555,7 +1546,6 @@ END;
 
 -- trigger audit_project_experiences_insert on project_experiences
 CREATE TRIGGER audit_project_experiences_insert AFTER INSERT ON project_experiences
-FOR EACH ROW WHEN (SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1
 BEGIN
     INSERT OR IGNORE INTO changes (id, source)
     SELECT change_id, source FROM audit_context WHERE source = 'external';
@@ -1625,7 +1615,6 @@ END;
 
 -- trigger audit_project_technologies_insert on project_technologies
 CREATE TRIGGER audit_project_technologies_insert AFTER INSERT ON project_technologies
-FOR EACH ROW WHEN (SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1
 BEGIN
     INSERT OR IGNORE INTO changes (id, source)
     SELECT change_id, source FROM audit_context WHERE source = 'external';
@@ -1720,7 +1709,6 @@ END;
 
 -- trigger audit_projects_insert on projects
 CREATE TRIGGER audit_projects_insert AFTER INSERT ON projects
-FOR EACH ROW WHEN (SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1
 BEGIN
     INSERT OR IGNORE INTO changes (id, source)
     SELECT change_id, source FROM audit_context WHERE source = 'external';
@@ -1897,7 +1885,6 @@ END;
 
 -- trigger audit_skills_insert on skills
 CREATE TRIGGER audit_skills_insert AFTER INSERT ON skills
-FOR EACH ROW WHEN (SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1
 BEGIN
     INSERT OR IGNORE INTO changes (id, source)
     SELECT change_id, source FROM audit_context WHERE source = 'external';
@@ -2001,7 +1988,6 @@ END;
 
 -- trigger audit_technologies_insert on technologies
 CREATE TRIGGER audit_technologies_insert AFTER INSERT ON technologies
-FOR EACH ROW WHEN (SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1
 BEGIN
     INSERT OR IGNORE INTO changes (id, source)
     SELECT change_id, source FROM audit_context WHERE source = 'external';
@@ -2094,7 +2080,6 @@ END;
 
 -- trigger audit_users_insert on users
 CREATE TRIGGER audit_users_insert AFTER INSERT ON users
-FOR EACH ROW WHEN (SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1
 BEGIN
     INSERT OR IGNORE INTO changes (id, source)
     SELECT change_id, source FROM audit_context WHERE source = 'external';
@@ -2195,7 +2180,6 @@ END;
 
 -- trigger completeness_education_insert on education
 CREATE TRIGGER completeness_education_insert AFTER INSERT ON education
-FOR EACH ROW WHEN (SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id)
@@ -2227,7 +2211,6 @@ END;
 
 -- trigger completeness_experiences_insert on experiences
 CREATE TRIGGER completeness_experiences_insert AFTER INSERT ON experiences
-FOR EACH ROW WHEN (SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id)
@@ -2250,7 +2233,6 @@ END;
 
 -- trigger completeness_profiles_insert on profiles
 CREATE TRIGGER completeness_profiles_insert AFTER INSERT ON profiles
-FOR EACH ROW WHEN (SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.id)
@@ -2278,7 +2260,6 @@ END;
 
 -- trigger completeness_projects_insert on projects
 CREATE TRIGGER completeness_projects_insert AFTER INSERT ON projects
-FOR EACH ROW WHEN (SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id)
@@ -2310,7 +2291,6 @@ END;
 
 -- trigger completeness_skills_insert on skills
 CREATE TRIGGER completeness_skills_insert AFTER INSERT ON skills
-FOR EACH ROW WHEN (SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1
 BEGIN
     UPDATE profiles
     SET completeness_score = (SELECT score FROM profile_completeness WHERE profile_id = NEW.profile_id)
@@ -2423,7 +2403,6 @@ END;
 
 -- trigger experiences_fts_insert on experiences
 CREATE TRIGGER experiences_fts_insert AFTER INSERT ON experiences
-FOR EACH ROW WHEN (SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1
 BEGIN
     INSERT INTO experiences_fts (rowid, company_name, position, description, responsibilities) VALUES (NEW.rowid, NEW.company_name, NEW.position, NEW.description, NEW.responsibilities);
 END;
@@ -2443,7 +2422,6 @@ END;
 
 -- trigger projects_fts_insert on projects
 CREATE TRIGGER projects_fts_insert AFTER INSERT ON projects
-FOR EACH ROW WHEN (SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1
 BEGIN
     INSERT INTO projects_fts (rowid, name, description, achievements) VALUES (NEW.rowid, NEW.name, NEW.description, NEW.achievements);
 END;
@@ -2463,7 +2441,6 @@ END;
 
 -- trigger technologies_fts_insert on technologies
 CREATE TRIGGER technologies_fts_insert AFTER INSERT ON technologies
-FOR EACH ROW WHEN (SELECT bulk FROM audit_state WHERE id = 1 AND change_id IS NOT NULL) IS NOT 1
 BEGIN
     INSERT INTO technologies_fts (rowid, name) VALUES (NEW.rowid, NEW.name);
 END;
