@@ -114,6 +114,12 @@ fn archive_round_trip(c: &mut Criterion) {
             BatchSize::PerIteration,
         );
     });
+    group.bench_function("export_10k_rows_tree_only", |b| {
+        b.iter(|| archive::export(db.conn()).unwrap());
+    });
+    group.bench_function("export_10k_rows", |b| {
+        b.iter(|| serde_json::to_string(&archive::export(db.conn()).unwrap()).unwrap());
+    });
     let document = archive::export(db.conn()).unwrap();
     group.bench_function("import_10k_rows", |b| {
         b.iter_batched(

@@ -15,7 +15,7 @@ use rusqlite::types::ValueRef;
 use rusqlite::{Connection, params_from_iter};
 use serde_json::{Map, Value, json};
 
-use crate::audit::{is_json_column, sql_value};
+use crate::audit::{is_json_column, sql_value_as};
 use crate::db::files::{ARCHIVE_STAGING, ARCHIVE_STAGING_LOCK};
 use crate::{Db, Error, Result, migrations};
 
@@ -36,22 +36,22 @@ const PER_CHANGE_COLUMNS: [&str; 3] = ["source", "session_id", "reverts_change_i
 
 fn rows(conn: &Connection, table: &str) -> Result<Vec<Value>> {
     let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))?;
-    let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
+    // Which columns hold JSON, looked up once rather than for every value.
+    let columns: Vec<(String, bool)> = stmt
+        .column_names()
+        .iter()
+        .map(|c| (c.to_string(), is_json_column(c)))
+        .collect();
     let found = stmt.query_map([], |row| {
-        let mut object = Map::new();
-        for (i, column) in columns.iter().enumerate() {
+        let mut object = Map::with_capacity(columns.len());
+        for (i, (column, json)) in columns.iter().enumerate() {
             let value = match row.get_ref(i)? {
                 ValueRef::Null => Value::Null,
                 ValueRef::Integer(n) => json!(n),
                 ValueRef::Real(x) => json!(x),
-                ValueRef::Text(t) => {
-                    let text = String::from_utf8_lossy(t).into_owned();
-                    if is_json_column(column) {
-                        serde_json::from_str(&text).unwrap_or(Value::String(text))
-                    } else {
-                        Value::String(text)
-                    }
-                }
+                ValueRef::Text(t) if *json => serde_json::from_slice(t)
+                    .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(t).into_owned())),
+                ValueRef::Text(t) => Value::String(String::from_utf8_lossy(t).into_owned()),
                 ValueRef::Blob(b) => json!(b),
             };
             object.insert(column.clone(), value);
@@ -69,12 +69,16 @@ pub fn export(conn: &Connection) -> Result<Value> {
         tables.insert(table.to_owned(), Value::Array(rows(&tx, table)?));
     }
     tx.finish()?;
-    Ok(json!({
-        "format": FORMAT,
-        "version": VERSION,
-        "schema_version": migrations::schema_version(conn)?,
-        "tables": tables,
-    }))
+    // Built by hand: `json!` would copy the whole table tree once more.
+    let mut document = Map::with_capacity(4);
+    document.insert("format".to_owned(), json!(FORMAT));
+    document.insert("version".to_owned(), json!(VERSION));
+    document.insert(
+        "schema_version".to_owned(),
+        json!(migrations::schema_version(conn)?),
+    );
+    document.insert("tables".to_owned(), Value::Object(tables));
+    Ok(Value::Object(document))
 }
 
 /// What a restore of a backup document brought in.
@@ -260,6 +264,11 @@ fn restore_rows(
         .and_then(Value::as_array)
         .map(Vec::as_slice)
         .unwrap_or(&[]);
+    // Rows of one table mostly have the same columns: the statement and which columns
+    // hold JSON are worked out again only when they change.
+    let mut shape: Vec<String> = Vec::new();
+    let mut json: Vec<bool> = Vec::new();
+    let mut sql = String::new();
     for (i, row) in entries.iter().enumerate() {
         let object = row.as_object().ok_or_else(|| {
             crate::import::invalid(
@@ -270,21 +279,23 @@ fn restore_rows(
         if table == "audit_log" {
             restore_change_of(tx, object)?;
         }
-        let columns: Vec<&String> = object
+        let columns = object
             .keys()
             .filter(|c| *c != "completeness_score")
-            .filter(|c| table != "audit_log" || !PER_CHANGE_COLUMNS.contains(&c.as_str()))
-            .collect();
-        let sql = format!(
-            "INSERT INTO {table} ({}) VALUES ({})",
-            columns
-                .iter()
-                .map(|c| c.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-            vec!["?"; columns.len()].join(", ")
-        );
-        let values = columns.iter().map(|c| sql_value(c, &object[c.as_str()]));
+            .filter(|c| table != "audit_log" || !PER_CHANGE_COLUMNS.contains(&c.as_str()));
+        if sql.is_empty() || !columns.clone().eq(shape.iter()) {
+            shape = columns.cloned().collect();
+            json = shape.iter().map(|c| is_json_column(c)).collect();
+            sql = format!(
+                "INSERT INTO {table} ({}) VALUES ({})",
+                shape.join(", "),
+                vec!["?"; shape.len()].join(", ")
+            );
+        }
+        let values = shape
+            .iter()
+            .zip(&json)
+            .map(|(c, json)| sql_value_as(&object[c.as_str()], *json));
         tx.prepare_cached(&sql)?
             .execute(params_from_iter(values))
             .map_err(|e| {

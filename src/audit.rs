@@ -266,6 +266,11 @@ pub(crate) use crate::schema::tables::is_json_column;
 /// A value of a row's JSON (as the audit trail and backups write it) as what SQLite
 /// stores in `column`: JSON columns as JSON text.
 pub(crate) fn sql_value(column: &str, value: &Value) -> SqlValue {
+    sql_value_as(value, is_json_column(column))
+}
+
+/// [`sql_value`] for a column known to hold JSON (`json`) or not.
+pub(crate) fn sql_value_as(value: &Value, json: bool) -> SqlValue {
     match value {
         Value::Null => SqlValue::Null,
         Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
@@ -273,9 +278,7 @@ pub(crate) fn sql_value(column: &str, value: &Value) -> SqlValue {
             || SqlValue::Real(n.as_f64().unwrap_or(0.0)),
             SqlValue::Integer,
         ),
-        Value::String(s) if is_json_column(column) => {
-            SqlValue::Text(Value::String(s.clone()).to_string())
-        }
+        Value::String(s) if json => SqlValue::Text(Value::String(s.clone()).to_string()),
         Value::String(s) => SqlValue::Text(s.clone()),
         other => SqlValue::Text(other.to_string()),
     }
