@@ -143,10 +143,11 @@ pub fn insert<T>(
             seen.refused = Some((action, table.to_owned()));
         }
     }))?;
-    let outcome = {
-        let _off = TriggersOff::new(tx)?;
-        work(tx)
-    };
+    let outcome = TriggersOff::new(tx).and_then(|off| {
+        let outcome = work(tx);
+        drop(off);
+        outcome
+    });
     tx.update_hook(None::<fn(Action, &str, &str, i64)>)?;
     let inserted = std::mem::take(&mut *inserted.lock().unwrap_or_else(PoisonError::into_inner));
     if let Some((action, table)) = inserted.refused {
