@@ -189,12 +189,12 @@ fn alike(write: impl Fn(&mut Db, &LocalProfile)) -> Vec<String> {
         ends.push((written, state(&db, &local)));
     }
     let (bulk, triggers) = (&ends[0], &ends[1]);
-    similar_lines(&bulk.0, &triggers.0, "after the write");
-    similar_lines(&bulk.1, &triggers.1, "after undoing it");
+    assert_same(&bulk.0, &triggers.0, "after the write");
+    assert_same(&bulk.1, &triggers.1, "after undoing it");
     ends.swap_remove(0).0
 }
 
-fn similar_lines(bulk: &[String], triggers: &[String], when: &str) {
+fn assert_same(bulk: &[String], triggers: &[String], when: &str) {
     if bulk != triggers {
         let only_bulk: Vec<&String> = bulk.iter().filter(|l| !triggers.contains(l)).collect();
         let only_triggers: Vec<&String> = triggers.iter().filter(|l| !bulk.contains(l)).collect();
@@ -286,7 +286,7 @@ fn a_full_backup_restores_alike_both_ways() {
         // The restored database holds the backup's user and profile.
         ends.push(state(&db, &local));
     }
-    similar_lines(&ends[0], &ends[1], "after the restore");
+    assert_same(&ends[0], &ends[1], "after the restore");
     assert_eq!(
         ends[0],
         state(&source, &local),
@@ -463,7 +463,6 @@ fn import_steps(way: Way, jobs: usize) -> u64 {
 fn an_import_on_the_bulk_path_does_a_fraction_of_the_triggers_work() {
     let bulk = import_steps(Way::Bulk, 300);
     let triggers = import_steps(Way::Triggers, 300);
-    eprintln!("bulk {bulk}, triggers {triggers}");
     assert!(
         bulk * 2 < triggers,
         "the bulk path took {bulk} thousand steps, the triggers {triggers} thousand"
