@@ -93,16 +93,18 @@ fn archive_round_trip(c: &mut Criterion) {
         Ok(())
     })
     .unwrap();
+    // A new database to restore into, in a folder of its own.
+    let new_target = || {
+        let target = tempfile::tempdir().unwrap();
+        let (fresh_db, _) = fresh(&target, "target.db");
+        (target, fresh_db)
+    };
     let mut group = c.benchmark_group("archive");
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(20));
     group.bench_function("export_and_import_10k_rows", |b| {
         b.iter_batched(
-            || {
-                let target = tempfile::tempdir().unwrap();
-                let (fresh_db, _) = fresh(&target, "target.db");
-                (target, fresh_db)
-            },
+            new_target,
             |(target, mut fresh_db)| {
                 let document = archive::export(db.conn()).unwrap();
                 let text = serde_json::to_string(&document).unwrap();
@@ -123,11 +125,7 @@ fn archive_round_trip(c: &mut Criterion) {
     let document = archive::export(db.conn()).unwrap();
     group.bench_function("import_10k_rows", |b| {
         b.iter_batched(
-            || {
-                let target = tempfile::tempdir().unwrap();
-                let (fresh_db, _) = fresh(&target, "target.db");
-                (target, fresh_db)
-            },
+            new_target,
             |(target, mut fresh_db)| {
                 let restored = archive::import(&mut fresh_db, &document).unwrap();
                 assert!(restored.rows["experiences"] == 2_500);

@@ -429,9 +429,8 @@ fn triggers_stay_on_for_every_other_writer() {
     assert_eq!(hits.len(), 1);
 }
 
-/// SQLite's work for importing `jobs` jobs and as many projects, counted in thousands
-/// of virtual machine steps (counted, not timed, so the figure is the same on any
-/// machine).
+/// SQLite's work for importing `jobs` jobs and as many projects
+/// ([`fixture::counted_import`]).
 fn import_steps(way: Way, jobs: usize) -> u64 {
     let work: Vec<serde_json::Value> = (0..jobs)
         .map(|i| serde_json::json!({"name": format!("Company {i}"), "position": "Engineer", "startDate": "2020-01-01", "summary": "Built the billing platform.", "highlights": ["Led a team", "Cut costs"]}))
@@ -441,20 +440,9 @@ fn import_steps(way: Way, jobs: usize) -> u64 {
         .collect();
     let text = serde_json::json!({ "work": work, "projects": projects }).to_string();
     let (mut db, local) = fresh(way);
-    let steps = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
-    let counter = std::sync::Arc::clone(&steps);
-    db.conn()
-        .progress_handler(
-            1000,
-            Some(move || {
-                counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                false
-            }),
-        )
-        .unwrap();
-    let report = jsonresume::import(&mut db, &local, &text, false).unwrap();
-    assert_eq!(report.added.len(), 2 * jobs);
-    steps.load(std::sync::atomic::Ordering::Relaxed)
+    let (added, steps) = fixture::counted_import(&mut db, &local, &text);
+    assert_eq!(added, 2 * jobs);
+    steps
 }
 
 /// The import really takes the bulk path (were it to fall back to the triggers

@@ -258,20 +258,9 @@ fn import_steps(n: usize) -> u64 {
         .collect();
     let text = json!({ "skills": skills }).to_string();
     let (mut db, local) = fixture::profile();
-    let steps = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
-    let counter = std::sync::Arc::clone(&steps);
-    db.conn()
-        .progress_handler(
-            1000,
-            Some(move || {
-                counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                false
-            }),
-        )
-        .unwrap();
-    let report = jsonresume::import(&mut db, &local, &text, false).unwrap();
-    assert_eq!(report.added.len(), n);
-    steps.load(std::sync::atomic::Ordering::Relaxed)
+    let (added, steps) = fixture::counted_import(&mut db, &local, &text);
+    assert_eq!(added, n);
+    steps
 }
 
 #[test]
