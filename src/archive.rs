@@ -17,6 +17,7 @@ use serde_json::{Map, Value, json};
 
 use crate::audit::{is_json_column, sql_value_as};
 use crate::db::files::{ARCHIVE_STAGING, ARCHIVE_STAGING_LOCK};
+use crate::schema::tables::{Kind, Table};
 use crate::{Db, Error, Result, migrations};
 
 /// The document's `format` field.
@@ -228,25 +229,26 @@ pub fn import(db: &mut Db, document: &Value) -> Result<Restored> {
 
     let mut restored = BTreeMap::new();
     db.write(|tx| {
-        let order: Vec<&str> = self::tables().collect();
+        let order: Vec<&Table> = crate::schema::tables::backed_up().collect();
         for table in order.iter().rev() {
-            tx.execute(&format!("DELETE FROM {table}"), [])?;
+            tx.execute(&format!("DELETE FROM {}", table.name), [])?;
         }
-        let (history, data): (Vec<&str>, Vec<&str>) = order
+        let (history, data): (Vec<&Table>, Vec<&Table>) = order
             .into_iter()
-            .partition(|table| matches!(*table, "changes" | "audit_log"));
+            .partition(|table| table.kind == Kind::History);
         // The backup brings its own history, so the rows are not audited again.
         crate::bulk::insert(tx, crate::bulk::Audit::Replaced, |tx| {
             for table in data {
-                restored.insert(table.to_owned(), restore_rows(tx, tables, table)?);
+                restored.insert(table.name.to_owned(), restore_rows(tx, tables, table.name)?);
             }
             Ok(())
         })?;
         // The history the deletes above wrote is replaced by the backup's.
-        tx.execute("DELETE FROM audit_log", [])?;
-        tx.execute("DELETE FROM changes", [])?;
+        for table in history.iter().rev() {
+            tx.execute(&format!("DELETE FROM {}", table.name), [])?;
+        }
         for table in history {
-            restored.insert(table.to_owned(), restore_rows(tx, tables, table)?);
+            restored.insert(table.name.to_owned(), restore_rows(tx, tables, table.name)?);
         }
         Ok(())
     })?;
