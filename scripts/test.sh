@@ -9,6 +9,16 @@ cd "$(dirname "$0")/.."
 if [[ "${CI:-}" == "true" && -z "${CARGO_TARGET_DIR:-}" ]]; then
     # Reuse builds between CI runs on the same machine.
     export CARGO_TARGET_DIR="$HOME/.cache/career-hub/target"
+    # What is worth keeping between runs is the dependencies' compiled libraries. Test
+    # and program binaries of earlier commits are never run again and incremental state
+    # is not reused across clones; left alone they grow by gigabytes a run until the
+    # disk is full.
+    export CARGO_INCREMENTAL=0
+    for profile_dir in "$CARGO_TARGET_DIR"/*/; do
+        [[ -d "$profile_dir/deps" ]] || continue
+        find "$profile_dir/deps" -maxdepth 1 -type f -perm -u+x ! -name "*.so" -delete
+        rm -rf "$profile_dir/incremental"
+    done
 fi
 
 bash scripts/setup.sh

@@ -105,9 +105,12 @@ fn run_unprivileged(db: &std::path::Path, args: &[&str]) -> (i32, String, String
         .output()
         .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
         .unwrap_or(false);
+    // nobody cannot reach the build folder, so it runs a copy of the binary, in a folder
+    // of its own that is removed when the run ends.
+    let copy_dir = tempfile::tempdir().unwrap();
     let mut command = if is_root {
-        // nobody cannot reach the build folder, so it runs a copy of the binary.
-        let copy = std::env::temp_dir().join(format!("career-hub-ro-{}", std::process::id()));
+        chmod(copy_dir.path(), 0o755);
+        let copy = copy_dir.path().join("career-hub");
         std::fs::copy(binary(), &copy).unwrap();
         let mut c = Command::new("runuser");
         c.args(["-u", "nobody", "--"]).arg(copy);
