@@ -24,7 +24,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::hooks::Action;
 use rusqlite::{Connection, Transaction};
 
-use crate::schema::{tables, triggers};
+use crate::schema::{capture, tables, triggers};
 use crate::{Error, Result};
 
 /// The SQL function that makes an audit row's id in the bulk path (registered on every
@@ -185,8 +185,26 @@ fn finish(tx: &Transaction<'_>, audit: Audit, inserted: &BTreeMap<String, Vec<i6
             }
         }
     }
+    capture_for_sync(tx, &rowids)?;
     score_profiles(tx, &rowids)?;
     index_for_search(tx, &rowids)
+}
+
+/// The capture triggers' work: while the device is signed in, every inserted row of a
+/// synced table is recorded in the outbox with the next stamps of the device's clock
+/// (unless sync itself is writing), parents first.
+fn capture_for_sync(tx: &Transaction<'_>, rowids: &BTreeMap<&str, String>) -> Result<()> {
+    let capturing: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+             AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'",
+        [],
+        |row| row.get(0),
+    )?;
+    if !capturing {
+        return Ok(());
+    }
+    let rows = tables::synced().filter_map(|table| Some((table, rowids.get(table.name)?.clone())));
+    capture::record_inserts(tx, rows)
 }
 
 /// The rows of a table whose rowids are in the JSON array `?N`.

@@ -93,6 +93,10 @@ pub enum Error {
     #[error("JSON error: {0}")]
     Json(#[from] serde_json::Error),
 
+    /// Syncing with the account did not get an answer it could use.
+    #[error(transparent)]
+    Sync(TransportError),
+
     /// Career Hub itself went wrong: nobody's input caused it, and the sentence says
     /// what was expected.
     #[error("internal error: {0}")]
@@ -156,6 +160,14 @@ pub enum ErrorCode {
     Database,
     /// A value could not be written as, or read from, JSON.
     Json,
+    /// The sync server cannot be reached; changes wait and sync later.
+    Offline,
+    /// The account no longer accepts this device's sign-in; sign in again.
+    SignedOut,
+    /// The sync server refused a request.
+    SyncRefused,
+    /// The sync server answered something that is not the protocol.
+    SyncGarbage,
     /// Career Hub itself went wrong; nobody's input caused it.
     Internal,
 }
@@ -179,6 +191,12 @@ impl Error {
             Self::Pdf(_) => ErrorCode::Pdf,
             Self::Migration(_) | Self::Sqlite(_) => ErrorCode::Database,
             Self::Json(_) => ErrorCode::Json,
+            Self::Sync(error) => match error {
+                TransportError::Offline { .. } => ErrorCode::Offline,
+                TransportError::SignedOut { .. } => ErrorCode::SignedOut,
+                TransportError::Refused { .. } => ErrorCode::SyncRefused,
+                TransportError::Garbage { .. } => ErrorCode::SyncGarbage,
+            },
             Self::Internal(_) => ErrorCode::Internal,
         }
     }
@@ -263,5 +281,36 @@ impl Error {
 impl From<career_hub_typeset::PdfError> for Error {
     fn from(error: career_hub_typeset::PdfError) -> Self {
         Self::Pdf(error.0)
+    }
+}
+
+/// Why a call to the server did not give an answer the engine can use.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TransportError {
+    /// The server could not be reached (no network, refused, timed out). Nothing was
+    /// lost: the changes wait in the outbox and the next sync sends them.
+    #[error(
+        "the sync server at {server} cannot be reached ({reason}); your changes are kept and sync when it can be reached"
+    )]
+    Offline { server: String, reason: String },
+    /// The server did not accept this device's sign-in (expired, revoked, or the
+    /// account was deleted).
+    #[error(
+        "this device is no longer signed in to the account ({reason}); sign in again — your unsynced changes are kept"
+    )]
+    SignedOut { reason: String },
+    /// The server refused the request, with its reason.
+    #[error("the sync server refused: {message}")]
+    Refused { code: String, message: String },
+    /// The server answered something that is not the sync protocol.
+    #[error(
+        "the sync server at {server} answered something that is not Career Hub's sync protocol ({detail})"
+    )]
+    Garbage { server: String, detail: String },
+}
+
+impl From<TransportError> for Error {
+    fn from(error: TransportError) -> Self {
+        Error::Sync(error)
     }
 }

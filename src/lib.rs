@@ -24,6 +24,7 @@ pub mod profile;
 pub mod schema;
 pub mod search;
 mod sql_text;
+pub mod sync;
 pub mod validation;
 
 pub use audit::{AuditContext, AuditEntry, HistoryFilter, Source};

@@ -2,4 +2,5 @@
 //! in `career-hub-protocol`) and the SQL generated from it.
 
 pub use career_hub_protocol::tables;
+pub mod capture;
 pub mod triggers;

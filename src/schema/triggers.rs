@@ -59,7 +59,7 @@ impl Event {
 }
 
 /// The columns of `table` in the live schema, in order.
-fn columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
+pub(crate) fn columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
     let names = stmt.query_map([table], |row| row.get(0))?;
     Ok(names.collect::<rusqlite::Result<_>>()?)

@@ -19,5 +19,6 @@ mod linkedin;
 mod property;
 mod search;
 mod suggestions;
+mod sync;
 mod tolerant_import;
 mod validation;

@@ -111,20 +111,42 @@ fn every_audited_table_is_backed_up_after_its_parent() {
 #[test]
 fn generated_triggers_equal_the_live_ones() {
     let db = Db::open_in_memory().unwrap();
-    let Some((up, down)) = triggers::next_migration(db.conn()).unwrap() else {
+    let needed = triggers::next_migration(db.conn()).unwrap();
+    no_migration_needed(needed, "audit-triggers", "audit", "src/schema/triggers.rs");
+}
+
+/// The same for the sync capture triggers.
+#[test]
+fn generated_capture_triggers_equal_the_live_ones() {
+    let db = Db::open_in_memory().unwrap();
+    let needed = career_hub::schema::capture::next_migration(db.conn()).unwrap();
+    no_migration_needed(
+        needed,
+        "capture-triggers",
+        "capture",
+        "src/schema/capture.rs",
+    );
+}
+
+/// Panics with the migration `needed` (`(up, down)`) that would bring the live `kind`
+/// triggers to what `generator` makes; with `UPDATE_MIGRATIONS` set, writes it first.
+fn no_migration_needed(needed: Option<(String, String)>, slug: &str, kind: &str, generator: &str) {
+    let Some((up, down)) = needed else {
         return;
     };
     if std::env::var_os("UPDATE_MIGRATIONS").is_some() {
         let next = migrations::latest_version() + 1;
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join(format!("migrations/sqlite/{next:04}-audit-triggers"));
+            .join(format!("migrations/sqlite/{next:04}-{slug}"));
         std::fs::create_dir_all(&dir).unwrap();
-        let header = "-- Audit triggers regenerated from crates/protocol/src/tables.rs\n--\n\
-                      -- Why: the table registry or a table's columns changed (say which here).\n";
+        let header = format!(
+            "-- The {kind} triggers, regenerated from crates/protocol/src/tables.rs\n--\n\
+             -- Why: the table registry or a table's columns changed (say which here).\n"
+        );
         std::fs::write(dir.join("up.sql"), format!("{header}{up}")).unwrap();
         std::fs::write(
             dir.join("down.sql"),
-            format!("-- Reverses {next:04}: the audit triggers as they were.\n{down}"),
+            format!("-- Reverses {next:04}: the {kind} triggers as they were.\n{down}"),
         )
         .unwrap();
         panic!(
@@ -133,7 +155,7 @@ fn generated_triggers_equal_the_live_ones() {
         );
     }
     panic!(
-        "the live audit triggers differ from what src/schema/triggers.rs generates; \
+        "the live {kind} triggers differ from what {generator} generates; \
          run this test with UPDATE_MIGRATIONS=1 to write the migration that recreates them:\n{up}"
     );
 }
@@ -264,8 +286,8 @@ fn every_write_is_audited_as_it_was_before_changes_moved_out_of_the_audit_rows()
     assert_eq!(before.len(), after.len());
 }
 
-/// Every trigger that runs on an insert is one of the three kinds the bulk writer does
-/// the work of at the end (audit rows, full-text index, completeness), since on its
+/// Every trigger that runs on an insert is one of the four kinds the bulk writer does
+/// the work of at the end (audit rows, sync capture, full-text index, completeness), since on its
 /// path the connection's triggers are off: a new kind of insert trigger must be taught
 /// to `src/bulk.rs` before it can exist.
 #[test]
@@ -290,6 +312,7 @@ fn every_insert_trigger_is_one_the_bulk_writer_replays() {
         }
         let replayed = [
             format!("audit_{table}_insert"),
+            format!("sync_{table}_insert"),
             format!("{table}_fts_insert"),
             format!("completeness_{table}_insert"),
         ];
@@ -300,6 +323,6 @@ fn every_insert_trigger_is_one_the_bulk_writer_replays() {
         assert!(head.contains(&format!("AFTER INSERT ON {}", table.to_uppercase())));
         checked += 1;
     }
-    // 15 audited tables, 3 full-text indexes, 5 tables the score reads.
-    assert_eq!(checked, 15 + 3 + 5);
+    // 15 audited tables, 12 synced ones, 3 full-text indexes, 5 tables the score reads.
+    assert_eq!(checked, 15 + 12 + 3 + 5);
 }

@@ -271,6 +271,18 @@ pub const TABLES: &[Table] = &[
         ..other("audit_log", Kind::History, None)
     },
     other("audit_state", Kind::Internal, None),
+    // A device's sync bookkeeping: its clock and account, changes not yet
+    // acknowledged, and the merge state of rows. Never backed up (a restored backup
+    // belongs to no account until it signs in).
+    other("sync_state", Kind::Internal, None),
+    Table {
+        key: &["seq"],
+        ..other("sync_outbox", Kind::Internal, None)
+    },
+    Table {
+        key: &["table_name", "row_key"],
+        ..other("sync_rows", Kind::Internal, None)
+    },
     other("experiences_fts", Kind::SearchIndex, Some("experiences")),
     other("projects_fts", Kind::SearchIndex, Some("projects")),
     other("technologies_fts", Kind::SearchIndex, Some("technologies")),

@@ -127,6 +127,9 @@ CREATE INDEX idx_skills_profile_id ON skills(profile_id);
 -- index idx_skills_technology_id on skills
 CREATE INDEX idx_skills_technology_id ON skills(technology_id);
 
+-- index idx_sync_outbox_row on sync_outbox
+CREATE INDEX idx_sync_outbox_row ON sync_outbox(table_name, row_key);
+
 -- index idx_technologies_category on technologies
 CREATE INDEX idx_technologies_category ON technologies(category);
 
@@ -206,6 +209,12 @@ CREATE INDEX idx_users_reset_token ON users(reset_token) WHERE reset_token IS NO
 (automatic);
 
 -- index sqlite_autoindex_skills_2 on skills
+(automatic);
+
+-- index sqlite_autoindex_sync_outbox_1 on sync_outbox
+(automatic);
+
+-- index sqlite_autoindex_sync_rows_1 on sync_rows
 (automatic);
 
 -- index sqlite_autoindex_technologies_1 on technologies
@@ -505,6 +514,43 @@ CREATE TABLE skills (
     created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (created_at IS strftime('%Y-%m-%dT%H:%M:%fZ', created_at)),
     updated_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (updated_at IS strftime('%Y-%m-%dT%H:%M:%fZ', updated_at)), display_order INTEGER DEFAULT 0,
     CONSTRAINT unique_profile_technology UNIQUE (profile_id, technology_id)
+) STRICT;
+
+-- table sync_outbox on sync_outbox
+CREATE TABLE sync_outbox (
+    seq INTEGER PRIMARY KEY,
+    change_id TEXT UNIQUE,
+    table_name TEXT NOT NULL,
+    row_key TEXT NOT NULL CHECK (json_valid(row_key)),
+    op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
+    columns TEXT NOT NULL CHECK (json_valid(columns)),
+    hlc TEXT NOT NULL,
+    rejected_code TEXT,
+    rejected_message TEXT
+) STRICT;
+
+-- table sync_rows on sync_rows
+CREATE TABLE sync_rows (
+    table_name TEXT NOT NULL,
+    row_key TEXT NOT NULL,
+    clocks TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(clocks)),
+    deleted_hlc TEXT,
+    PRIMARY KEY (table_name, row_key)
+) STRICT;
+
+-- table sync_state on sync_state
+CREATE TABLE sync_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    capturing INTEGER NOT NULL DEFAULT 0 CHECK (capturing IN (0, 1)),
+    device_id TEXT CHECK (device_id IS NULL OR (length(device_id) BETWEEN 1 AND 64 AND device_id NOT GLOB '*[^A-Za-z0-9_-]*')),
+    clock_wall_ms INTEGER NOT NULL DEFAULT 0 CHECK (clock_wall_ms >= 0),
+    clock_counter INTEGER NOT NULL DEFAULT 0 CHECK (clock_counter BETWEEN 0 AND 99999),
+    server_url TEXT,
+    account_id TEXT,
+    email TEXT,
+    pull_next INTEGER NOT NULL DEFAULT 0 CHECK (pull_next >= 0),
+    last_synced_at TEXT,
+    CHECK (capturing = 0 OR device_id IS NOT NULL)
 ) STRICT;
 
 -- table technologies on technologies
@@ -2431,6 +2477,606 @@ CREATE TRIGGER projects_fts_update AFTER UPDATE OF name, description, achievemen
 BEGIN
     INSERT INTO projects_fts (projects_fts, rowid, name, description, achievements) VALUES ('delete', OLD.rowid, OLD.name, OLD.description, OLD.achievements);
     INSERT INTO projects_fts (rowid, name, description, achievements) VALUES (NEW.rowid, NEW.name, NEW.description, NEW.achievements);
+END;
+
+-- trigger sync_achievements_delete on achievements
+CREATE TRIGGER sync_achievements_delete AFTER DELETE ON achievements
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'achievements', json_array(OLD.id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_achievements_insert on achievements
+CREATE TRIGGER sync_achievements_insert AFTER INSERT ON achievements
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'achievements', json_array(NEW.id), 'upsert', json_object('profile_id', NEW.profile_id, 'title', NEW.title, 'description', NEW.description, 'date', NEW.date, 'category', NEW.category, 'url', NEW.url, 'display_order', NEW.display_order, 'created_at', NEW.created_at), printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_achievements_update on achievements
+CREATE TRIGGER sync_achievements_update AFTER UPDATE ON achievements
+FOR EACH ROW WHEN (NEW.id IS NOT OLD.id OR NEW.profile_id IS NOT OLD.profile_id OR NEW.title IS NOT OLD.title OR NEW.description IS NOT OLD.description OR NEW.date IS NOT OLD.date OR NEW.category IS NOT OLD.category OR NEW.url IS NOT OLD.url OR NEW.display_order IS NOT OLD.display_order OR NEW.created_at IS NOT OLD.created_at) AND EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'achievements', json_array(OLD.id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1 AND (NEW.id IS NOT OLD.id);
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'achievements', json_array(NEW.id), 'upsert', CASE WHEN NEW.id IS NOT OLD.id THEN json_object('profile_id', NEW.profile_id, 'title', NEW.title, 'description', NEW.description, 'date', NEW.date, 'category', NEW.category, 'url', NEW.url, 'display_order', NEW.display_order, 'created_at', NEW.created_at) ELSE json_remove(json_object('profile_id', NEW.profile_id, 'title', NEW.title, 'description', NEW.description, 'date', NEW.date, 'category', NEW.category, 'url', NEW.url, 'display_order', NEW.display_order, 'created_at', NEW.created_at), CASE WHEN NEW.profile_id IS OLD.profile_id THEN '$.profile_id' ELSE '$.""' END, CASE WHEN NEW.title IS OLD.title THEN '$.title' ELSE '$.""' END, CASE WHEN NEW.description IS OLD.description THEN '$.description' ELSE '$.""' END, CASE WHEN NEW.date IS OLD.date THEN '$.date' ELSE '$.""' END, CASE WHEN NEW.category IS OLD.category THEN '$.category' ELSE '$.""' END, CASE WHEN NEW.url IS OLD.url THEN '$.url' ELSE '$.""' END, CASE WHEN NEW.display_order IS OLD.display_order THEN '$.display_order' ELSE '$.""' END, CASE WHEN NEW.created_at IS OLD.created_at THEN '$.created_at' ELSE '$.""' END) END, printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_certifications_delete on certifications
+CREATE TRIGGER sync_certifications_delete AFTER DELETE ON certifications
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'certifications', json_array(OLD.id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_certifications_insert on certifications
+CREATE TRIGGER sync_certifications_insert AFTER INSERT ON certifications
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'certifications', json_array(NEW.id), 'upsert', json_object('profile_id', NEW.profile_id, 'name', NEW.name, 'issuing_organization', NEW.issuing_organization, 'credential_id', NEW.credential_id, 'credential_url', NEW.credential_url, 'issue_date', NEW.issue_date, 'expiry_date', NEW.expiry_date, 'created_at', NEW.created_at, 'display_order', NEW.display_order), printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_certifications_update on certifications
+CREATE TRIGGER sync_certifications_update AFTER UPDATE ON certifications
+FOR EACH ROW WHEN (NEW.id IS NOT OLD.id OR NEW.profile_id IS NOT OLD.profile_id OR NEW.name IS NOT OLD.name OR NEW.issuing_organization IS NOT OLD.issuing_organization OR NEW.credential_id IS NOT OLD.credential_id OR NEW.credential_url IS NOT OLD.credential_url OR NEW.issue_date IS NOT OLD.issue_date OR NEW.expiry_date IS NOT OLD.expiry_date OR NEW.created_at IS NOT OLD.created_at OR NEW.display_order IS NOT OLD.display_order) AND EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'certifications', json_array(OLD.id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1 AND (NEW.id IS NOT OLD.id);
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'certifications', json_array(NEW.id), 'upsert', CASE WHEN NEW.id IS NOT OLD.id THEN json_object('profile_id', NEW.profile_id, 'name', NEW.name, 'issuing_organization', NEW.issuing_organization, 'credential_id', NEW.credential_id, 'credential_url', NEW.credential_url, 'issue_date', NEW.issue_date, 'expiry_date', NEW.expiry_date, 'created_at', NEW.created_at, 'display_order', NEW.display_order) ELSE json_remove(json_object('profile_id', NEW.profile_id, 'name', NEW.name, 'issuing_organization', NEW.issuing_organization, 'credential_id', NEW.credential_id, 'credential_url', NEW.credential_url, 'issue_date', NEW.issue_date, 'expiry_date', NEW.expiry_date, 'created_at', NEW.created_at, 'display_order', NEW.display_order), CASE WHEN NEW.profile_id IS OLD.profile_id THEN '$.profile_id' ELSE '$.""' END, CASE WHEN NEW.name IS OLD.name THEN '$.name' ELSE '$.""' END, CASE WHEN NEW.issuing_organization IS OLD.issuing_organization THEN '$.issuing_organization' ELSE '$.""' END, CASE WHEN NEW.credential_id IS OLD.credential_id THEN '$.credential_id' ELSE '$.""' END, CASE WHEN NEW.credential_url IS OLD.credential_url THEN '$.credential_url' ELSE '$.""' END, CASE WHEN NEW.issue_date IS OLD.issue_date THEN '$.issue_date' ELSE '$.""' END, CASE WHEN NEW.expiry_date IS OLD.expiry_date THEN '$.expiry_date' ELSE '$.""' END, CASE WHEN NEW.created_at IS OLD.created_at THEN '$.created_at' ELSE '$.""' END, CASE WHEN NEW.display_order IS OLD.display_order THEN '$.display_order' ELSE '$.""' END) END, printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_cv_versions_delete on cv_versions
+CREATE TRIGGER sync_cv_versions_delete AFTER DELETE ON cv_versions
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'cv_versions', json_array(OLD.id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_cv_versions_insert on cv_versions
+CREATE TRIGGER sync_cv_versions_insert AFTER INSERT ON cv_versions
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'cv_versions', json_array(NEW.id), 'upsert', json_object('profile_id', NEW.profile_id, 'name', NEW.name, 'template', NEW.template, 'sections_config', json(NEW.sections_config), 'pdf_url', NEW.pdf_url, 'is_default', NEW.is_default, 'created_at', NEW.created_at), printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_cv_versions_update on cv_versions
+CREATE TRIGGER sync_cv_versions_update AFTER UPDATE ON cv_versions
+FOR EACH ROW WHEN (NEW.id IS NOT OLD.id OR NEW.profile_id IS NOT OLD.profile_id OR NEW.name IS NOT OLD.name OR NEW.template IS NOT OLD.template OR NEW.sections_config IS NOT OLD.sections_config OR NEW.pdf_url IS NOT OLD.pdf_url OR NEW.is_default IS NOT OLD.is_default OR NEW.created_at IS NOT OLD.created_at) AND EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'cv_versions', json_array(OLD.id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1 AND (NEW.id IS NOT OLD.id);
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'cv_versions', json_array(NEW.id), 'upsert', CASE WHEN NEW.id IS NOT OLD.id THEN json_object('profile_id', NEW.profile_id, 'name', NEW.name, 'template', NEW.template, 'sections_config', json(NEW.sections_config), 'pdf_url', NEW.pdf_url, 'is_default', NEW.is_default, 'created_at', NEW.created_at) ELSE json_remove(json_object('profile_id', NEW.profile_id, 'name', NEW.name, 'template', NEW.template, 'sections_config', json(NEW.sections_config), 'pdf_url', NEW.pdf_url, 'is_default', NEW.is_default, 'created_at', NEW.created_at), CASE WHEN NEW.profile_id IS OLD.profile_id THEN '$.profile_id' ELSE '$.""' END, CASE WHEN NEW.name IS OLD.name THEN '$.name' ELSE '$.""' END, CASE WHEN NEW.template IS OLD.template THEN '$.template' ELSE '$.""' END, CASE WHEN NEW.sections_config IS OLD.sections_config THEN '$.sections_config' ELSE '$.""' END, CASE WHEN NEW.pdf_url IS OLD.pdf_url THEN '$.pdf_url' ELSE '$.""' END, CASE WHEN NEW.is_default IS OLD.is_default THEN '$.is_default' ELSE '$.""' END, CASE WHEN NEW.created_at IS OLD.created_at THEN '$.created_at' ELSE '$.""' END) END, printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_education_delete on education
+CREATE TRIGGER sync_education_delete AFTER DELETE ON education
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'education', json_array(OLD.id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_education_insert on education
+CREATE TRIGGER sync_education_insert AFTER INSERT ON education
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'education', json_array(NEW.id), 'upsert', json_object('profile_id', NEW.profile_id, 'institution', NEW.institution, 'degree', NEW.degree, 'field_of_study', NEW.field_of_study, 'start_date', NEW.start_date, 'end_date', NEW.end_date, 'grade', NEW.grade, 'description', NEW.description, 'display_order', NEW.display_order, 'created_at', NEW.created_at), printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_education_update on education
+CREATE TRIGGER sync_education_update AFTER UPDATE ON education
+FOR EACH ROW WHEN (NEW.id IS NOT OLD.id OR NEW.profile_id IS NOT OLD.profile_id OR NEW.institution IS NOT OLD.institution OR NEW.degree IS NOT OLD.degree OR NEW.field_of_study IS NOT OLD.field_of_study OR NEW.start_date IS NOT OLD.start_date OR NEW.end_date IS NOT OLD.end_date OR NEW.grade IS NOT OLD.grade OR NEW.description IS NOT OLD.description OR NEW.display_order IS NOT OLD.display_order OR NEW.created_at IS NOT OLD.created_at) AND EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'education', json_array(OLD.id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1 AND (NEW.id IS NOT OLD.id);
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'education', json_array(NEW.id), 'upsert', CASE WHEN NEW.id IS NOT OLD.id THEN json_object('profile_id', NEW.profile_id, 'institution', NEW.institution, 'degree', NEW.degree, 'field_of_study', NEW.field_of_study, 'start_date', NEW.start_date, 'end_date', NEW.end_date, 'grade', NEW.grade, 'description', NEW.description, 'display_order', NEW.display_order, 'created_at', NEW.created_at) ELSE json_remove(json_object('profile_id', NEW.profile_id, 'institution', NEW.institution, 'degree', NEW.degree, 'field_of_study', NEW.field_of_study, 'start_date', NEW.start_date, 'end_date', NEW.end_date, 'grade', NEW.grade, 'description', NEW.description, 'display_order', NEW.display_order, 'created_at', NEW.created_at), CASE WHEN NEW.profile_id IS OLD.profile_id THEN '$.profile_id' ELSE '$.""' END, CASE WHEN NEW.institution IS OLD.institution THEN '$.institution' ELSE '$.""' END, CASE WHEN NEW.degree IS OLD.degree THEN '$.degree' ELSE '$.""' END, CASE WHEN NEW.field_of_study IS OLD.field_of_study THEN '$.field_of_study' ELSE '$.""' END, CASE WHEN NEW.start_date IS OLD.start_date THEN '$.start_date' ELSE '$.""' END, CASE WHEN NEW.end_date IS OLD.end_date THEN '$.end_date' ELSE '$.""' END, CASE WHEN NEW.grade IS OLD.grade THEN '$.grade' ELSE '$.""' END, CASE WHEN NEW.description IS OLD.description THEN '$.description' ELSE '$.""' END, CASE WHEN NEW.display_order IS OLD.display_order THEN '$.display_order' ELSE '$.""' END, CASE WHEN NEW.created_at IS OLD.created_at THEN '$.created_at' ELSE '$.""' END) END, printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_experience_technologies_delete on experience_technologies
+CREATE TRIGGER sync_experience_technologies_delete AFTER DELETE ON experience_technologies
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'experience_technologies', json_array(OLD.experience_id, OLD.technology_id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_experience_technologies_insert on experience_technologies
+CREATE TRIGGER sync_experience_technologies_insert AFTER INSERT ON experience_technologies
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'experience_technologies', json_array(NEW.experience_id, NEW.technology_id), 'upsert', json_object(), printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_experience_technologies_update on experience_technologies
+CREATE TRIGGER sync_experience_technologies_update AFTER UPDATE ON experience_technologies
+FOR EACH ROW WHEN (NEW.experience_id IS NOT OLD.experience_id OR NEW.technology_id IS NOT OLD.technology_id) AND EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'experience_technologies', json_array(OLD.experience_id, OLD.technology_id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1 AND (NEW.experience_id IS NOT OLD.experience_id OR NEW.technology_id IS NOT OLD.technology_id);
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'experience_technologies', json_array(NEW.experience_id, NEW.technology_id), 'upsert', json_object(), printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_experiences_delete on experiences
+CREATE TRIGGER sync_experiences_delete AFTER DELETE ON experiences
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'experiences', json_array(OLD.id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_experiences_insert on experiences
+CREATE TRIGGER sync_experiences_insert AFTER INSERT ON experiences
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'experiences', json_array(NEW.id), 'upsert', json_object('profile_id', NEW.profile_id, 'company_name', NEW.company_name, 'company_website', NEW.company_website, 'company_size', NEW.company_size, 'industry', NEW.industry, 'company_location', NEW.company_location, 'position', NEW.position, 'employment_type', NEW.employment_type, 'start_date', NEW.start_date, 'end_date', NEW.end_date, 'is_current', NEW.is_current, 'description', NEW.description, 'responsibilities', json(NEW.responsibilities), 'technologies', json(NEW.technologies), 'display_order', NEW.display_order, 'created_at', NEW.created_at), printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_experiences_update on experiences
+CREATE TRIGGER sync_experiences_update AFTER UPDATE ON experiences
+FOR EACH ROW WHEN (NEW.id IS NOT OLD.id OR NEW.profile_id IS NOT OLD.profile_id OR NEW.company_name IS NOT OLD.company_name OR NEW.company_website IS NOT OLD.company_website OR NEW.company_size IS NOT OLD.company_size OR NEW.industry IS NOT OLD.industry OR NEW.company_location IS NOT OLD.company_location OR NEW.position IS NOT OLD.position OR NEW.employment_type IS NOT OLD.employment_type OR NEW.start_date IS NOT OLD.start_date OR NEW.end_date IS NOT OLD.end_date OR NEW.is_current IS NOT OLD.is_current OR NEW.description IS NOT OLD.description OR NEW.responsibilities IS NOT OLD.responsibilities OR NEW.technologies IS NOT OLD.technologies OR NEW.display_order IS NOT OLD.display_order OR NEW.created_at IS NOT OLD.created_at) AND EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'experiences', json_array(OLD.id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1 AND (NEW.id IS NOT OLD.id);
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'experiences', json_array(NEW.id), 'upsert', CASE WHEN NEW.id IS NOT OLD.id THEN json_object('profile_id', NEW.profile_id, 'company_name', NEW.company_name, 'company_website', NEW.company_website, 'company_size', NEW.company_size, 'industry', NEW.industry, 'company_location', NEW.company_location, 'position', NEW.position, 'employment_type', NEW.employment_type, 'start_date', NEW.start_date, 'end_date', NEW.end_date, 'is_current', NEW.is_current, 'description', NEW.description, 'responsibilities', json(NEW.responsibilities), 'technologies', json(NEW.technologies), 'display_order', NEW.display_order, 'created_at', NEW.created_at) ELSE json_remove(json_object('profile_id', NEW.profile_id, 'company_name', NEW.company_name, 'company_website', NEW.company_website, 'company_size', NEW.company_size, 'industry', NEW.industry, 'company_location', NEW.company_location, 'position', NEW.position, 'employment_type', NEW.employment_type, 'start_date', NEW.start_date, 'end_date', NEW.end_date, 'is_current', NEW.is_current, 'description', NEW.description, 'responsibilities', json(NEW.responsibilities), 'technologies', json(NEW.technologies), 'display_order', NEW.display_order, 'created_at', NEW.created_at), CASE WHEN NEW.profile_id IS OLD.profile_id THEN '$.profile_id' ELSE '$.""' END, CASE WHEN NEW.company_name IS OLD.company_name THEN '$.company_name' ELSE '$.""' END, CASE WHEN NEW.company_website IS OLD.company_website THEN '$.company_website' ELSE '$.""' END, CASE WHEN NEW.company_size IS OLD.company_size THEN '$.company_size' ELSE '$.""' END, CASE WHEN NEW.industry IS OLD.industry THEN '$.industry' ELSE '$.""' END, CASE WHEN NEW.company_location IS OLD.company_location THEN '$.company_location' ELSE '$.""' END, CASE WHEN NEW.position IS OLD.position THEN '$.position' ELSE '$.""' END, CASE WHEN NEW.employment_type IS OLD.employment_type THEN '$.employment_type' ELSE '$.""' END, CASE WHEN NEW.start_date IS OLD.start_date THEN '$.start_date' ELSE '$.""' END, CASE WHEN NEW.end_date IS OLD.end_date THEN '$.end_date' ELSE '$.""' END, CASE WHEN NEW.is_current IS OLD.is_current THEN '$.is_current' ELSE '$.""' END, CASE WHEN NEW.description IS OLD.description THEN '$.description' ELSE '$.""' END, CASE WHEN NEW.responsibilities IS OLD.responsibilities THEN '$.responsibilities' ELSE '$.""' END, CASE WHEN NEW.technologies IS OLD.technologies THEN '$.technologies' ELSE '$.""' END, CASE WHEN NEW.display_order IS OLD.display_order THEN '$.display_order' ELSE '$.""' END, CASE WHEN NEW.created_at IS OLD.created_at THEN '$.created_at' ELSE '$.""' END) END, printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_profiles_delete on profiles
+CREATE TRIGGER sync_profiles_delete AFTER DELETE ON profiles
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'profiles', json_array(OLD.id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_profiles_insert on profiles
+CREATE TRIGGER sync_profiles_insert AFTER INSERT ON profiles
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'profiles', json_array(NEW.id), 'upsert', json_object('slug', NEW.slug, 'headline', NEW.headline, 'summary', NEW.summary, 'location', NEW.location, 'visibility', NEW.visibility, 'contact', json(NEW.contact), 'draft_data', json(NEW.draft_data), 'profile_photo_url', NEW.profile_photo_url, 'created_at', NEW.created_at), printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_profiles_update on profiles
+CREATE TRIGGER sync_profiles_update AFTER UPDATE ON profiles
+FOR EACH ROW WHEN (NEW.id IS NOT OLD.id OR NEW.slug IS NOT OLD.slug OR NEW.headline IS NOT OLD.headline OR NEW.summary IS NOT OLD.summary OR NEW.location IS NOT OLD.location OR NEW.visibility IS NOT OLD.visibility OR NEW.contact IS NOT OLD.contact OR NEW.draft_data IS NOT OLD.draft_data OR NEW.profile_photo_url IS NOT OLD.profile_photo_url OR NEW.created_at IS NOT OLD.created_at) AND EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'profiles', json_array(OLD.id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1 AND (NEW.id IS NOT OLD.id);
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'profiles', json_array(NEW.id), 'upsert', CASE WHEN NEW.id IS NOT OLD.id THEN json_object('slug', NEW.slug, 'headline', NEW.headline, 'summary', NEW.summary, 'location', NEW.location, 'visibility', NEW.visibility, 'contact', json(NEW.contact), 'draft_data', json(NEW.draft_data), 'profile_photo_url', NEW.profile_photo_url, 'created_at', NEW.created_at) ELSE json_remove(json_object('slug', NEW.slug, 'headline', NEW.headline, 'summary', NEW.summary, 'location', NEW.location, 'visibility', NEW.visibility, 'contact', json(NEW.contact), 'draft_data', json(NEW.draft_data), 'profile_photo_url', NEW.profile_photo_url, 'created_at', NEW.created_at), CASE WHEN NEW.slug IS OLD.slug THEN '$.slug' ELSE '$.""' END, CASE WHEN NEW.headline IS OLD.headline THEN '$.headline' ELSE '$.""' END, CASE WHEN NEW.summary IS OLD.summary THEN '$.summary' ELSE '$.""' END, CASE WHEN NEW.location IS OLD.location THEN '$.location' ELSE '$.""' END, CASE WHEN NEW.visibility IS OLD.visibility THEN '$.visibility' ELSE '$.""' END, CASE WHEN NEW.contact IS OLD.contact THEN '$.contact' ELSE '$.""' END, CASE WHEN NEW.draft_data IS OLD.draft_data THEN '$.draft_data' ELSE '$.""' END, CASE WHEN NEW.profile_photo_url IS OLD.profile_photo_url THEN '$.profile_photo_url' ELSE '$.""' END, CASE WHEN NEW.created_at IS OLD.created_at THEN '$.created_at' ELSE '$.""' END) END, printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_project_experiences_delete on project_experiences
+CREATE TRIGGER sync_project_experiences_delete AFTER DELETE ON project_experiences
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'project_experiences', json_array(OLD.project_id, OLD.experience_id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_project_experiences_insert on project_experiences
+CREATE TRIGGER sync_project_experiences_insert AFTER INSERT ON project_experiences
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'project_experiences', json_array(NEW.project_id, NEW.experience_id), 'upsert', json_object(), printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_project_experiences_update on project_experiences
+CREATE TRIGGER sync_project_experiences_update AFTER UPDATE ON project_experiences
+FOR EACH ROW WHEN (NEW.project_id IS NOT OLD.project_id OR NEW.experience_id IS NOT OLD.experience_id) AND EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'project_experiences', json_array(OLD.project_id, OLD.experience_id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1 AND (NEW.project_id IS NOT OLD.project_id OR NEW.experience_id IS NOT OLD.experience_id);
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'project_experiences', json_array(NEW.project_id, NEW.experience_id), 'upsert', json_object(), printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_project_technologies_delete on project_technologies
+CREATE TRIGGER sync_project_technologies_delete AFTER DELETE ON project_technologies
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'project_technologies', json_array(OLD.project_id, OLD.technology_id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_project_technologies_insert on project_technologies
+CREATE TRIGGER sync_project_technologies_insert AFTER INSERT ON project_technologies
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'project_technologies', json_array(NEW.project_id, NEW.technology_id), 'upsert', json_object(), printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_project_technologies_update on project_technologies
+CREATE TRIGGER sync_project_technologies_update AFTER UPDATE ON project_technologies
+FOR EACH ROW WHEN (NEW.project_id IS NOT OLD.project_id OR NEW.technology_id IS NOT OLD.technology_id) AND EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'project_technologies', json_array(OLD.project_id, OLD.technology_id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1 AND (NEW.project_id IS NOT OLD.project_id OR NEW.technology_id IS NOT OLD.technology_id);
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'project_technologies', json_array(NEW.project_id, NEW.technology_id), 'upsert', json_object(), printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_projects_delete on projects
+CREATE TRIGGER sync_projects_delete AFTER DELETE ON projects
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'projects', json_array(OLD.id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_projects_insert on projects
+CREATE TRIGGER sync_projects_insert AFTER INSERT ON projects
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'projects', json_array(NEW.id), 'upsert', json_object('profile_id', NEW.profile_id, 'name', NEW.name, 'description', NEW.description, 'role', NEW.role, 'start_date', NEW.start_date, 'end_date', NEW.end_date, 'is_ongoing', NEW.is_ongoing, 'is_anonymized', NEW.is_anonymized, 'anonymized_company', NEW.anonymized_company, 'status', NEW.status, 'category', NEW.category, 'achievements', json(NEW.achievements), 'challenges', json(NEW.challenges), 'clients', json(NEW.clients), 'team_size', NEW.team_size, 'duration_months', NEW.duration_months, 'users_count', NEW.users_count, 'budget_range', NEW.budget_range, 'demo_url', NEW.demo_url, 'github_url', NEW.github_url, 'documentation_url', NEW.documentation_url, 'visibility', NEW.visibility, 'technologies', json(NEW.technologies), 'created_at', NEW.created_at, 'display_order', NEW.display_order), printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_projects_update on projects
+CREATE TRIGGER sync_projects_update AFTER UPDATE ON projects
+FOR EACH ROW WHEN (NEW.id IS NOT OLD.id OR NEW.profile_id IS NOT OLD.profile_id OR NEW.name IS NOT OLD.name OR NEW.description IS NOT OLD.description OR NEW.role IS NOT OLD.role OR NEW.start_date IS NOT OLD.start_date OR NEW.end_date IS NOT OLD.end_date OR NEW.is_ongoing IS NOT OLD.is_ongoing OR NEW.is_anonymized IS NOT OLD.is_anonymized OR NEW.anonymized_company IS NOT OLD.anonymized_company OR NEW.status IS NOT OLD.status OR NEW.category IS NOT OLD.category OR NEW.achievements IS NOT OLD.achievements OR NEW.challenges IS NOT OLD.challenges OR NEW.clients IS NOT OLD.clients OR NEW.team_size IS NOT OLD.team_size OR NEW.duration_months IS NOT OLD.duration_months OR NEW.users_count IS NOT OLD.users_count OR NEW.budget_range IS NOT OLD.budget_range OR NEW.demo_url IS NOT OLD.demo_url OR NEW.github_url IS NOT OLD.github_url OR NEW.documentation_url IS NOT OLD.documentation_url OR NEW.visibility IS NOT OLD.visibility OR NEW.technologies IS NOT OLD.technologies OR NEW.created_at IS NOT OLD.created_at OR NEW.display_order IS NOT OLD.display_order) AND EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'projects', json_array(OLD.id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1 AND (NEW.id IS NOT OLD.id);
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'projects', json_array(NEW.id), 'upsert', CASE WHEN NEW.id IS NOT OLD.id THEN json_object('profile_id', NEW.profile_id, 'name', NEW.name, 'description', NEW.description, 'role', NEW.role, 'start_date', NEW.start_date, 'end_date', NEW.end_date, 'is_ongoing', NEW.is_ongoing, 'is_anonymized', NEW.is_anonymized, 'anonymized_company', NEW.anonymized_company, 'status', NEW.status, 'category', NEW.category, 'achievements', json(NEW.achievements), 'challenges', json(NEW.challenges), 'clients', json(NEW.clients), 'team_size', NEW.team_size, 'duration_months', NEW.duration_months, 'users_count', NEW.users_count, 'budget_range', NEW.budget_range, 'demo_url', NEW.demo_url, 'github_url', NEW.github_url, 'documentation_url', NEW.documentation_url, 'visibility', NEW.visibility, 'technologies', json(NEW.technologies), 'created_at', NEW.created_at, 'display_order', NEW.display_order) ELSE json_remove(json_object('profile_id', NEW.profile_id, 'name', NEW.name, 'description', NEW.description, 'role', NEW.role, 'start_date', NEW.start_date, 'end_date', NEW.end_date, 'is_ongoing', NEW.is_ongoing, 'is_anonymized', NEW.is_anonymized, 'anonymized_company', NEW.anonymized_company, 'status', NEW.status, 'category', NEW.category, 'achievements', json(NEW.achievements), 'challenges', json(NEW.challenges), 'clients', json(NEW.clients), 'team_size', NEW.team_size, 'duration_months', NEW.duration_months, 'users_count', NEW.users_count, 'budget_range', NEW.budget_range, 'demo_url', NEW.demo_url, 'github_url', NEW.github_url, 'documentation_url', NEW.documentation_url, 'visibility', NEW.visibility, 'technologies', json(NEW.technologies), 'created_at', NEW.created_at, 'display_order', NEW.display_order), CASE WHEN NEW.profile_id IS OLD.profile_id THEN '$.profile_id' ELSE '$.""' END, CASE WHEN NEW.name IS OLD.name THEN '$.name' ELSE '$.""' END, CASE WHEN NEW.description IS OLD.description THEN '$.description' ELSE '$.""' END, CASE WHEN NEW.role IS OLD.role THEN '$.role' ELSE '$.""' END, CASE WHEN NEW.start_date IS OLD.start_date THEN '$.start_date' ELSE '$.""' END, CASE WHEN NEW.end_date IS OLD.end_date THEN '$.end_date' ELSE '$.""' END, CASE WHEN NEW.is_ongoing IS OLD.is_ongoing THEN '$.is_ongoing' ELSE '$.""' END, CASE WHEN NEW.is_anonymized IS OLD.is_anonymized THEN '$.is_anonymized' ELSE '$.""' END, CASE WHEN NEW.anonymized_company IS OLD.anonymized_company THEN '$.anonymized_company' ELSE '$.""' END, CASE WHEN NEW.status IS OLD.status THEN '$.status' ELSE '$.""' END, CASE WHEN NEW.category IS OLD.category THEN '$.category' ELSE '$.""' END, CASE WHEN NEW.achievements IS OLD.achievements THEN '$.achievements' ELSE '$.""' END, CASE WHEN NEW.challenges IS OLD.challenges THEN '$.challenges' ELSE '$.""' END, CASE WHEN NEW.clients IS OLD.clients THEN '$.clients' ELSE '$.""' END, CASE WHEN NEW.team_size IS OLD.team_size THEN '$.team_size' ELSE '$.""' END, CASE WHEN NEW.duration_months IS OLD.duration_months THEN '$.duration_months' ELSE '$.""' END, CASE WHEN NEW.users_count IS OLD.users_count THEN '$.users_count' ELSE '$.""' END, CASE WHEN NEW.budget_range IS OLD.budget_range THEN '$.budget_range' ELSE '$.""' END, CASE WHEN NEW.demo_url IS OLD.demo_url THEN '$.demo_url' ELSE '$.""' END, CASE WHEN NEW.github_url IS OLD.github_url THEN '$.github_url' ELSE '$.""' END, CASE WHEN NEW.documentation_url IS OLD.documentation_url THEN '$.documentation_url' ELSE '$.""' END, CASE WHEN NEW.visibility IS OLD.visibility THEN '$.visibility' ELSE '$.""' END, CASE WHEN NEW.technologies IS OLD.technologies THEN '$.technologies' ELSE '$.""' END, CASE WHEN NEW.created_at IS OLD.created_at THEN '$.created_at' ELSE '$.""' END, CASE WHEN NEW.display_order IS OLD.display_order THEN '$.display_order' ELSE '$.""' END) END, printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_skills_delete on skills
+CREATE TRIGGER sync_skills_delete AFTER DELETE ON skills
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'skills', json_array(OLD.id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_skills_insert on skills
+CREATE TRIGGER sync_skills_insert AFTER INSERT ON skills
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'skills', json_array(NEW.id), 'upsert', json_object('profile_id', NEW.profile_id, 'technology_id', NEW.technology_id, 'level', NEW.level, 'years_of_experience', NEW.years_of_experience, 'started_using_year', NEW.started_using_year, 'is_primary', NEW.is_primary, 'created_at', NEW.created_at, 'display_order', NEW.display_order), printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_skills_update on skills
+CREATE TRIGGER sync_skills_update AFTER UPDATE ON skills
+FOR EACH ROW WHEN (NEW.id IS NOT OLD.id OR NEW.profile_id IS NOT OLD.profile_id OR NEW.technology_id IS NOT OLD.technology_id OR NEW.level IS NOT OLD.level OR NEW.years_of_experience IS NOT OLD.years_of_experience OR NEW.started_using_year IS NOT OLD.started_using_year OR NEW.is_primary IS NOT OLD.is_primary OR NEW.created_at IS NOT OLD.created_at OR NEW.display_order IS NOT OLD.display_order) AND EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'skills', json_array(OLD.id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1 AND (NEW.id IS NOT OLD.id);
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'skills', json_array(NEW.id), 'upsert', CASE WHEN NEW.id IS NOT OLD.id THEN json_object('profile_id', NEW.profile_id, 'technology_id', NEW.technology_id, 'level', NEW.level, 'years_of_experience', NEW.years_of_experience, 'started_using_year', NEW.started_using_year, 'is_primary', NEW.is_primary, 'created_at', NEW.created_at, 'display_order', NEW.display_order) ELSE json_remove(json_object('profile_id', NEW.profile_id, 'technology_id', NEW.technology_id, 'level', NEW.level, 'years_of_experience', NEW.years_of_experience, 'started_using_year', NEW.started_using_year, 'is_primary', NEW.is_primary, 'created_at', NEW.created_at, 'display_order', NEW.display_order), CASE WHEN NEW.profile_id IS OLD.profile_id THEN '$.profile_id' ELSE '$.""' END, CASE WHEN NEW.technology_id IS OLD.technology_id THEN '$.technology_id' ELSE '$.""' END, CASE WHEN NEW.level IS OLD.level THEN '$.level' ELSE '$.""' END, CASE WHEN NEW.years_of_experience IS OLD.years_of_experience THEN '$.years_of_experience' ELSE '$.""' END, CASE WHEN NEW.started_using_year IS OLD.started_using_year THEN '$.started_using_year' ELSE '$.""' END, CASE WHEN NEW.is_primary IS OLD.is_primary THEN '$.is_primary' ELSE '$.""' END, CASE WHEN NEW.created_at IS OLD.created_at THEN '$.created_at' ELSE '$.""' END, CASE WHEN NEW.display_order IS OLD.display_order THEN '$.display_order' ELSE '$.""' END) END, printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_technologies_delete on technologies
+CREATE TRIGGER sync_technologies_delete AFTER DELETE ON technologies
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'technologies', json_array(OLD.id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_technologies_insert on technologies
+CREATE TRIGGER sync_technologies_insert AFTER INSERT ON technologies
+FOR EACH ROW WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'technologies', json_array(NEW.id), 'upsert', json_object('name', NEW.name, 'category', NEW.category, 'layer', NEW.layer, 'created_at', NEW.created_at), printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
+END;
+
+-- trigger sync_technologies_update on technologies
+CREATE TRIGGER sync_technologies_update AFTER UPDATE ON technologies
+FOR EACH ROW WHEN (NEW.id IS NOT OLD.id OR NEW.name IS NOT OLD.name OR NEW.category IS NOT OLD.category OR NEW.layer IS NOT OLD.layer OR NEW.created_at IS NOT OLD.created_at) AND EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND capturing = 1)
+    AND (SELECT source FROM audit_state WHERE id = 1) IS NOT 'sync'
+BEGIN
+    UPDATE sync_state SET
+        clock_wall_ms = CASE WHEN clock_now.now > clock_wall_ms THEN clock_now.now
+            WHEN clock_counter >= 99999 THEN clock_wall_ms + 1 ELSE clock_wall_ms END,
+        clock_counter = CASE WHEN clock_now.now > clock_wall_ms OR clock_counter >= 99999 THEN 0
+            ELSE clock_counter + 1 END
+    FROM (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now) AS clock_now
+    WHERE id = 1;
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'technologies', json_array(OLD.id), 'delete', '{}', printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1 AND (NEW.id IS NOT OLD.id);
+    INSERT INTO sync_outbox (table_name, row_key, op, columns, hlc)
+    SELECT 'technologies', json_array(NEW.id), 'upsert', CASE WHEN NEW.id IS NOT OLD.id THEN json_object('name', NEW.name, 'category', NEW.category, 'layer', NEW.layer, 'created_at', NEW.created_at) ELSE json_remove(json_object('name', NEW.name, 'category', NEW.category, 'layer', NEW.layer, 'created_at', NEW.created_at), CASE WHEN NEW.name IS OLD.name THEN '$.name' ELSE '$.""' END, CASE WHEN NEW.category IS OLD.category THEN '$.category' ELSE '$.""' END, CASE WHEN NEW.layer IS OLD.layer THEN '$.layer' ELSE '$.""' END, CASE WHEN NEW.created_at IS OLD.created_at THEN '$.created_at' ELSE '$.""' END) END, printf('%016d-%05d-%s', clock_wall_ms, clock_counter, device_id) FROM sync_state WHERE id = 1;
 END;
 
 -- trigger technologies_fts_delete on technologies

@@ -496,6 +496,14 @@ export type ErrorCode = "invalid" | "not_found" | "conflict" | "schema_too_new" 
 "database" | 
 /**  A value could not be written as, or read from, JSON. */
 "json" | 
+/**  The sync server cannot be reached; changes wait and sync later. */
+"offline" | 
+/**  The account no longer accepts this device's sign-in; sign in again. */
+"signed_out" | 
+/**  The sync server refused a request. */
+"sync_refused" | 
+/**  The sync server answered something that is not the protocol. */
+"sync_garbage" | 
 /**  Career Hub itself went wrong; nobody's input caused it. */
 "internal";
 

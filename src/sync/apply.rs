@@ -1,0 +1,662 @@
+//! What a device does with the server's answers: acknowledging pushed changes, and
+//! applying pulled ones by the merge rules of `docs/sync.md` (per column, the later
+//! clock stamp wins; a delete is a tombstone that loses to a later edit; an edit after a
+//! delete brings the row back, parents first; the catalog is matched by name).
+//!
+//! A device's view of a column's stamp is the later of two: the stamp the server has
+//! acknowledged or sent (`sync_rows`) and the stamp of a change of its own still in the
+//! outbox. So an edit made here and not yet pushed is not overwritten by an older edit
+//! from elsewhere, exactly as the server will decide when it arrives there.
+
+use std::collections::{BTreeMap, HashMap};
+
+use career_hub_protocol::api::{Change, Op, PushResponse};
+use career_hub_protocol::hlc::Hlc;
+use career_hub_protocol::tables::{self, SyncRole, Table};
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{OptionalExtension, Transaction, params, params_from_iter};
+use serde_json::{Map, Value};
+
+use super::Report;
+use crate::Result;
+use crate::schema::capture;
+
+/// How `sync_rows` and the outbox name a row: its key as a JSON array.
+pub(super) fn row_key(key: &[String]) -> String {
+    Value::from(key.to_vec()).to_string()
+}
+
+/// The merge state of one row, as this device sees it.
+#[derive(Debug, Default)]
+struct RowState {
+    /// Stamps the server acknowledged or sent, by column.
+    clocks: BTreeMap<String, Hlc>,
+    deleted: Option<Hlc>,
+    /// Stamps of this device's changes not yet acknowledged, by column.
+    pending: BTreeMap<String, Hlc>,
+    pending_delete: Option<Hlc>,
+    /// Whether sync has seen the row at all (it may have values to come back with).
+    known: bool,
+}
+
+impl RowState {
+    fn load(tx: &Transaction<'_>, table: &str, key: &str) -> Result<Self> {
+        let mut state = RowState::default();
+        let stored: Option<(String, Option<String>)> = tx
+            .prepare_cached(
+                "SELECT clocks, deleted_hlc FROM sync_rows WHERE table_name = ?1 AND row_key = ?2",
+            )?
+            .query_row(params![table, key], |row| Ok((row.get(0)?, row.get(1)?)))
+            .optional()?;
+        if let Some((clocks, deleted)) = stored {
+            state.known = true;
+            let clocks: Map<String, Value> = serde_json::from_str(&clocks)?;
+            for (column, stamp) in clocks {
+                if let Some(stamp) = stamp.as_str().and_then(|s| s.parse().ok()) {
+                    state.clocks.insert(column, stamp);
+                }
+            }
+            state.deleted = deleted.and_then(|d| d.parse().ok());
+        }
+        let mut pending = tx.prepare_cached(
+            "SELECT op, columns, hlc FROM sync_outbox WHERE table_name = ?1 AND row_key = ?2",
+        )?;
+        let rows = pending.query_map(params![table, key], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (op, columns, stamp) = row?;
+            let Ok(stamp) = stamp.parse::<Hlc>() else {
+                continue;
+            };
+            state.known = true;
+            if op == "delete" {
+                state.pending_delete = state.pending_delete.max(Some(stamp));
+            } else {
+                let columns: Map<String, Value> = serde_json::from_str(&columns)?;
+                for (column, _) in columns {
+                    let slot = state.pending.entry(column).or_insert_with(|| stamp.clone());
+                    if *slot < stamp {
+                        *slot = stamp.clone();
+                    }
+                }
+            }
+        }
+        Ok(state)
+    }
+
+    /// The stamp of the last edit of `column` this device knows of.
+    fn clock(&self, column: &str) -> Option<&Hlc> {
+        self.clocks
+            .get(column)
+            .into_iter()
+            .chain(self.pending.get(column))
+            .max()
+    }
+
+    /// The stamp of the row's latest edit.
+    fn newest_edit(&self) -> Option<&Hlc> {
+        self.clocks.values().chain(self.pending.values()).max()
+    }
+
+    /// The stamp of the delete that holds the row deleted: the latest delete, unless an
+    /// edit was made after it (add wins).
+    fn deleted(&self) -> Option<&Hlc> {
+        let deleted = self.deleted.iter().chain(&self.pending_delete).max()?;
+        match self.newest_edit() {
+            Some(edit) if edit >= deleted => None,
+            _ => Some(deleted),
+        }
+    }
+}
+
+/// Columns of the live schema a change may carry, per table, read once per page.
+#[derive(Default)]
+pub(super) struct Columns(HashMap<&'static str, Vec<String>>);
+
+impl Columns {
+    fn of(&mut self, tx: &Transaction<'_>, table: &'static Table) -> Result<&[String]> {
+        if !self.0.contains_key(table.name) {
+            let carried = capture::carried_columns(tx, table)?;
+            self.0.insert(table.name, carried);
+        }
+        Ok(self.0.get(table.name).map_or(&[], Vec::as_slice))
+    }
+}
+
+/// A JSON value as SQLite stores it: JSON columns as JSON text, booleans as 0 or 1.
+fn sql_value(value: &Value) -> SqlValue {
+    match value {
+        Value::Null => SqlValue::Null,
+        Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
+        Value::Number(n) => n
+            .as_i64()
+            .map(SqlValue::Integer)
+            .or_else(|| n.as_f64().map(SqlValue::Real))
+            .unwrap_or(SqlValue::Null),
+        Value::String(s) => SqlValue::Text(s.clone()),
+        Value::Array(_) | Value::Object(_) => SqlValue::Text(value.to_string()),
+    }
+}
+
+fn key_condition(table: &Table) -> String {
+    table
+        .key
+        .iter()
+        .enumerate()
+        .map(|(i, k)| format!("\"{k}\" = ?{}", i + 1))
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
+fn row_exists(tx: &Transaction<'_>, table: &Table, key: &[String]) -> Result<bool> {
+    let sql = format!(
+        "SELECT EXISTS (SELECT 1 FROM \"{}\" WHERE {})",
+        table.name,
+        key_condition(table)
+    );
+    Ok(tx
+        .prepare_cached(&sql)?
+        .query_row(params_from_iter(key), |row| row.get(0))?)
+}
+
+/// The row's values when it was last deleted here, from the audit trail (which keeps
+/// every deleted row whole, cascades included), as columns a change carries.
+fn last_values(
+    tx: &Transaction<'_>,
+    table: &Table,
+    key: &[String],
+    carried: &[String],
+) -> Result<Map<String, Value>> {
+    let old: Option<String> = tx
+        .prepare_cached(
+            "SELECT old_values FROM audit_log WHERE entity_type = ?1 AND entity_id = ?2
+                 AND action LIKE 'DELETE\\_%' ESCAPE '\\' ORDER BY rowid DESC LIMIT 1",
+        )?
+        .query_row(params![table.entity, key.join(":")], |row| row.get(0))
+        .optional()?;
+    let mut values: Map<String, Value> = match old {
+        Some(text) => serde_json::from_str(&text)?,
+        None => Map::new(),
+    };
+    values.retain(|column, _| carried.iter().any(|c| c == column));
+    Ok(values)
+}
+
+/// The local user, who owns the profile on this device (`profiles.user_id` is the
+/// account on the server).
+fn local_user(tx: &Transaction<'_>) -> Result<Option<String>> {
+    Ok(tx
+        .query_row(
+            "SELECT id FROM users ORDER BY created_at, rowid LIMIT 1",
+            [],
+            |row| row.get(0),
+        )
+        .optional()?)
+}
+
+fn insert_row(
+    tx: &Transaction<'_>,
+    table: &Table,
+    key: &[String],
+    values: &Map<String, Value>,
+) -> Result<()> {
+    let mut names: Vec<String> = table.key.iter().map(|k| (*k).to_owned()).collect();
+    let mut bound: Vec<SqlValue> = key.iter().map(|k| SqlValue::Text(k.clone())).collect();
+    for (column, value) in values {
+        names.push(column.clone());
+        bound.push(sql_value(value));
+    }
+    if table.name == "profiles" {
+        names.push("user_id".into());
+        bound.push(local_user(tx)?.map_or(SqlValue::Null, SqlValue::Text));
+    }
+    let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+    let sql = format!(
+        "INSERT INTO \"{}\" ({}) VALUES ({})",
+        table.name,
+        quoted.join(", "),
+        marks.join(", ")
+    );
+    tx.prepare_cached(&sql)?.execute(params_from_iter(bound))?;
+    Ok(())
+}
+
+fn update_row(
+    tx: &Transaction<'_>,
+    table: &Table,
+    key: &[String],
+    values: &[(&String, &Value)],
+) -> Result<()> {
+    let sets: Vec<String> = values
+        .iter()
+        .enumerate()
+        .map(|(i, (column, _))| format!("\"{column}\" = ?{}", i + 1 + key.len()))
+        .collect();
+    let sql = format!(
+        "UPDATE \"{}\" SET {} WHERE {}",
+        table.name,
+        sets.join(", "),
+        key_condition(table)
+    );
+    let bound: Vec<SqlValue> = key
+        .iter()
+        .map(|k| SqlValue::Text(k.clone()))
+        .chain(values.iter().map(|(_, v)| sql_value(v)))
+        .collect();
+    tx.prepare_cached(&sql)?.execute(params_from_iter(bound))?;
+    Ok(())
+}
+
+fn save_clocks(
+    tx: &Transaction<'_>,
+    table: &str,
+    key: &str,
+    stamps: &BTreeMap<String, Hlc>,
+    deleted: Option<&Hlc>,
+) -> Result<()> {
+    let clocks: Map<String, Value> = stamps
+        .iter()
+        .map(|(c, s)| (c.clone(), Value::String(s.to_string())))
+        .collect();
+    tx.prepare_cached(
+        "INSERT INTO sync_rows (table_name, row_key, clocks, deleted_hlc) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (table_name, row_key) DO UPDATE SET clocks = excluded.clocks, deleted_hlc = excluded.deleted_hlc",
+    )?
+    .execute(params![
+        table,
+        key,
+        Value::Object(clocks).to_string(),
+        deleted.map(ToString::to_string)
+    ])?;
+    Ok(())
+}
+
+/// The parents a row names (`(table, id)`): the synced rows of the account it hangs from.
+fn parents_of(
+    tx: &Transaction<'_>,
+    table: &Table,
+    key: &[String],
+    values: &Map<String, Value>,
+) -> Result<Vec<(&'static Table, String)>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT \"from\", \"table\" FROM pragma_foreign_key_list(?1) ORDER BY id",
+    )?;
+    let references = stmt.query_map([table.name], |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+    })?;
+    let mut parents = Vec::new();
+    for reference in references {
+        let (column, parent) = reference?;
+        let Some(parent) = tables::table(&parent).filter(|t| t.sync == SyncRole::Account) else {
+            continue;
+        };
+        let value = match table.key.iter().position(|k| *k == column) {
+            Some(i) => key.get(i).cloned(),
+            None => values
+                .get(&column)
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+        };
+        if let Some(value) = value {
+            parents.push((parent, value));
+        }
+    }
+    Ok(parents)
+}
+
+/// Brings back the deleted rows that a row hangs from, parents first (add wins).
+fn resurrect_parents(
+    tx: &Transaction<'_>,
+    columns: &mut Columns,
+    table: &Table,
+    key: &[String],
+    values: &Map<String, Value>,
+    report: &mut Report,
+) -> Result<()> {
+    for (parent, id) in parents_of(tx, table, key, values)? {
+        let parent_key = vec![id];
+        if row_exists(tx, parent, &parent_key)? {
+            continue;
+        }
+        let state = RowState::load(tx, parent.name, &row_key(&parent_key))?;
+        if !state.known {
+            continue;
+        }
+        let carried = columns.of(tx, parent)?.to_vec();
+        let last = last_values(tx, parent, &parent_key, &carried)?;
+        resurrect_parents(tx, columns, parent, &parent_key, &last, report)?;
+        insert_row(tx, parent, &parent_key, &last)?;
+        save_clocks(tx, parent.name, &row_key(&parent_key), &state.clocks, None)?;
+        report.resurrected.push(super::Row {
+            table: parent.name.to_owned(),
+            key: parent_key,
+        });
+    }
+    Ok(())
+}
+
+/// Applies one pulled change to an account table by the merge rules.
+pub(super) fn apply(
+    tx: &Transaction<'_>,
+    columns: &mut Columns,
+    change: &Change,
+    report: &mut Report,
+) -> Result<()> {
+    let Some(table) = tables::table(&change.table).filter(|t| t.sync != SyncRole::Local) else {
+        report.skipped += 1;
+        return Ok(());
+    };
+    if change.key.len() != table.key.len() {
+        report.skipped += 1;
+        return Ok(());
+    }
+    match (table.sync, change.op) {
+        (SyncRole::Catalog, Op::Upsert) => catalog_upsert(tx, table, change, report),
+        // Nobody changes or removes a catalog row.
+        (SyncRole::Catalog, Op::Delete) => Ok(()),
+        (_, Op::Upsert) => upsert(tx, columns, table, change, report),
+        (_, Op::Delete) => delete(tx, table, change, report),
+    }
+}
+
+fn upsert(
+    tx: &Transaction<'_>,
+    columns: &mut Columns,
+    table: &'static Table,
+    change: &Change,
+    report: &mut Report,
+) -> Result<()> {
+    let key = row_key(&change.key);
+    let state = RowState::load(tx, table.name, &key)?;
+    let hlc = &change.hlc;
+    if state.deleted().is_some_and(|deleted| deleted >= hlc) {
+        return Ok(());
+    }
+    let carried = columns.of(tx, table)?.to_vec();
+    let winners: Vec<(&String, &Value)> = change
+        .columns
+        .iter()
+        .filter(|(column, _)| carried.iter().any(|c| c == *column))
+        .filter(|(column, _)| state.clock(column).is_none_or(|seen| seen < hlc))
+        .collect();
+    let mut stamps = state.clocks.clone();
+    if row_exists(tx, table, &change.key)? {
+        if winners.is_empty() {
+            return Ok(());
+        }
+        update_row(tx, table, &change.key, &winners)?;
+    } else {
+        // A new row, or one deleted here coming back because this edit is later.
+        let mut values = if state.known {
+            last_values(tx, table, &change.key, &carried)?
+        } else {
+            Map::new()
+        };
+        for (column, value) in &winners {
+            values.insert((*column).clone(), (*value).clone());
+        }
+        resurrect_parents(tx, columns, table, &change.key, &values, report)?;
+        insert_row(tx, table, &change.key, &values)?;
+        if state.known {
+            report.resurrected.push(super::Row {
+                table: table.name.to_owned(),
+                key: change.key.clone(),
+            });
+        }
+    }
+    for (column, _) in &winners {
+        stamps.insert((*column).clone(), hlc.clone());
+    }
+    save_clocks(tx, table.name, &key, &stamps, None)?;
+    report.applied += 1;
+    Ok(())
+}
+
+fn delete(tx: &Transaction<'_>, table: &Table, change: &Change, report: &mut Report) -> Result<()> {
+    let key = row_key(&change.key);
+    let state = RowState::load(tx, table.name, &key)?;
+    let hlc = &change.hlc;
+    if state.newest_edit().is_some_and(|edit| edit > hlc)
+        || state.deleted.as_ref().is_some_and(|deleted| deleted >= hlc)
+    {
+        return Ok(());
+    }
+    let sql = format!(
+        "DELETE FROM \"{}\" WHERE {}",
+        table.name,
+        key_condition(table)
+    );
+    tx.prepare_cached(&sql)?
+        .execute(params_from_iter(&change.key))?;
+    save_clocks(tx, table.name, &key, &state.clocks, Some(hlc))?;
+    report.applied += 1;
+    Ok(())
+}
+
+/// A catalog row another device of the account added (or the server's own under the
+/// name this device used): added, unless this device has the name under another id, which
+/// then becomes the server's.
+fn catalog_upsert(
+    tx: &Transaction<'_>,
+    table: &Table,
+    change: &Change,
+    report: &mut Report,
+) -> Result<()> {
+    let id = &change.key[0];
+    let name = change.columns.get("name").and_then(Value::as_str);
+    let local: Option<String> = match name {
+        Some(name) => tx
+            .prepare_cached(
+                "SELECT id FROM technologies WHERE lower(name) = lower(?1) ORDER BY id = ?2 DESC",
+            )?
+            .query_row([name, id], |row| row.get(0))
+            .optional()?,
+        None => None,
+    };
+    let mut values = change.columns.clone();
+    values.retain(|column, _| capture::carried(table, column));
+    match local {
+        Some(local) => remap_catalog(tx, &local, id)?,
+        None if row_exists(tx, table, &change.key)? => {}
+        None => {
+            insert_row(tx, table, &change.key, &values)?;
+            report.applied += 1;
+            return Ok(());
+        }
+    }
+    // The row is the account's now: it reads as the catalog has it.
+    values.remove("created_at");
+    let differs: Vec<(&String, &Value)> = values.iter().collect();
+    if !differs.is_empty() {
+        let sets: Vec<String> = differs
+            .iter()
+            .enumerate()
+            .map(|(i, (column, _))| format!("\"{column}\" = ?{}", i + 2))
+            .collect();
+        let unchanged: Vec<String> = differs
+            .iter()
+            .enumerate()
+            .map(|(i, (column, _))| format!("\"{column}\" IS ?{}", i + 2))
+            .collect();
+        let sql = format!(
+            "UPDATE technologies SET {} WHERE id = ?1 AND NOT ({})",
+            sets.join(", "),
+            unchanged.join(" AND ")
+        );
+        let bound: Vec<SqlValue> = std::iter::once(SqlValue::Text(id.clone()))
+            .chain(differs.iter().map(|(_, v)| sql_value(v)))
+            .collect();
+        if tx.prepare_cached(&sql)?.execute(params_from_iter(bound))? > 0 {
+            report.applied += 1;
+        }
+    }
+    Ok(())
+}
+
+/// Makes the catalog row `from` (this device's id) the server's `to`, with every
+/// reference to it.
+pub(super) fn remap_catalog(tx: &Transaction<'_>, from: &str, to: &str) -> Result<()> {
+    if from == to {
+        return Ok(());
+    }
+    // The references point at `to` only once it is the row's id; checked at commit.
+    tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+    let taken: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM technologies WHERE id = ?1)",
+        [to],
+        |row| row.get(0),
+    )?;
+    if taken {
+        // Both ids are here already: the references move and `from` goes.
+        repoint_references(tx, from, to)?;
+        tx.execute("DELETE FROM technologies WHERE id = ?1", [from])?;
+    } else {
+        tx.execute("UPDATE technologies SET id = ?2 WHERE id = ?1", [from, to])?;
+        repoint_references(tx, from, to)?;
+    }
+    let (from_json, to_json) = (Value::from(from).to_string(), Value::from(to).to_string());
+    tx.execute(
+        "UPDATE sync_rows SET row_key = replace(row_key, ?1, ?2)
+         WHERE instr(row_key, ?1) AND NOT EXISTS (
+             SELECT 1 FROM sync_rows other
+             WHERE other.table_name = sync_rows.table_name
+               AND other.row_key = replace(sync_rows.row_key, ?1, ?2))",
+        [&from_json, &to_json],
+    )?;
+    Ok(())
+}
+
+/// Every column of a synced table that names a catalog row now names `to` instead of
+/// `from`; where a row naming `to` already exists, the one naming `from` goes.
+fn repoint_references(tx: &Transaction<'_>, from: &str, to: &str) -> Result<()> {
+    let references: Vec<(String, String)> = tx
+        .prepare_cached(
+            "SELECT m.name, f.\"from\" FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
+             WHERE m.type = 'table' AND f.\"table\" = 'technologies' ORDER BY m.name",
+        )?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (table, column) in references {
+        // The row's other identifying columns: what makes two rows the same one.
+        let others: Vec<String> = match tables::table(&table) {
+            Some(t) if t.key.contains(&column.as_str()) => t
+                .key
+                .iter()
+                .filter(|k| **k != column)
+                .map(|k| (*k).to_owned())
+                .collect(),
+            _ if table == "skills" => vec!["profile_id".to_owned()],
+            _ => Vec::new(),
+        };
+        if !others.is_empty() {
+            let same: Vec<String> = others
+                .iter()
+                .map(|c| format!("kept.\"{c}\" = \"{table}\".\"{c}\""))
+                .collect();
+            tx.execute(
+                &format!(
+                    "DELETE FROM \"{table}\" WHERE \"{column}\" = ?1 AND EXISTS (
+                         SELECT 1 FROM \"{table}\" kept WHERE kept.\"{column}\" = ?2 AND {})",
+                    same.join(" AND ")
+                ),
+                [from, to],
+            )?;
+        }
+        tx.execute(
+            &format!("UPDATE \"{table}\" SET \"{column}\" = ?2 WHERE \"{column}\" = ?1"),
+            [from, to],
+        )?;
+    }
+    Ok(())
+}
+
+/// Takes the server's reply to a pushed batch: acknowledged changes leave the outbox
+/// and their stamps become the rows' merge state; rejected ones stay with the reason;
+/// catalog rows the server knew under another id take its id.
+pub(super) fn acknowledge(
+    tx: &Transaction<'_>,
+    batch: &[(i64, Change)],
+    reply: &PushResponse,
+    report: &mut Report,
+) -> Result<usize> {
+    let done: std::collections::HashSet<&str> = reply
+        .accepted
+        .iter()
+        .map(|a| a.id.as_str())
+        .chain(reply.duplicates.iter().map(String::as_str))
+        .collect();
+    let rejected: HashMap<&str, (&str, &str)> = reply
+        .rejected
+        .iter()
+        .map(|r| (r.id.as_str(), (r.code.as_str(), r.message.as_str())))
+        .collect();
+    let mut answered = 0;
+    for (seq, change) in batch {
+        if done.contains(change.id.as_str()) {
+            answered += 1;
+            record_acknowledged(tx, change)?;
+            tx.prepare_cached("DELETE FROM sync_outbox WHERE seq = ?1")?
+                .execute([seq])?;
+        } else if let Some((code, message)) = rejected.get(change.id.as_str()) {
+            answered += 1;
+            tx.prepare_cached(
+                "UPDATE sync_outbox SET rejected_code = ?2, rejected_message = ?3 WHERE seq = ?1",
+            )?
+            .execute(params![seq, code, message])?;
+            report.rejected.push(super::RejectedChange {
+                table: change.table.clone(),
+                key: change.key.clone(),
+                code: (*code).to_owned(),
+                message: (*message).to_owned(),
+            });
+        }
+    }
+    for mapped in &reply.mapped {
+        if tables::table(&mapped.table).is_some_and(|t| t.sync == SyncRole::Catalog) {
+            remap_catalog(tx, &mapped.from, &mapped.to)?;
+        }
+    }
+    report
+        .resurrected
+        .extend(reply.resurrected.iter().map(|r| super::Row {
+            table: r.table.clone(),
+            key: r.key.clone(),
+        }));
+    Ok(answered)
+}
+
+fn record_acknowledged(tx: &Transaction<'_>, change: &Change) -> Result<()> {
+    let Some(table) = tables::table(&change.table) else {
+        return Ok(());
+    };
+    if table.sync != SyncRole::Account {
+        return Ok(());
+    }
+    let key = row_key(&change.key);
+    let state = RowState::load(tx, table.name, &key)?;
+    let mut stamps = state.clocks;
+    match change.op {
+        Op::Upsert => {
+            for column in change.columns.keys() {
+                let slot = stamps
+                    .entry(column.clone())
+                    .or_insert_with(|| change.hlc.clone());
+                if *slot < change.hlc {
+                    *slot = change.hlc.clone();
+                }
+            }
+            let deleted = state.deleted.filter(|d| *d > change.hlc);
+            save_clocks(tx, table.name, &key, &stamps, deleted.as_ref())
+        }
+        Op::Delete => {
+            let deleted = state.deleted.into_iter().chain([change.hlc.clone()]).max();
+            save_clocks(tx, table.name, &key, &stamps, deleted.as_ref())
+        }
+    }
+}

@@ -1,0 +1,566 @@
+//! Sync: this device and the person's other devices, through their hosted account.
+//!
+//! While the device is signed in, the capture triggers (`src/schema/capture.rs`) put
+//! every change of a synced table in the outbox, stamped by the device's clock. A sync
+//! ([`sync_now`]) pushes the outbox in batches and takes each reply in one transaction
+//! with the outbox's acknowledgement, then pulls the account's changes from where the
+//! last pull ended and applies each page in one transaction with the new starting point.
+//! A sync killed at any instant therefore resumes without losing or repeating anything:
+//! a change the server took but whose reply was lost is pushed again under the same id
+//! and acknowledged as a duplicate, and a page applied twice changes nothing the second
+//! time (the merge rules compare clock stamps).
+//!
+//! Changes pulled from other devices are written as one change per page with source
+//! `sync`: they show in the history and can be undone like any other (the undo is an
+//! edit of this device, and syncs too). The protocol is `docs/sync.md`.
+
+mod apply;
+pub mod memory;
+pub mod transport;
+
+use career_hub_protocol::api::{Change, MAX_PUSH_CHANGES, Op, PullResponse, Session};
+use career_hub_protocol::hlc::{self, Hlc};
+use career_hub_protocol::tables;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+pub use transport::{Transport, TransportError};
+
+use crate::schema::capture;
+use crate::{AuditContext, Db, Error, Result, Source};
+
+/// A change of this device the server refused: it stays, with the reason, and is not
+/// pushed again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct RejectedChange {
+    pub table: String,
+    pub key: Vec<String>,
+    pub code: String,
+    pub message: String,
+}
+
+/// This device's sync, as a person sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Status {
+    pub signed_in: bool,
+    pub server: Option<String>,
+    pub email: Option<String>,
+    pub account_id: Option<String>,
+    pub device_id: Option<String>,
+    /// When the last sync ended (UTC, ISO 8601).
+    pub last_synced_at: Option<String>,
+    /// Changes made here that the account does not have yet.
+    pub pending: u64,
+    /// Changes the server refused.
+    pub rejected: Vec<RejectedChange>,
+}
+
+/// The device's sync state.
+pub fn status(conn: &Connection) -> Result<Status> {
+    let (capturing, server, email, account_id, device_id, last_synced_at) = conn.query_row(
+        "SELECT capturing, server_url, email, account_id, device_id, last_synced_at FROM sync_state WHERE id = 1",
+        [],
+        |row| {
+            Ok((
+                row.get::<_, bool>(0)?,
+                row.get(1)?,
+                row.get(2)?,
+                row.get(3)?,
+                row.get(4)?,
+                row.get(5)?,
+            ))
+        },
+    )?;
+    let pending = waiting(conn)?;
+    let mut stmt = conn.prepare(
+        "SELECT table_name, row_key, rejected_code, rejected_message FROM sync_outbox
+         WHERE rejected_code IS NOT NULL ORDER BY seq",
+    )?;
+    let rejected = stmt
+        .query_map([], |row| {
+            let key: String = row.get(1)?;
+            Ok(RejectedChange {
+                table: row.get(0)?,
+                key: serde_json::from_str(&key).unwrap_or_default(),
+                code: row.get(2)?,
+                message: row.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Status {
+        signed_in: capturing,
+        server,
+        email,
+        account_id,
+        device_id,
+        last_synced_at,
+        pending,
+        rejected,
+    })
+}
+
+/// How many changes wait to be pushed.
+fn waiting(conn: &Connection) -> Result<u64> {
+    let count: i64 = conn.query_row(
+        "SELECT count(*) FROM sync_outbox WHERE rejected_code IS NULL",
+        [],
+        |row| row.get(0),
+    )?;
+    Ok(u64::try_from(count).unwrap_or(0))
+}
+
+/// What one sync did.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Report {
+    /// Changes of this device the account took.
+    pub pushed: u64,
+    /// Changes of the account this device received.
+    pub pulled: u64,
+    /// Received changes that changed something here.
+    pub applied: u64,
+    /// Received changes this device could not use (a table it does not know, or a
+    /// row that breaks its constraints); they are logged.
+    pub skipped: u64,
+    pub rejected: Vec<RejectedChange>,
+    /// Deleted rows that came back because another device changed them (or something
+    /// of theirs) after the delete.
+    pub resurrected: Vec<Row>,
+}
+
+/// A row of a synced table, by table and key.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Row {
+    pub table: String,
+    pub key: Vec<String>,
+}
+
+/// How far a sync is, for a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "phase", rename_all = "snake_case")]
+pub enum Progress {
+    /// `sent` of the `total` changes waiting here have been sent.
+    Pushing { sent: u64, total: u64 },
+    /// `received` changes of the account have arrived so far.
+    Pulling { received: u64 },
+}
+
+/// The most changes one push carries.
+const BATCH: i64 = MAX_PUSH_CHANGES as i64;
+
+fn not_signed_in() -> Error {
+    Error::Conflict("this device is not signed in to a Career Hub account; sign in first".into())
+}
+
+/// Pushes every waiting change, then pulls until the account has nothing new.
+pub fn sync_now(
+    db: &mut Db,
+    transport: &mut dyn Transport,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Report> {
+    db.ensure_writable()?;
+    if !status(db.conn())?.signed_in {
+        return Err(not_signed_in());
+    }
+    let mut report = Report::default();
+    push(db, transport, progress, &mut report)?;
+    pull(db, transport, 0, progress, &mut report)?;
+    db.conn().execute(
+        "UPDATE sync_state SET last_synced_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = 1",
+        [],
+    )?;
+    Ok(report)
+}
+
+/// Pushes the outbox, a batch at a time.
+fn push(
+    db: &mut Db,
+    transport: &mut dyn Transport,
+    progress: &mut dyn FnMut(Progress),
+    report: &mut Report,
+) -> Result<()> {
+    let total = waiting(db.conn())?;
+    let mut sent = 0;
+    loop {
+        // Ids are given, and kept, before a batch is sent: a batch sent again after a
+        // lost reply carries the same ids, which the server answers as duplicates.
+        db.conn().execute(
+            &format!(
+                "UPDATE sync_outbox SET change_id = {}() WHERE change_id IS NULL AND seq IN (
+                     SELECT seq FROM sync_outbox WHERE rejected_code IS NULL ORDER BY seq LIMIT ?1)",
+                crate::bulk::ULID_FUNCTION
+            ),
+            [BATCH],
+        )?;
+        let batch = outbox_batch(db.conn())?;
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let changes: Vec<Change> = batch.iter().map(|(_, c)| c.clone()).collect();
+        let reply = transport.push(&changes)?;
+        let answered = db.write_as(Source::Sync, |tx| {
+            apply::acknowledge(tx, &batch, &reply, report)
+        })?;
+        if answered == 0 {
+            return Err(TransportError::Garbage {
+                server: server_of(db.conn())?,
+                detail: "a push was answered without a word on any of its changes".into(),
+            }
+            .into());
+        }
+        let accepted = u64::try_from(reply.accepted.len() + reply.duplicates.len()).unwrap_or(0);
+        report.pushed += accepted;
+        sent += u64::try_from(answered).unwrap_or(0);
+        progress(Progress::Pushing {
+            sent: sent.min(total),
+            total,
+        });
+    }
+}
+
+fn server_of(conn: &Connection) -> Result<String> {
+    Ok(conn
+        .query_row(
+            "SELECT server_url FROM sync_state WHERE id = 1",
+            [],
+            |row| row.get::<_, Option<String>>(0),
+        )?
+        .unwrap_or_default())
+}
+
+/// The next batch of the outbox, oldest first.
+fn outbox_batch(conn: &Connection) -> Result<Vec<(i64, Change)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT seq, change_id, table_name, row_key, op, columns, hlc FROM sync_outbox
+         WHERE rejected_code IS NULL ORDER BY seq LIMIT ?1",
+    )?;
+    let rows = stmt.query_map([BATCH], |row| {
+        Ok((
+            row.get::<_, i64>(0)?,
+            row.get::<_, Option<String>>(1)?,
+            row.get::<_, String>(2)?,
+            row.get::<_, String>(3)?,
+            row.get::<_, String>(4)?,
+            row.get::<_, String>(5)?,
+            row.get::<_, String>(6)?,
+        ))
+    })?;
+    let mut batch = Vec::new();
+    for row in rows {
+        let (seq, id, table, key, op, columns, stamp) = row?;
+        let op = if op == "delete" {
+            Op::Delete
+        } else {
+            Op::Upsert
+        };
+        let columns: Map<String, Value> = match op {
+            // The outbox keeps a deleted row's values here; a delete carries none.
+            Op::Delete => Map::new(),
+            Op::Upsert => serde_json::from_str(&columns)?,
+        };
+        let hlc: Hlc = stamp
+            .parse()
+            .map_err(|e| Error::Internal(format!("the outbox holds a bad clock stamp: {e}")))?;
+        batch.push((
+            seq,
+            Change {
+                id: id.ok_or_else(|| Error::Internal("an outbox change has no id".into()))?,
+                table,
+                key: serde_json::from_str(&key)?,
+                op,
+                columns,
+                hlc,
+            },
+        ));
+    }
+    Ok(batch)
+}
+
+/// Pulls until the account has nothing new (waiting up to `wait_seconds` for the first
+/// page when it has nothing yet); returns whether anything arrived.
+pub fn pull(
+    db: &mut Db,
+    transport: &mut dyn Transport,
+    wait_seconds: u64,
+    progress: &mut dyn FnMut(Progress),
+    report: &mut Report,
+) -> Result<bool> {
+    let mut wait = wait_seconds;
+    let mut received = 0;
+    loop {
+        let since: i64 =
+            db.conn()
+                .query_row("SELECT pull_next FROM sync_state WHERE id = 1", [], |row| {
+                    row.get(0)
+                })?;
+        let page = transport.pull(since, wait)?;
+        wait = 0;
+        if page.next < since
+            || page
+                .changes
+                .iter()
+                .any(|c| c.seq <= since || c.seq > page.next)
+        {
+            return Err(TransportError::Garbage {
+                server: server_of(db.conn())?,
+                detail: format!("a pull from {since} answered sequence numbers out of order"),
+            }
+            .into());
+        }
+        received += u64::try_from(page.changes.len()).unwrap_or(0);
+        apply_page(db, &page, report)?;
+        if !page.changes.is_empty() {
+            progress(Progress::Pulling { received });
+        }
+        if !page.more {
+            return Ok(received > 0);
+        }
+    }
+}
+
+/// Applies one page of pulled changes and records where the next pull starts, in one
+/// transaction.
+fn apply_page(db: &mut Db, page: &PullResponse, report: &mut Report) -> Result<()> {
+    let now = hlc::now_ms();
+    db.write_as(Source::Sync, |tx| {
+        let mut columns = apply::Columns::default();
+        let mut clock = read_clock(tx)?;
+        for pulled in &page.changes {
+            report.pulled += 1;
+            let change = &pulled.change;
+            if let Some(clock) = clock.as_mut()
+                && clock.observe(&change.hlc, now).is_err()
+            {
+                // The server refuses such stamps; one that got through is not believed.
+                tracing::warn!(change = %change.id, "a pulled change is stamped too far ahead; skipped");
+                report.skipped += 1;
+                continue;
+            }
+            tx.execute_batch("SAVEPOINT pulled_change")?;
+            match apply::apply(tx, &mut columns, change, report) {
+                Ok(()) => tx.execute_batch("RELEASE pulled_change")?,
+                Err(Error::Sqlite(error)) => {
+                    // A row this device's schema refuses: the rest of the page still applies.
+                    tx.execute_batch("ROLLBACK TO pulled_change; RELEASE pulled_change")?;
+                    tracing::warn!(change = %change.id, table = %change.table, %error, "a pulled change could not be applied; skipped");
+                    report.skipped += 1;
+                }
+                Err(other) => return Err(other),
+            }
+        }
+        if let Some(clock) = clock {
+            write_clock(tx, clock.last())?;
+        }
+        tx.execute(
+            "UPDATE sync_state SET pull_next = ?1 WHERE id = 1",
+            [page.next],
+        )?;
+        Ok(())
+    })
+}
+
+fn read_clock(tx: &Transaction<'_>) -> Result<Option<hlc::Clock>> {
+    let row: Option<(i64, i64, String)> = tx
+        .query_row(
+            "SELECT clock_wall_ms, clock_counter, device_id FROM sync_state
+             WHERE id = 1 AND device_id IS NOT NULL",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
+        .optional()?;
+    Ok(row.map(|(wall, counter, device)| {
+        let last = Hlc {
+            wall_ms: u64::try_from(wall).unwrap_or(0),
+            counter: u32::try_from(counter).unwrap_or(0),
+            node: device.clone(),
+        };
+        hlc::Clock::new(&device, Some(last))
+    }))
+}
+
+fn write_clock(tx: &Transaction<'_>, last: &Hlc) -> Result<()> {
+    tx.execute(
+        "UPDATE sync_state SET clock_wall_ms = ?1, clock_counter = ?2 WHERE id = 1",
+        params![
+            i64::try_from(last.wall_ms).unwrap_or(i64::MAX),
+            i64::from(last.counter)
+        ],
+    )?;
+    Ok(())
+}
+
+/// What signing in finds on each side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Start {
+    /// The account is empty: this device's profile is uploaded.
+    Upload,
+    /// This device is empty: the account's profile is downloaded.
+    Download,
+    /// Both hold a profile: the person chooses ([`Choice`]).
+    Both,
+    /// Neither holds anything yet.
+    Empty,
+}
+
+/// What to do when both the device and the account hold a profile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Choice {
+    /// This device's profile is replaced by the account's (undoable on this device).
+    Replace,
+}
+
+/// Whether this device holds a profile worth keeping: anything in a section, or any
+/// of the profile's own fields filled in.
+pub fn device_has_data(conn: &Connection) -> Result<bool> {
+    let mut sections = Vec::new();
+    for table in tables::synced() {
+        if table.name != "profiles" && table.sync == tables::SyncRole::Account {
+            sections.push(format!("EXISTS (SELECT 1 FROM \"{}\")", table.name));
+        }
+    }
+    let sql = format!(
+        "SELECT {} OR EXISTS (SELECT 1 FROM profiles WHERE coalesce(headline, '') <> ''
+             OR coalesce(summary, '') <> '' OR coalesce(location, '') <> ''
+             OR coalesce(contact, '{{}}') NOT IN ('{{}}', '') OR coalesce(profile_photo_url, '') <> '')",
+        sections.join(" OR ")
+    );
+    Ok(conn.query_row(&sql, [], |row| row.get(0))?)
+}
+
+/// Signs this device in to an account (`session`, from signing up or in at `server`)
+/// and finds out what is where; nothing of the profile changes yet. Capture starts
+/// now, so nothing edited from here on is missed.
+pub fn begin(
+    db: &mut Db,
+    transport: &mut dyn Transport,
+    server: &str,
+    email: &str,
+    session: &Session,
+) -> Result<Start> {
+    db.ensure_writable()?;
+    let account_has_data = !transport.pull(0, 0)?.changes.is_empty();
+    db.write_as(Source::Sync, |tx| {
+        // What was waiting for another account is not this one's.
+        tx.execute(
+            "DELETE FROM sync_outbox WHERE (SELECT account_id FROM sync_state WHERE id = 1) IS NOT ?1",
+            [&session.user_id],
+        )?;
+        tx.execute(
+            "DELETE FROM sync_rows WHERE (SELECT account_id FROM sync_state WHERE id = 1) IS NOT ?1",
+            [&session.user_id],
+        )?;
+        tx.execute(
+            "UPDATE sync_state SET capturing = 1, device_id = ?1, account_id = ?2, server_url = ?3,
+                 email = ?4, pull_next = 0, last_synced_at = NULL WHERE id = 1",
+            params![session.device_id, session.user_id, server, email],
+        )?;
+        // The catalog rows this device knows: the account matches them by name, and
+        // whatever refers to them later can then be taken.
+        enqueue(tx, tables::synced().filter(|t| t.sync == tables::SyncRole::Catalog))
+    })?;
+    let device_has_data = device_has_data(db.conn())?;
+    Ok(match (device_has_data, account_has_data) {
+        (true, false) => Start::Upload,
+        (false, true) => Start::Download,
+        (true, true) => Start::Both,
+        (false, false) => Start::Empty,
+    })
+}
+
+/// Finishes signing in: uploads this device's profile into an empty account, or makes
+/// room for the account's profile on an empty device (or, with [`Choice::Replace`],
+/// one that held a profile), then syncs.
+pub fn finish(
+    db: &mut Db,
+    transport: &mut dyn Transport,
+    start: Start,
+    choice: Option<Choice>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Report> {
+    match (start, choice) {
+        (Start::Upload | Start::Empty, _) => {
+            db.write_as(Source::Sync, |tx| {
+                enqueue(
+                    tx,
+                    tables::synced().filter(|t| t.sync == tables::SyncRole::Account),
+                )
+            })?;
+        }
+        (Start::Download, _) | (Start::Both, Some(Choice::Replace)) => {
+            // The account's profile takes this device's place; the old one stays in the
+            // history (undo brings it back, and syncs it as an edit of this device).
+            db.write_as(Source::Sync, |tx| {
+                tx.execute("DELETE FROM profiles", [])?;
+                Ok(())
+            })?;
+        }
+        (Start::Both, None) => {
+            return Err(Error::Conflict(
+                "both this device and the account hold a profile; choose whether the account's replaces this device's".into(),
+            ));
+        }
+    }
+    sync_now(db, transport, progress)
+}
+
+/// Puts every row of `synced` tables in the outbox, parents first, with fresh stamps:
+/// what uploading this device's profile into an empty account sends.
+fn enqueue<'t>(
+    tx: &Transaction<'_>,
+    synced: impl Iterator<Item = &'t tables::Table>,
+) -> Result<()> {
+    let mut rows = Vec::new();
+    for table in synced {
+        let rowids: String = tx.query_row(
+            &format!(
+                "SELECT json_group_array(rowid) FROM (SELECT rowid FROM \"{}\" ORDER BY rowid)",
+                table.name
+            ),
+            [],
+            |row| row.get(0),
+        )?;
+        rows.push((table, rowids));
+    }
+    capture::record_inserts(tx, rows.into_iter())
+}
+
+/// Signs this device out: capture stops and the account's details are forgotten. The
+/// profile stays. Changes that were not synced stay in the outbox and are sent if the
+/// device signs in to the same account again; returns how many there are.
+pub fn sign_out(db: &mut Db) -> Result<u64> {
+    db.ensure_writable()?;
+    let pending = status(db.conn())?.pending;
+    db.conn().execute(
+        "UPDATE sync_state SET capturing = 0, last_synced_at = NULL WHERE id = 1",
+        [],
+    )?;
+    Ok(pending)
+}
+
+impl Db {
+    /// [`Db::write`] with `source` as the change's source (the rest of the context kept).
+    pub(crate) fn write_as<T>(
+        &mut self,
+        source: Source,
+        change: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let before = self.audit_context().clone();
+        self.set_audit_context(AuditContext {
+            source,
+            session_id: None,
+            ..before.clone()
+        });
+        let outcome = self.write(change);
+        self.set_audit_context(before);
+        outcome
+    }
+}

@@ -1,0 +1,432 @@
+//! Sync between devices through an account held in memory: capture, push, pull and the
+//! merge rules, as a person with two machines would notice them.
+
+use career_hub::profile::experience::Experience;
+use career_hub::profile::{Changes, LocalProfile, Section};
+use career_hub::sync::memory::{MemoryServer, MemoryTransport};
+use career_hub::sync::{self, Choice, Start};
+use career_hub::{Db, Source, history};
+use serde_json::{Value, json};
+
+use crate::fixture;
+
+/// A device: its database, its profile and its connection to the account.
+struct Device {
+    db: Db,
+    local: LocalProfile,
+    transport: MemoryTransport,
+}
+
+impl Device {
+    /// A new device with a fresh profile, signed in to `server`; the profile goes up
+    /// (when the account is empty) or is replaced by the account's.
+    fn signed_in(server: &MemoryServer) -> Self {
+        let (mut db, local) = fixture::profile();
+        let (session, mut transport) = server.sign_in();
+        let start = sync::begin(
+            &mut db,
+            &mut transport,
+            "memory",
+            "ada@example.com",
+            &session,
+        )
+        .unwrap();
+        let choice = (start == Start::Both).then_some(Choice::Replace);
+        sync::finish(&mut db, &mut transport, start, choice, &mut |_| {}).unwrap();
+        let local = career_hub::profile::bootstrap(&mut db).unwrap_or(local);
+        Device {
+            db,
+            local,
+            transport,
+        }
+    }
+
+    fn sync(&mut self) -> sync::Report {
+        sync::sync_now(&mut self.db, &mut self.transport, &mut |_| {}).unwrap()
+    }
+
+    fn add_job(&mut self, company: &str, position: &str) -> Experience {
+        Experience::create(
+            &mut self.db,
+            &self.local.profile_id,
+            fixture::job(company, position, "2020-01-01"),
+        )
+        .unwrap()
+    }
+
+    fn edit_job(&mut self, id: &str, edit: Value) {
+        Experience::edit(
+            &mut self.db,
+            id,
+            &Changes(edit.as_object().cloned().unwrap()),
+        )
+        .unwrap();
+    }
+
+    fn jobs(&self) -> Vec<Experience> {
+        Experience::list(self.db.conn(), &self.local.profile_id).unwrap()
+    }
+
+    fn pending(&self) -> u64 {
+        sync::status(self.db.conn()).unwrap().pending
+    }
+}
+
+/// Every synced table's rows, as comparable text: without `updated_at` (each replica's
+/// own "last changed here"), `profiles.user_id` (the local user of each device) and
+/// when a device first had a catalog row.
+fn synced_rows(db: &Db) -> Vec<String> {
+    let mut all = Vec::new();
+    for table in career_hub::schema::tables::synced() {
+        let mut stmt = db
+            .conn()
+            .prepare(&format!("SELECT * FROM \"{}\"", table.name))
+            .unwrap();
+        let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
+        let rows = stmt
+            .query_map([], |row| {
+                let mut values = serde_json::Map::new();
+                for (i, name) in names.iter().enumerate() {
+                    if name == "updated_at"
+                        || (table.name == "profiles" && name == "user_id")
+                        || (table.name == "technologies" && name == "created_at")
+                    {
+                        continue;
+                    }
+                    let value: rusqlite::types::Value = row.get(i)?;
+                    values.insert(name.clone(), json!(format!("{value:?}")));
+                }
+                Ok(format!("{} {}", table.name, Value::Object(values)))
+            })
+            .unwrap();
+        all.extend(rows.map(Result::unwrap));
+    }
+    all.sort();
+    all
+}
+
+fn assert_converged(devices: &[&Device]) {
+    let first = synced_rows(&devices[0].db);
+    for other in &devices[1..] {
+        let rows = synced_rows(&other.db);
+        let only_first: Vec<&String> = first.iter().filter(|r| !rows.contains(r)).collect();
+        let only_other: Vec<&String> = rows.iter().filter(|r| !first.contains(r)).collect();
+        assert!(
+            only_first.is_empty() && only_other.is_empty(),
+            "every device holds the same profile; only on the first: {only_first:#?}\nonly on another: {only_other:#?}"
+        );
+    }
+    for device in devices {
+        let problems: i64 = device
+            .db
+            .conn()
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(problems, 0, "no row names a row that is not there");
+    }
+}
+
+#[test]
+fn nothing_is_captured_before_signing_in_and_everything_after() {
+    let (mut db, local) = fixture::profile();
+    Experience::create(
+        &mut db,
+        &local.profile_id,
+        fixture::job("A", "Dev", "2020-01-01"),
+    )
+    .unwrap();
+    assert_eq!(fixture::count(&db, "sync_outbox"), 0);
+
+    let server = MemoryServer::new();
+    let (session, mut transport) = server.sign_in();
+    let start = sync::begin(&mut db, &mut transport, "memory", "a@example.com", &session).unwrap();
+    assert_eq!(start, Start::Upload);
+    sync::finish(&mut db, &mut transport, start, None, &mut |_| {}).unwrap();
+    assert_eq!(
+        sync::status(db.conn()).unwrap().pending,
+        0,
+        "the upload was taken"
+    );
+    let uploaded = server.log().len();
+    assert!(uploaded >= 2, "the profile and the job went up: {uploaded}");
+
+    // Career Hub's edits, and another program's SQL, are captured alike.
+    Experience::create(
+        &mut db,
+        &local.profile_id,
+        fixture::job("B", "Lead", "2021-01-01"),
+    )
+    .unwrap();
+    let before = fixture::count(&db, "sync_outbox");
+    assert!(before >= 1);
+    db.conn()
+        .execute(
+            "UPDATE experiences SET position = 'Chief' WHERE company_name = 'B'",
+            [],
+        )
+        .unwrap();
+    let (op, columns): (String, String) = db
+        .conn()
+        .query_row(
+            "SELECT op, columns FROM sync_outbox ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(op, "upsert");
+    assert_eq!(
+        serde_json::from_str::<Value>(&columns).unwrap(),
+        json!({"position": "Chief"}),
+        "an update carries only what it changed"
+    );
+
+    // Signed out, nothing more is captured; the waiting changes are kept.
+    let waiting = sync::sign_out(&mut db).unwrap();
+    assert_eq!(waiting, u64::try_from(before + 1).unwrap());
+    db.conn()
+        .execute(
+            "UPDATE experiences SET position = 'CEO' WHERE company_name = 'B'",
+            [],
+        )
+        .unwrap();
+    assert_eq!(fixture::count(&db, "sync_outbox"), before + 1);
+}
+
+#[test]
+fn a_job_added_on_one_device_appears_on_the_other() {
+    let server = MemoryServer::new();
+    let mut laptop = Device::signed_in(&server);
+    let job = laptop.add_job("Analytical Engines", "Programmer");
+    laptop.sync();
+
+    let desktop = Device::signed_in(&server);
+    let jobs = desktop.jobs();
+    assert_eq!(jobs.len(), 1, "the new device downloaded the account");
+    assert_eq!(jobs[0].id, job.id);
+    assert_eq!(jobs[0].position, "Programmer");
+    assert_converged(&[&laptop, &desktop]);
+
+    // A change pulled from elsewhere is in the history with source sync.
+    let changes = history::changes(desktop.db.conn(), &desktop.local.user_id, 10).unwrap();
+    assert!(
+        changes.iter().any(|c| c.source == Source::Sync),
+        "{changes:?}"
+    );
+}
+
+#[test]
+fn offline_edits_of_different_fields_of_one_job_both_survive() {
+    let server = MemoryServer::new();
+    let mut laptop = Device::signed_in(&server);
+    let job = laptop.add_job("Engines", "Programmer");
+    laptop.sync();
+    let mut desktop = Device::signed_in(&server);
+
+    laptop.edit_job(&job.id, json!({"position": "Lead programmer"}));
+    desktop.edit_job(&job.id, json!({"company_location": "London"}));
+    desktop.sync();
+    laptop.sync();
+    desktop.sync();
+
+    for device in [&laptop, &desktop] {
+        let jobs = device.jobs();
+        assert_eq!(jobs[0].position, "Lead programmer");
+        assert_eq!(jobs[0].company_location.as_deref(), Some("London"));
+    }
+    assert_converged(&[&laptop, &desktop]);
+}
+
+#[test]
+fn the_same_field_edited_on_two_devices_ends_with_the_later_edit_everywhere() {
+    let server = MemoryServer::new();
+    let mut laptop = Device::signed_in(&server);
+    let job = laptop.add_job("Engines", "Programmer");
+    laptop.sync();
+    let mut desktop = Device::signed_in(&server);
+
+    laptop.edit_job(&job.id, json!({"position": "Earlier"}));
+    std::thread::sleep(std::time::Duration::from_millis(2));
+    desktop.edit_job(&job.id, json!({"position": "Later"}));
+    // The later edit arrives at the account first; the earlier one still loses.
+    desktop.sync();
+    laptop.sync();
+    desktop.sync();
+    assert_eq!(laptop.jobs()[0].position, "Later");
+    assert_eq!(desktop.jobs()[0].position, "Later");
+    assert_converged(&[&laptop, &desktop]);
+}
+
+#[test]
+fn a_job_deleted_on_one_device_and_tagged_on_the_other_comes_back_on_both() {
+    let server = MemoryServer::new();
+    let mut laptop = Device::signed_in(&server);
+    let job = laptop.add_job("Engines", "Programmer");
+    laptop.sync();
+    let mut desktop = Device::signed_in(&server);
+
+    Experience::delete(&mut laptop.db, &job.id).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(2));
+    desktop.edit_job(&job.id, json!({"technologies": ["Rust"]}));
+    laptop.sync();
+    let told = desktop.sync();
+    let told_laptop = laptop.sync();
+    desktop.sync();
+
+    for device in [&laptop, &desktop] {
+        let jobs = device.jobs();
+        assert_eq!(jobs.len(), 1, "the job is back");
+        let tags: Vec<&str> = jobs[0]
+            .technologies
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect();
+        assert_eq!(tags, ["Rust"]);
+    }
+    assert!(
+        told.resurrected
+            .iter()
+            .chain(&told_laptop.resurrected)
+            .any(|r| r.key == [job.id.clone()]),
+        "the person is told: {told:?} {told_laptop:?}"
+    );
+    assert_converged(&[&laptop, &desktop]);
+}
+
+#[test]
+fn a_technology_both_devices_added_offline_becomes_one() {
+    let server = MemoryServer::new();
+    let mut laptop = Device::signed_in(&server);
+    let mut desktop = Device::signed_in(&server);
+    let a = laptop.add_job("Engines", "Programmer");
+    let b = desktop.add_job("Looms", "Weaver");
+    laptop.edit_job(&a.id, json!({"technologies": ["Brainfudge"]}));
+    desktop.edit_job(&b.id, json!({"technologies": ["brainfudge"]}));
+    laptop.sync();
+    desktop.sync();
+    laptop.sync();
+
+    let ids = |device: &Device| -> Vec<String> {
+        let mut stmt = device
+            .db
+            .conn()
+            .prepare("SELECT id FROM technologies WHERE lower(name) = 'brainfudge'")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_eq!(ids(&laptop).len(), 1);
+    assert_eq!(
+        ids(&laptop),
+        ids(&desktop),
+        "one id for the name everywhere"
+    );
+    assert_eq!(laptop.jobs().len(), 2);
+    assert_converged(&[&laptop, &desktop]);
+}
+
+#[test]
+fn a_lost_reply_is_sent_again_and_nothing_is_doubled() {
+    let server = MemoryServer::new();
+    let mut laptop = Device::signed_in(&server);
+    laptop.add_job("Engines", "Programmer");
+    // The account takes the push, but the reply never arrives.
+    let batch: Vec<_> = {
+        let mut probe = laptop.transport.clone();
+        let conn = laptop.db.conn();
+        conn.execute(
+            "UPDATE sync_outbox SET change_id = career_hub_ulid() WHERE change_id IS NULL",
+            [],
+        )
+        .unwrap();
+        let mut stmt = conn
+            .prepare("SELECT change_id, table_name, row_key, op, columns, hlc FROM sync_outbox ORDER BY seq")
+            .unwrap();
+        let changes: Vec<career_hub_protocol::api::Change> = stmt
+            .query_map([], |r| {
+                let key: String = r.get(2)?;
+                let columns: String = r.get(4)?;
+                let op: String = r.get(3)?;
+                let hlc: String = r.get(5)?;
+                Ok(career_hub_protocol::api::Change {
+                    id: r.get(0)?,
+                    table: r.get(1)?,
+                    key: serde_json::from_str(&key).unwrap(),
+                    op: serde_json::from_value(json!(op)).unwrap(),
+                    columns: serde_json::from_str(&columns).unwrap(),
+                    hlc: hlc.parse().unwrap(),
+                })
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        use career_hub::sync::Transport;
+        probe.push(&changes).unwrap();
+        changes
+    };
+    let logged = server.log().len();
+    let report = laptop.sync();
+    assert_eq!(server.log().len(), logged, "nothing was taken twice");
+    assert_eq!(report.pushed, u64::try_from(batch.len()).unwrap());
+    assert_eq!(laptop.pending(), 0);
+
+    let desktop = Device::signed_in(&server);
+    assert_eq!(desktop.jobs().len(), 1);
+    assert_converged(&[&laptop, &desktop]);
+}
+
+#[test]
+fn undoing_a_change_that_came_from_another_device_syncs_too() {
+    let server = MemoryServer::new();
+    let mut laptop = Device::signed_in(&server);
+    let job = laptop.add_job("Engines", "Programmer");
+    laptop.sync();
+    let mut desktop = Device::signed_in(&server);
+    laptop.edit_job(&job.id, json!({"position": "Lead"}));
+    laptop.sync();
+    desktop.sync();
+    assert_eq!(desktop.jobs()[0].position, "Lead");
+
+    history::undo_last(&mut desktop.db, &desktop.local.user_id, None).unwrap();
+    assert_eq!(desktop.jobs()[0].position, "Programmer");
+    desktop.sync();
+    laptop.sync();
+    assert_eq!(laptop.jobs()[0].position, "Programmer");
+    assert_converged(&[&laptop, &desktop]);
+}
+
+#[test]
+fn an_offline_account_keeps_every_change_for_later() {
+    let server = MemoryServer::new();
+    let mut laptop = Device::signed_in(&server);
+    laptop.transport.offline = true;
+    laptop.add_job("Engines", "Programmer");
+    let error = sync::sync_now(&mut laptop.db, &mut laptop.transport, &mut |_| {}).unwrap_err();
+    assert_eq!(error.code(), career_hub::ErrorCode::Offline);
+    assert!(error.to_string().contains("kept"), "{error}");
+    assert!(laptop.pending() > 0);
+    laptop.transport.offline = false;
+    laptop.sync();
+    assert_eq!(laptop.pending(), 0);
+    let desktop = Device::signed_in(&server);
+    assert_eq!(desktop.jobs().len(), 1);
+}
+
+#[test]
+fn an_import_while_signed_in_sends_every_row_it_wrote() {
+    let server = MemoryServer::new();
+    let mut laptop = Device::signed_in(&server);
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/jsonresume/full.json"
+    ))
+    .unwrap();
+    career_hub::import::jsonresume::import(&mut laptop.db, &laptop.local, &text, false).unwrap();
+    laptop.sync();
+    let desktop = Device::signed_in(&server);
+    assert!(desktop.jobs().len() >= 2);
+    assert_converged(&[&laptop, &desktop]);
+}
