@@ -45,6 +45,7 @@ enum Command {
     Doctor(commands::doctor::Cmd),
     Backup(commands::backup::Cmd),
     Restore(commands::restore::Cmd),
+    Sync(commands::sync::Cmd),
 }
 
 fn main() -> ExitCode {
@@ -68,6 +69,7 @@ fn main() -> ExitCode {
         Command::Backup(cmd) => cmd.run(&db),
         Command::Restore(cmd) => cmd.run(&db),
         Command::History(cmd) => cmd.run(&db),
+        Command::Sync(cmd) => cmd.run(&db),
     });
     match result {
         Ok(code) => code,

@@ -436,18 +436,47 @@ pub fn device_has_data(conn: &Connection) -> Result<bool> {
     Ok(conn.query_row(&sql, [], |row| row.get(0))?)
 }
 
-/// Signs this device in to an account (`session`, from signing up or in at `server`)
-/// and finds out what is where; nothing of the profile changes yet. Capture starts
-/// now, so nothing edited from here on is missed.
-pub fn begin(
+/// What signing in would find on each side; reads only.
+pub fn survey(db: &Db, transport: &mut dyn Transport) -> Result<Start> {
+    let account_has_data = !transport.pull(0, 0)?.changes.is_empty();
+    let device_has_data = device_has_data(db.conn())?;
+    Ok(match (device_has_data, account_has_data) {
+        (true, false) => Start::Upload,
+        (false, true) => Start::Download,
+        (true, true) => Start::Both,
+        (false, false) => Start::Empty,
+    })
+}
+
+/// What signing in did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SignedIn {
+    pub start: Start,
+    pub report: Report,
+}
+
+/// Signs this device in to an account (`session`, from signing up or in at `server`):
+/// stores the account, starts capture, brings the two sides together and syncs. This
+/// device's profile goes up into an empty account; an empty device takes the
+/// account's; when both hold one, `choice` says what happens, and without one nothing
+/// is changed and the answer says so.
+pub fn sign_in(
     db: &mut Db,
     transport: &mut dyn Transport,
     server: &str,
     email: &str,
     session: &Session,
-) -> Result<Start> {
+    choice: Option<Choice>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<SignedIn> {
     db.ensure_writable()?;
-    let account_has_data = !transport.pull(0, 0)?.changes.is_empty();
+    let start = survey(db, transport)?;
+    if start == Start::Both && choice.is_none() {
+        return Err(Error::Conflict(
+            "both this device and the account hold a profile; choose whether the account's replaces this device's".into(),
+        ));
+    }
     db.write_as(Source::Sync, |tx| {
         // What was waiting for another account is not this one's.
         tx.execute(
@@ -465,51 +494,23 @@ pub fn begin(
         )?;
         // The catalog rows this device knows: the account matches them by name, and
         // whatever refers to them later can then be taken.
-        enqueue(tx, tables::synced().filter(|t| t.sync == tables::SyncRole::Catalog))
-    })?;
-    let device_has_data = device_has_data(db.conn())?;
-    Ok(match (device_has_data, account_has_data) {
-        (true, false) => Start::Upload,
-        (false, true) => Start::Download,
-        (true, true) => Start::Both,
-        (false, false) => Start::Empty,
-    })
-}
-
-/// Finishes signing in: uploads this device's profile into an empty account, or makes
-/// room for the account's profile on an empty device (or, with [`Choice::Replace`],
-/// one that held a profile), then syncs.
-pub fn finish(
-    db: &mut Db,
-    transport: &mut dyn Transport,
-    start: Start,
-    choice: Option<Choice>,
-    progress: &mut dyn FnMut(Progress),
-) -> Result<Report> {
-    match (start, choice) {
-        (Start::Upload | Start::Empty, _) => {
-            db.write_as(Source::Sync, |tx| {
-                enqueue(
-                    tx,
-                    tables::synced().filter(|t| t.sync == tables::SyncRole::Account),
-                )
-            })?;
-        }
-        (Start::Download, _) | (Start::Both, Some(Choice::Replace)) => {
-            // The account's profile takes this device's place; the old one stays in the
-            // history (undo brings it back, and syncs it as an edit of this device).
-            db.write_as(Source::Sync, |tx| {
+        let catalog = tables::synced().filter(|t| t.sync == tables::SyncRole::Catalog);
+        enqueue(tx, catalog)?;
+        match start {
+            Start::Upload | Start::Empty => {
+                let account = tables::synced().filter(|t| t.sync == tables::SyncRole::Account);
+                enqueue(tx, account)
+            }
+            // The account's profile takes this device's place; the old one stays in
+            // the history (undo brings it back, and then syncs as an edit of this device).
+            Start::Download | Start::Both => {
                 tx.execute("DELETE FROM profiles", [])?;
                 Ok(())
-            })?;
+            }
         }
-        (Start::Both, None) => {
-            return Err(Error::Conflict(
-                "both this device and the account hold a profile; choose whether the account's replaces this device's".into(),
-            ));
-        }
-    }
-    sync_now(db, transport, progress)
+    })?;
+    let report = sync_now(db, transport, progress)?;
+    Ok(SignedIn { start, report })
 }
 
 /// Puts every row of `synced` tables in the outbox, parents first, with fresh stamps:
@@ -562,5 +563,69 @@ impl Db {
         let outcome = self.write(change);
         self.set_audit_context(before);
         outcome
+    }
+}
+
+/// Where this device's sign-in token is kept: a file beside the database, readable and
+/// writable by its owner only (never in the database, which backups copy). `None` for
+/// a database in memory.
+pub fn token_path(db: &Db) -> Option<std::path::PathBuf> {
+    let path = db.path()?;
+    let mut name = path.file_name()?.to_os_string();
+    name.push(".sync-token");
+    Some(path.with_file_name(name))
+}
+
+fn io_error(action: &'static str, path: &std::path::Path, source: std::io::Error) -> Error {
+    Error::Io {
+        action,
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// Keeps the token of this device's session (replacing any before it).
+pub fn save_token(db: &Db, token: &str) -> Result<()> {
+    use std::io::Write;
+    let Some(path) = token_path(db) else {
+        return Ok(());
+    };
+    let mut partial = path.clone().into_os_string();
+    partial.push(".partial");
+    let partial = std::path::PathBuf::from(partial);
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let written = options.open(&partial).and_then(|mut file| {
+        file.write_all(token.as_bytes())?;
+        file.sync_all()
+    });
+    written.map_err(|e| io_error("write the sign-in token to", &partial, e))?;
+    std::fs::rename(&partial, &path).map_err(|e| io_error("keep the sign-in token in", &path, e))
+}
+
+/// The token of this device's session, if it has one.
+pub fn load_token(db: &Db) -> Result<Option<String>> {
+    let Some(path) = token_path(db) else {
+        return Ok(None);
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(token) => Ok(Some(token.trim().to_owned()).filter(|t| !t.is_empty())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io_error("read the sign-in token from", &path, e)),
+    }
+}
+
+/// Removes the token of this device's session.
+pub fn forget_token(db: &Db) -> Result<()> {
+    let Some(path) = token_path(db) else {
+        return Ok(());
+    };
+    match std::fs::remove_file(&path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(io_error("remove the sign-in token", &path, e))
+        }
+        _ => Ok(()),
     }
 }

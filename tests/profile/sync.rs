@@ -23,16 +23,16 @@ impl Device {
     fn signed_in(server: &MemoryServer) -> Self {
         let (mut db, local) = fixture::profile();
         let (session, mut transport) = server.sign_in();
-        let start = sync::begin(
+        sync::sign_in(
             &mut db,
             &mut transport,
             "memory",
             "ada@example.com",
             &session,
+            Some(Choice::Replace),
+            &mut |_| {},
         )
         .unwrap();
-        let choice = (start == Start::Both).then_some(Choice::Replace);
-        sync::finish(&mut db, &mut transport, start, choice, &mut |_| {}).unwrap();
         let local = career_hub::profile::bootstrap(&mut db).unwrap_or(local);
         Device {
             db,
@@ -141,9 +141,18 @@ fn nothing_is_captured_before_signing_in_and_everything_after() {
 
     let server = MemoryServer::new();
     let (session, mut transport) = server.sign_in();
-    let start = sync::begin(&mut db, &mut transport, "memory", "a@example.com", &session).unwrap();
-    assert_eq!(start, Start::Upload);
-    sync::finish(&mut db, &mut transport, start, None, &mut |_| {}).unwrap();
+    assert_eq!(sync::survey(&db, &mut transport).unwrap(), Start::Upload);
+    let signed_in = sync::sign_in(
+        &mut db,
+        &mut transport,
+        "memory",
+        "a@example.com",
+        &session,
+        None,
+        &mut |_| {},
+    )
+    .unwrap();
+    assert_eq!(signed_in.start, Start::Upload);
     assert_eq!(
         sync::status(db.conn()).unwrap().pending,
         0,

@@ -18,6 +18,7 @@ pub mod search;
 pub mod section;
 pub mod skill;
 pub mod suggest;
+pub mod sync;
 pub mod undo;
 
 use std::path::Path;

@@ -4,8 +4,10 @@
 
 mod accounts;
 mod batch;
+mod cli;
 mod cluster;
 mod db;
+mod devices;
 mod fixtures;
 mod isolation;
 mod robustness;
