@@ -26,12 +26,18 @@ pub(super) fn row_key(key: &[String]) -> String {
     Value::from(key.to_vec()).to_string()
 }
 
+/// The clock every upsert of a row sets besides its columns': when the row was last
+/// written at all (a link has no columns of its own, and its writes count too).
+const ROW_CLOCK: &str = "";
+
 /// The merge state of one row, as this device sees it.
 #[derive(Debug, Default)]
 struct RowState {
     /// Stamps the server acknowledged or sent, by column.
     clocks: BTreeMap<String, Hlc>,
     deleted: Option<Hlc>,
+    /// Values edits from elsewhere gave the row while it was deleted here.
+    data: Map<String, Value>,
     /// Stamps of this device's changes not yet acknowledged, by column.
     pending: BTreeMap<String, Hlc>,
     pending_delete: Option<Hlc>,
@@ -42,14 +48,19 @@ struct RowState {
 impl RowState {
     fn load(tx: &Transaction<'_>, table: &str, key: &str) -> Result<Self> {
         let mut state = RowState::default();
-        let stored: Option<(String, Option<String>)> = tx
+        let stored: Option<(String, Option<String>, Option<String>)> = tx
             .prepare_cached(
-                "SELECT clocks, deleted_hlc FROM sync_rows WHERE table_name = ?1 AND row_key = ?2",
+                "SELECT clocks, deleted_hlc, data FROM sync_rows WHERE table_name = ?1 AND row_key = ?2",
             )?
-            .query_row(params![table, key], |row| Ok((row.get(0)?, row.get(1)?)))
+            .query_row(params![table, key], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+            })
             .optional()?;
-        if let Some((clocks, deleted)) = stored {
+        if let Some((clocks, deleted, data)) = stored {
             state.known = true;
+            if let Some(data) = data {
+                state.data = serde_json::from_str(&data)?;
+            }
             let clocks: Map<String, Value> = serde_json::from_str(&clocks)?;
             for (column, stamp) in clocks {
                 if let Some(stamp) = stamp.as_str().and_then(|s| s.parse().ok()) {
@@ -78,7 +89,8 @@ impl RowState {
                 state.pending_delete = state.pending_delete.max(Some(stamp));
             } else {
                 let columns: Map<String, Value> = serde_json::from_str(&columns)?;
-                for (column, _) in columns {
+                let touched = std::iter::once(ROW_CLOCK.to_owned());
+                for column in touched.chain(columns.into_iter().map(|(c, _)| c)) {
                     let slot = state.pending.entry(column).or_insert_with(|| stamp.clone());
                     if *slot < stamp {
                         *slot = stamp.clone();
@@ -101,6 +113,12 @@ impl RowState {
     /// The stamp of the row's latest edit.
     fn newest_edit(&self) -> Option<&Hlc> {
         self.clocks.values().chain(self.pending.values()).max()
+    }
+
+    /// The stamp of the latest delete of the row, whether or not an edit came after it
+    /// (a row hanging from this one and last changed before it went with it).
+    fn delete_stamp(&self) -> Option<&Hlc> {
+        self.deleted.iter().chain(&self.pending_delete).max()
     }
 
     /// The stamp of the delete that holds the row deleted: the latest delete, unless an
@@ -259,20 +277,26 @@ fn save_clocks(
     key: &str,
     stamps: &BTreeMap<String, Hlc>,
     deleted: Option<&Hlc>,
+    data: Option<&Map<String, Value>>,
 ) -> Result<()> {
     let clocks: Map<String, Value> = stamps
         .iter()
         .map(|(c, s)| (c.clone(), Value::String(s.to_string())))
         .collect();
+    let data = data
+        .filter(|d| !d.is_empty())
+        .map(|d| Value::Object(d.clone()).to_string());
     tx.prepare_cached(
-        "INSERT INTO sync_rows (table_name, row_key, clocks, deleted_hlc) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (table_name, row_key) DO UPDATE SET clocks = excluded.clocks, deleted_hlc = excluded.deleted_hlc",
+        "INSERT INTO sync_rows (table_name, row_key, clocks, deleted_hlc, data) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (table_name, row_key) DO UPDATE SET clocks = excluded.clocks,
+             deleted_hlc = excluded.deleted_hlc, data = excluded.data",
     )?
     .execute(params![
         table,
         key,
         Value::Object(clocks).to_string(),
-        deleted.map(ToString::to_string)
+        deleted.map(ToString::to_string),
+        data
     ])?;
     Ok(())
 }
@@ -293,7 +317,9 @@ fn parents_of(
     let mut parents = Vec::new();
     for reference in references {
         let (column, parent) = reference?;
-        let Some(parent) = tables::table(&parent).filter(|t| t.sync == SyncRole::Account) else {
+        // The catalog counts too: a technology deleted here that the account has comes
+        // back when something refers to it (the account never removes one).
+        let Some(parent) = tables::table(&parent).filter(|t| t.sync != SyncRole::Local) else {
             continue;
         };
         let value = match table.key.iter().position(|k| *k == column) {
@@ -308,6 +334,74 @@ fn parents_of(
         }
     }
     Ok(parents)
+}
+
+/// When a row hangs from a deleted row whose delete is stamped at or after `hlc`, the
+/// delete's stamp: a change made before its parent was deleted does not bring the
+/// parent back; the cascade took the row too.
+fn cascaded_at(
+    tx: &Transaction<'_>,
+    columns: &mut Columns,
+    table: &Table,
+    key: &[String],
+    values: &Map<String, Value>,
+    hlc: &Hlc,
+) -> Result<Option<Hlc>> {
+    for (parent, id) in parents_of(tx, table, key, values)? {
+        if parent.sync == SyncRole::Catalog {
+            continue;
+        }
+        let parent_key = vec![id];
+        let state = RowState::load(tx, parent.name, &row_key(&parent_key))?;
+        if let Some(deleted) = state.delete_stamp().filter(|deleted| *deleted >= hlc) {
+            return Ok(Some(deleted.clone()));
+        }
+        let parent_values = if row_exists(tx, parent, &parent_key)? {
+            current_values(tx, parent, &parent_key)?
+        } else if state.known {
+            let carried = columns.of(tx, parent)?.to_vec();
+            let mut last = last_values(tx, parent, &parent_key, &carried)?;
+            last.extend(state.data.clone());
+            last
+        } else {
+            continue;
+        };
+        if let Some(deleted) = cascaded_at(tx, columns, parent, &parent_key, &parent_values, hlc)? {
+            return Ok(Some(deleted));
+        }
+    }
+    Ok(None)
+}
+
+/// The row's text columns as they are now (what names its parents).
+fn current_values(
+    tx: &Transaction<'_>,
+    table: &Table,
+    key: &[String],
+) -> Result<Map<String, Value>> {
+    let sql = format!(
+        "SELECT * FROM \"{}\" WHERE {}",
+        table.name,
+        key_condition(table)
+    );
+    let mut stmt = tx.prepare_cached(&sql)?;
+    let names: Vec<String> = stmt
+        .column_names()
+        .iter()
+        .map(|n| (*n).to_owned())
+        .collect();
+    let values = stmt
+        .query_row(params_from_iter(key), |row| {
+            let mut values = Map::new();
+            for (i, name) in names.iter().enumerate() {
+                if let Ok(text) = row.get::<_, String>(i) {
+                    values.insert(name.clone(), Value::String(text));
+                }
+            }
+            Ok(values)
+        })
+        .optional()?;
+    Ok(values.unwrap_or_default())
 }
 
 /// Brings back the deleted rows that a row hangs from, parents first (add wins).
@@ -329,10 +423,19 @@ fn resurrect_parents(
             continue;
         }
         let carried = columns.of(tx, parent)?.to_vec();
-        let last = last_values(tx, parent, &parent_key, &carried)?;
+        let mut last = last_values(tx, parent, &parent_key, &carried)?;
+        last.extend(state.data.clone());
         resurrect_parents(tx, columns, parent, &parent_key, &last, report)?;
         insert_row(tx, parent, &parent_key, &last)?;
-        save_clocks(tx, parent.name, &row_key(&parent_key), &state.clocks, None)?;
+        let parent_row = row_key(&parent_key);
+        save_clocks(
+            tx,
+            parent.name,
+            &parent_row,
+            &state.clocks,
+            state.deleted.as_ref(),
+            None,
+        )?;
         report.resurrected.push(super::Row {
             table: parent.name.to_owned(),
             key: parent_key,
@@ -375,9 +478,6 @@ fn upsert(
     let key = row_key(&change.key);
     let state = RowState::load(tx, table.name, &key)?;
     let hlc = &change.hlc;
-    if state.deleted().is_some_and(|deleted| deleted >= hlc) {
-        return Ok(());
-    }
     let carried = columns.of(tx, table)?.to_vec();
     let winners: Vec<(&String, &Value)> = change
         .columns
@@ -386,20 +486,57 @@ fn upsert(
         .filter(|(column, _)| state.clock(column).is_none_or(|seen| seen < hlc))
         .collect();
     let mut stamps = state.clocks.clone();
+    if state.deleted().is_some_and(|deleted| deleted >= hlc) {
+        // The row stays deleted, but its columns still take the later values: should
+        // an edit made after the delete bring it back, every replica brings back the
+        // same row, whatever order the changes arrived in.
+        if !winners.is_empty() {
+            let mut data = state.data.clone();
+            for (column, value) in &winners {
+                data.insert((*column).clone(), (*value).clone());
+                stamps.insert((*column).clone(), hlc.clone());
+            }
+            save_clocks(
+                tx,
+                table.name,
+                &key,
+                &stamps,
+                state.deleted.as_ref(),
+                Some(&data),
+            )?;
+        }
+        return Ok(());
+    }
     if row_exists(tx, table, &change.key)? {
         if winners.is_empty() {
+            // Nothing to write, but the row was written to at this stamp.
+            if stamps.get(ROW_CLOCK).is_none_or(|seen| seen < hlc) {
+                stamps.insert(ROW_CLOCK.to_owned(), hlc.clone());
+                save_clocks(tx, table.name, &key, &stamps, state.deleted.as_ref(), None)?;
+            }
             return Ok(());
         }
         update_row(tx, table, &change.key, &winners)?;
     } else {
         // A new row, or one deleted here coming back because this edit is later.
         let mut values = if state.known {
-            last_values(tx, table, &change.key, &carried)?
+            let mut last = last_values(tx, table, &change.key, &carried)?;
+            last.extend(state.data.clone());
+            last
         } else {
             Map::new()
         };
         for (column, value) in &winners {
             values.insert((*column).clone(), (*value).clone());
+        }
+        if let Some(deleted) = cascaded_at(tx, columns, table, &change.key, &values, hlc)? {
+            // Deleted with its parent: kept deleted, with the values it would have.
+            let mut data = state.data.clone();
+            for (column, value) in &winners {
+                data.insert((*column).clone(), (*value).clone());
+                stamps.insert((*column).clone(), hlc.clone());
+            }
+            return save_clocks(tx, table.name, &key, &stamps, Some(&deleted), Some(&data));
         }
         resurrect_parents(tx, columns, table, &change.key, &values, report)?;
         insert_row(tx, table, &change.key, &values)?;
@@ -413,7 +550,10 @@ fn upsert(
     for (column, _) in &winners {
         stamps.insert((*column).clone(), hlc.clone());
     }
-    save_clocks(tx, table.name, &key, &stamps, None)?;
+    if stamps.get(ROW_CLOCK).is_none_or(|seen| seen < hlc) {
+        stamps.insert(ROW_CLOCK.to_owned(), hlc.clone());
+    }
+    save_clocks(tx, table.name, &key, &stamps, state.deleted.as_ref(), None)?;
     report.applied += 1;
     Ok(())
 }
@@ -422,21 +562,110 @@ fn delete(tx: &Transaction<'_>, table: &Table, change: &Change, report: &mut Rep
     let key = row_key(&change.key);
     let state = RowState::load(tx, table.name, &key)?;
     let hlc = &change.hlc;
-    if state.newest_edit().is_some_and(|edit| edit > hlc)
-        || state.deleted.as_ref().is_some_and(|deleted| deleted >= hlc)
-    {
+    if state.deleted.as_ref().is_some_and(|deleted| deleted >= hlc) {
         return Ok(());
+    }
+    if !row_exists(tx, table, &change.key)? {
+        // Gone here already (deleted with a parent, or never seen): the tombstone stays,
+        // so that an older edit arriving later does not bring it back.
+        if state.newest_edit().is_none_or(|edit| edit < hlc) {
+            save_clocks(
+                tx,
+                table.name,
+                &key,
+                &state.clocks,
+                Some(hlc),
+                Some(&state.data),
+            )?;
+        }
+        return Ok(());
+    }
+    let deleted = settle(tx, table, &change.key, hlc)?;
+    report.applied += u64::from(deleted > 0);
+    Ok(())
+}
+
+/// A delete stamped `hlc` of the row `key` of `table`, as of that stamp: every row of
+/// it and of what hangs from it goes unless it, or something hanging from it, was
+/// edited after the delete (add wins: such an edit would have brought it back).
+/// Returns how many rows went; the row itself stays when that is less than all.
+fn settle(tx: &Transaction<'_>, table: &Table, key: &[String], hlc: &Hlc) -> Result<usize> {
+    let mut deleted = 0;
+    let mut kept_child = false;
+    for (child, child_key) in children_of(tx, table, key)? {
+        let gone = settle(tx, child, &child_key, hlc)?;
+        deleted += gone;
+        kept_child |= row_exists(tx, child, &child_key)?;
+    }
+    let row = row_key(key);
+    let state = RowState::load(tx, table.name, &row)?;
+    let stamp = state.deleted.iter().chain([hlc]).max().cloned();
+    if kept_child || state.newest_edit().is_some_and(|edit| edit > hlc) {
+        // Kept, but the delete is remembered: what hangs from the row and was changed
+        // before it is gone, wherever it arrives later.
+        save_clocks(
+            tx,
+            table.name,
+            &row,
+            &state.clocks,
+            stamp.as_ref(),
+            Some(&state.data),
+        )?;
+        return Ok(deleted);
     }
     let sql = format!(
         "DELETE FROM \"{}\" WHERE {}",
         table.name,
         key_condition(table)
     );
-    tx.prepare_cached(&sql)?
-        .execute(params_from_iter(&change.key))?;
-    save_clocks(tx, table.name, &key, &state.clocks, Some(hlc))?;
-    report.applied += 1;
-    Ok(())
+    tx.prepare_cached(&sql)?.execute(params_from_iter(key))?;
+    save_clocks(
+        tx,
+        table.name,
+        &row,
+        &state.clocks,
+        stamp.as_ref(),
+        Some(&state.data),
+    )?;
+    Ok(deleted + 1)
+}
+
+/// The synced rows that hang from the row `key` of `table` (by their foreign keys).
+fn children_of(
+    tx: &Transaction<'_>,
+    table: &Table,
+    key: &[String],
+) -> Result<Vec<(&'static Table, Vec<String>)>> {
+    let [id] = key else {
+        return Ok(Vec::new());
+    };
+    let mut children = Vec::new();
+    for child in tables::synced().filter(|t| t.sync == SyncRole::Account) {
+        let columns: Vec<String> = tx
+            .prepare_cached(
+                "SELECT \"from\" FROM pragma_foreign_key_list(?1) WHERE \"table\" = ?2",
+            )?
+            .query_map([child.name, table.name], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for column in columns {
+            let keys: Vec<String> = child.key.iter().map(|k| format!("\"{k}\"")).collect();
+            let sql = format!(
+                "SELECT {} FROM \"{}\" WHERE \"{column}\" = ?1",
+                keys.join(", "),
+                child.name
+            );
+            let mut stmt = tx.prepare_cached(&sql)?;
+            let rows = stmt.query_map([id], |row| {
+                (0..child.key.len())
+                    .map(|i| row.get::<_, String>(i))
+                    .collect::<rusqlite::Result<Vec<String>>>()
+            })?;
+            for row in rows {
+                children.push((child, row?));
+            }
+        }
+    }
+    Ok(children)
 }
 
 /// A catalog row another device of the account added (or the server's own under the
@@ -461,6 +690,15 @@ fn catalog_upsert(
     };
     let mut values = change.columns.clone();
     values.retain(|column, _| capture::carried(table, column));
+    // The account has the row: it is never sent from here.
+    save_clocks(
+        tx,
+        table.name,
+        &row_key(&change.key),
+        &BTreeMap::new(),
+        None,
+        None,
+    )?;
     match local {
         Some(local) => remap_catalog(tx, &local, id)?,
         None if row_exists(tx, table, &change.key)? => {}
@@ -515,20 +753,22 @@ pub(super) fn remap_catalog(tx: &Transaction<'_>, from: &str, to: &str) -> Resul
     if taken {
         // Both ids are here already: the references move and `from` goes.
         repoint_references(tx, from, to)?;
-        tx.execute("DELETE FROM technologies WHERE id = ?1", [from])?;
+        tx.prepare_cached("DELETE FROM technologies WHERE id = ?1")?
+            .execute([from])?;
     } else {
-        tx.execute("UPDATE technologies SET id = ?2 WHERE id = ?1", [from, to])?;
+        tx.prepare_cached("UPDATE technologies SET id = ?2 WHERE id = ?1")?
+            .execute([from, to])?;
         repoint_references(tx, from, to)?;
     }
     let (from_json, to_json) = (Value::from(from).to_string(), Value::from(to).to_string());
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE sync_rows SET row_key = replace(row_key, ?1, ?2)
          WHERE instr(row_key, ?1) AND NOT EXISTS (
              SELECT 1 FROM sync_rows other
              WHERE other.table_name = sync_rows.table_name
                AND other.row_key = replace(sync_rows.row_key, ?1, ?2))",
-        [&from_json, &to_json],
-    )?;
+    )?
+    .execute([&from_json, &to_json])?;
     Ok(())
 }
 
@@ -559,19 +799,17 @@ fn repoint_references(tx: &Transaction<'_>, from: &str, to: &str) -> Result<()> 
                 .iter()
                 .map(|c| format!("kept.\"{c}\" = \"{table}\".\"{c}\""))
                 .collect();
-            tx.execute(
-                &format!(
-                    "DELETE FROM \"{table}\" WHERE \"{column}\" = ?1 AND EXISTS (
-                         SELECT 1 FROM \"{table}\" kept WHERE kept.\"{column}\" = ?2 AND {})",
-                    same.join(" AND ")
-                ),
-                [from, to],
-            )?;
+            tx.prepare_cached(&format!(
+                "DELETE FROM \"{table}\" WHERE \"{column}\" = ?1 AND EXISTS (
+                     SELECT 1 FROM \"{table}\" kept WHERE kept.\"{column}\" = ?2 AND {})",
+                same.join(" AND ")
+            ))?
+            .execute([from, to])?;
         }
-        tx.execute(
-            &format!("UPDATE \"{table}\" SET \"{column}\" = ?2 WHERE \"{column}\" = ?1"),
-            [from, to],
-        )?;
+        tx.prepare_cached(&format!(
+            "UPDATE \"{table}\" SET \"{column}\" = ?2 WHERE \"{column}\" = ?1"
+        ))?
+        .execute([from, to])?;
     }
     Ok(())
 }
@@ -635,28 +873,44 @@ fn record_acknowledged(tx: &Transaction<'_>, change: &Change) -> Result<()> {
     let Some(table) = tables::table(&change.table) else {
         return Ok(());
     };
-    if table.sync != SyncRole::Account {
-        return Ok(());
-    }
     let key = row_key(&change.key);
+    if table.sync == SyncRole::Catalog {
+        // The account knows the row now; its merge state is the catalog's own.
+        return save_clocks(tx, table.name, &key, &BTreeMap::new(), None, None);
+    }
     let state = RowState::load(tx, table.name, &key)?;
     let mut stamps = state.clocks;
     match change.op {
         Op::Upsert => {
-            for column in change.columns.keys() {
+            for column in
+                std::iter::once(ROW_CLOCK).chain(change.columns.keys().map(String::as_str))
+            {
                 let slot = stamps
-                    .entry(column.clone())
+                    .entry(column.to_owned())
                     .or_insert_with(|| change.hlc.clone());
                 if *slot < change.hlc {
                     *slot = change.hlc.clone();
                 }
             }
-            let deleted = state.deleted.filter(|d| *d > change.hlc);
-            save_clocks(tx, table.name, &key, &stamps, deleted.as_ref())
+            // The row lives again if it was deleted before this edit; the delete's stamp
+            // stays (what hung from it and was changed before it stays gone).
+            let data = state
+                .deleted
+                .as_ref()
+                .filter(|d| **d > change.hlc)
+                .map(|_| &state.data);
+            save_clocks(tx, table.name, &key, &stamps, state.deleted.as_ref(), data)
         }
         Op::Delete => {
             let deleted = state.deleted.into_iter().chain([change.hlc.clone()]).max();
-            save_clocks(tx, table.name, &key, &stamps, deleted.as_ref())
+            save_clocks(
+                tx,
+                table.name,
+                &key,
+                &stamps,
+                deleted.as_ref(),
+                Some(&state.data),
+            )
         }
     }
 }

@@ -186,6 +186,7 @@ fn push(
 ) -> Result<()> {
     let total = waiting(db.conn())?;
     let mut sent = 0;
+    db.write_as(Source::Sync, send_catalog_first)?;
     loop {
         // Ids are given, and kept, before a batch is sent: a batch sent again after a
         // lost reply carries the same ids, which the server answers as duplicates.
@@ -492,15 +493,10 @@ pub fn sign_in(
                  email = ?4, pull_next = 0, last_synced_at = NULL WHERE id = 1",
             params![session.device_id, session.user_id, server, email],
         )?;
-        // The catalog rows this device knows: the account matches them by name, and
-        // whatever refers to them later can then be taken.
-        let catalog = tables::synced().filter(|t| t.sync == tables::SyncRole::Catalog);
-        enqueue(tx, catalog)?;
         match start {
-            Start::Upload | Start::Empty => {
-                let account = tables::synced().filter(|t| t.sync == tables::SyncRole::Account);
-                enqueue(tx, account)
-            }
+            // The profile goes up with the catalog rows it uses, first (the account
+            // matches them by name).
+            Start::Upload | Start::Empty => enqueue(tx, tables::synced()),
             // The account's profile takes this device's place; the old one stays in
             // the history (undo brings it back, and then syncs as an edit of this device).
             Start::Download | Start::Both => {
@@ -521,9 +517,13 @@ fn enqueue<'t>(
 ) -> Result<()> {
     let mut rows = Vec::new();
     for table in synced {
+        let wanted = match table.sync {
+            tables::SyncRole::Catalog => format!("WHERE id IN ({})", used_catalog_ids(tx, table)?),
+            _ => String::new(),
+        };
         let rowids: String = tx.query_row(
             &format!(
-                "SELECT json_group_array(rowid) FROM (SELECT rowid FROM \"{}\" ORDER BY rowid)",
+                "SELECT json_group_array(rowid) FROM (SELECT rowid FROM \"{}\" {wanted} ORDER BY rowid)",
                 table.name
             ),
             [],
@@ -532,6 +532,86 @@ fn enqueue<'t>(
         rows.push((table, rowids));
     }
     capture::record_inserts(tx, rows.into_iter())
+}
+
+/// Puts, ahead of everything waiting, the catalog rows that waiting changes refer to
+/// and that the account has neither been sent nor sent here (a technology this device
+/// had before it signed in, first used now): the account must know a technology before
+/// it takes a row that names it.
+fn send_catalog_first(tx: &Transaction<'_>) -> Result<()> {
+    for catalog in tables::synced().filter(|t| t.sync == tables::SyncRole::Catalog) {
+        let mut named = Vec::new();
+        for table in tables::synced().filter(|t| t.sync == tables::SyncRole::Account) {
+            let mut stmt = tx.prepare_cached(
+                "SELECT \"from\" FROM pragma_foreign_key_list(?1) WHERE \"table\" = ?2",
+            )?;
+            let columns =
+                stmt.query_map([table.name, catalog.name], |row| row.get::<_, String>(0))?;
+            for column in columns {
+                let column = column?;
+                let value = match table.key.iter().position(|k| *k == column) {
+                    Some(i) => format!("json_extract(row_key, '$[{i}]')"),
+                    None => format!("json_extract(columns, '$.{column}')"),
+                };
+                named.push(format!(
+                    "SELECT {value} FROM sync_outbox WHERE table_name = '{}' AND op = 'upsert'",
+                    table.name
+                ));
+            }
+        }
+        if named.is_empty() {
+            continue;
+        }
+        let rowids: String = tx.query_row(
+            &format!(
+                "SELECT json_group_array(rowid) FROM (SELECT c.rowid FROM \"{name}\" c
+                 WHERE c.id IN ({named})
+                   AND NOT EXISTS (SELECT 1 FROM sync_rows s WHERE s.table_name = '{name}' AND s.row_key = json_array(c.id))
+                   AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.table_name = '{name}' AND o.row_key = json_array(c.id))
+                 ORDER BY c.rowid)",
+                name = catalog.name,
+                named = named.join(" UNION "),
+            ),
+            [],
+            |row| row.get(0),
+        )?;
+        if rowids == "[]" {
+            continue;
+        }
+        let (first, last): (i64, i64) = tx.query_row(
+            "SELECT coalesce(min(seq), 1), coalesce(max(seq), 0) FROM sync_outbox",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
+        capture::record_inserts(tx, std::iter::once((catalog, rowids)))?;
+        // Renumbered to come before every change already waiting.
+        let added: i64 = tx.query_row(
+            "SELECT count(*) FROM sync_outbox WHERE seq > ?1",
+            [last],
+            |row| row.get(0),
+        )?;
+        tx.execute(
+            "UPDATE sync_outbox SET seq = seq - ?1 + ?2 - ?3 - 1 WHERE seq > ?1",
+            params![last, first, added],
+        )?;
+    }
+    Ok(())
+}
+
+/// A query of the ids of `catalog` that the account's rows refer to: of the catalog,
+/// only what the profile uses goes up with it.
+fn used_catalog_ids(tx: &Transaction<'_>, catalog: &tables::Table) -> Result<String> {
+    let mut uses = vec!["SELECT NULL".to_owned()];
+    for table in tables::synced().filter(|t| t.sync == tables::SyncRole::Account) {
+        let mut stmt = tx.prepare_cached(
+            "SELECT \"from\" FROM pragma_foreign_key_list(?1) WHERE \"table\" = ?2",
+        )?;
+        let columns = stmt.query_map([table.name, catalog.name], |row| row.get::<_, String>(0))?;
+        for column in columns {
+            uses.push(format!("SELECT \"{}\" FROM \"{}\"", column?, table.name));
+        }
+    }
+    Ok(uses.join(" UNION "))
 }
 
 /// Signs this device out: capture stops and the account's details are forgotten. The

@@ -5,6 +5,7 @@
 mod archive;
 mod builder;
 mod bulk;
+mod convergence;
 // Printing needs the typesetting engine (the `pdf` feature, which the CLI and the
 // desktop app turn on); `cargo test --workspace` builds the core with it.
 #[cfg(feature = "pdf")]

@@ -14,7 +14,7 @@ use proptest::prelude::*;
 use crate::fixture::{self, job};
 
 #[derive(Clone, Debug)]
-enum Op {
+pub(crate) enum Op {
     AddExperience(u8),
     AddProject { linked_to: Option<usize> },
     AddSkill(u8),
@@ -30,7 +30,7 @@ enum Op {
     UndoLast,
 }
 
-fn op() -> impl Strategy<Value = Op> {
+pub(crate) fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         3 => any::<u8>().prop_map(Op::AddExperience),
         2 => proptest::option::of(0..4usize).prop_map(|linked_to| Op::AddProject { linked_to }),
@@ -78,7 +78,7 @@ fn nth_id(db: &Db, table: &str, profile_id: &str, n: usize) -> Option<String> {
 }
 
 /// Applies an operation; input the API rejects is simply not applied.
-fn apply(db: &mut Db, local: &LocalProfile, op: &Op) {
+pub(crate) fn apply(db: &mut Db, local: &LocalProfile, op: &Op) {
     let p = local.profile_id.as_str();
     let _ = match op {
         Op::AddExperience(n) => {

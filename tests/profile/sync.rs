@@ -11,16 +11,16 @@ use serde_json::{Value, json};
 use crate::fixture;
 
 /// A device: its database, its profile and its connection to the account.
-struct Device {
-    db: Db,
-    local: LocalProfile,
-    transport: MemoryTransport,
+pub(crate) struct Device {
+    pub(crate) db: Db,
+    pub(crate) local: LocalProfile,
+    pub(crate) transport: MemoryTransport,
 }
 
 impl Device {
     /// A new device with a fresh profile, signed in to `server`; the profile goes up
     /// (when the account is empty) or is replaced by the account's.
-    fn signed_in(server: &MemoryServer) -> Self {
+    pub(crate) fn signed_in(server: &MemoryServer) -> Self {
         let (mut db, local) = fixture::profile();
         let (session, mut transport) = server.sign_in();
         sync::sign_in(
@@ -74,14 +74,20 @@ impl Device {
 
 /// Every synced table's rows, as comparable text: without `updated_at` (each replica's
 /// own "last changed here"), `profiles.user_id` (the local user of each device) and
-/// when a device first had a catalog row.
+/// when a device first had a catalog row; of the catalog, the rows the profile uses.
 fn synced_rows(db: &Db) -> Vec<String> {
     let mut all = Vec::new();
     for table in career_hub::schema::tables::synced() {
-        let mut stmt = db
-            .conn()
-            .prepare(&format!("SELECT * FROM \"{}\"", table.name))
-            .unwrap();
+        // The catalog is everyone's dictionary: what the profile uses of it must agree.
+        let sql = if table.name == "technologies" {
+            "SELECT * FROM technologies WHERE id IN (SELECT technology_id FROM skills
+                 UNION SELECT technology_id FROM experience_technologies
+                 UNION SELECT technology_id FROM project_technologies)"
+                .to_owned()
+        } else {
+            format!("SELECT * FROM \"{}\"", table.name)
+        };
+        let mut stmt = db.conn().prepare(&sql).unwrap();
         let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
         let rows = stmt
             .query_map([], |row| {
@@ -105,7 +111,7 @@ fn synced_rows(db: &Db) -> Vec<String> {
     all
 }
 
-fn assert_converged(devices: &[&Device]) {
+pub(crate) fn assert_converged(devices: &[&Device]) {
     let first = synced_rows(&devices[0].db);
     for other in &devices[1..] {
         let rows = synced_rows(&other.db);

@@ -594,13 +594,16 @@ fn upsert(
 ) -> Result<(), Fallback> {
     change.columns.retain(|c, _| !server_owned(table, c));
     let row = row_mut(&mut writes.rows, table.name, &change.key)?;
-    let Some(Merged {
+    let Merged {
         winners,
         old,
         was_deleted,
-    }) = row.state.merge(&change.columns, &change.hlc)
-    else {
-        return Ok(());
+    } = match row.state.merge(&change.columns, &change.hlc) {
+        Ok(merged) => merged,
+        Err(changed) => {
+            row.dirty |= changed;
+            return Ok(());
+        }
     };
     let data = row.state.data.clone();
     let exists = row.exists;

@@ -467,11 +467,11 @@ struct Merged {
 
 impl RowState {
     /// Merges an edit of `columns` stamped `hlc`, column by column (the later stamp
-    /// wins); `None` when the row was deleted after the edit was made (the tombstone wins).
-    fn merge(&mut self, columns: &Map<String, Value>, hlc: &Hlc) -> Option<Merged> {
-        if self.deleted.as_ref().is_some_and(|deleted| deleted >= hlc) {
-            return None;
-        }
+    /// wins). `Err(changed)` when the row was deleted after the edit was made: the
+    /// tombstone wins and the row stays deleted, but its columns still take the later
+    /// values (`changed` says whether any did), so that an edit made after the delete
+    /// brings back the same row on every replica whatever order changes arrive in.
+    fn merge(&mut self, columns: &Map<String, Value>, hlc: &Hlc) -> Result<Merged, bool> {
         let winners: Vec<String> = columns
             .keys()
             .filter(|c| clock_of(&self.clocks, c).is_none_or(|seen| seen < *hlc))
@@ -483,8 +483,11 @@ impl RowState {
             self.clocks
                 .insert(column.clone(), Value::String(hlc.to_string()));
         }
+        if self.deleted.as_ref().is_some_and(|deleted| deleted >= hlc) {
+            return Err(!winners.is_empty());
+        }
         let was_deleted = self.deleted.take().is_some();
-        Some(Merged {
+        Ok(Merged {
             winners,
             old,
             was_deleted,
@@ -784,13 +787,18 @@ async fn upsert(
 ) -> Result<(), Refusal> {
     change.columns.retain(|c, _| !server_owned(table, c));
     let mut state = row_state(tx, caller, table.name, &change.key).await?;
-    let Some(Merged {
+    let Merged {
         winners,
         old,
         was_deleted,
-    }) = state.merge(&change.columns, &change.hlc)
-    else {
-        return Ok(());
+    } = match state.merge(&change.columns, &change.hlc) {
+        Ok(merged) => merged,
+        Err(changed) => {
+            if changed {
+                save_state(tx, caller, table.name, &change.key, &state).await?;
+            }
+            return Ok(());
+        }
     };
     resurrect_parents(app, tx, caller, table, &change.key, &state.data, outcome).await?;
     let exists = row_exists(tx, table, &change.key).await?;

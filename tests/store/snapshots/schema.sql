@@ -535,6 +535,7 @@ CREATE TABLE sync_rows (
     row_key TEXT NOT NULL,
     clocks TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(clocks)),
     deleted_hlc TEXT,
+    data TEXT CHECK (data IS NULL OR json_valid(data)),
     PRIMARY KEY (table_name, row_key)
 ) STRICT;
 
