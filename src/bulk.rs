@@ -42,6 +42,15 @@ pub(crate) fn register(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// How the error of a bulk write that did more than insert begins.
+const REFUSAL: &str = "a bulk write may only insert";
+
+/// Whether `error` is [`insert`] refusing work that updated or deleted: the work can
+/// run again outside the bulk path.
+pub fn refused(error: &Error) -> bool {
+    matches!(error, Error::Internal(message) if message.starts_with(REFUSAL))
+}
+
 /// What becomes of the audit rows of the rows a bulk write inserts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Audit {
@@ -157,7 +166,7 @@ pub fn insert<T>(
             "updated"
         };
         return Err(Error::Internal(format!(
-            "a bulk write may only insert, and it {verb} {table}; nothing was written"
+            "{REFUSAL}, and it {verb} {table}; nothing was written"
         )));
     }
     finish(tx, audit, &inserted.rows)?;

@@ -132,17 +132,37 @@ impl RowState {
     }
 }
 
-/// Columns of the live schema a change may carry, per table, read once per page.
+/// What a page of changes looks up again and again, read once: the columns of the
+/// live schema a change may carry and the foreign keys of each table, and the latest
+/// delete stamp above each row (until a delete in the page).
 #[derive(Default)]
-pub(super) struct Columns(HashMap<&'static str, Vec<String>>);
+pub(super) struct Columns {
+    carried: HashMap<&'static str, Vec<String>>,
+    foreign_keys: HashMap<String, Vec<(String, String)>>,
+    floors: HashMap<(&'static str, String), Option<Hlc>>,
+}
 
 impl Columns {
     fn of(&mut self, tx: &Transaction<'_>, table: &'static Table) -> Result<&[String]> {
-        if !self.0.contains_key(table.name) {
+        if !self.carried.contains_key(table.name) {
             let carried = capture::carried_columns(tx, table)?;
-            self.0.insert(table.name, carried);
+            self.carried.insert(table.name, carried);
         }
-        Ok(self.0.get(table.name).map_or(&[], Vec::as_slice))
+        Ok(self.carried.get(table.name).map_or(&[], Vec::as_slice))
+    }
+
+    /// `(column, parent table)` of each foreign key of `table`.
+    fn foreign_keys(&mut self, tx: &Transaction<'_>, table: &str) -> Result<&[(String, String)]> {
+        if !self.foreign_keys.contains_key(table) {
+            let mut stmt = tx.prepare_cached(
+                "SELECT \"from\", \"table\" FROM pragma_foreign_key_list(?1) ORDER BY id",
+            )?;
+            let keys = stmt
+                .query_map([table], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            self.foreign_keys.insert(table.to_owned(), keys);
+        }
+        Ok(self.foreign_keys.get(table).map_or(&[], Vec::as_slice))
     }
 }
 
@@ -304,28 +324,22 @@ fn save_clocks(
 /// The parents a row names (`(table, id)`): the synced rows of the account it hangs from.
 fn parents_of(
     tx: &Transaction<'_>,
+    cache: &mut Columns,
     table: &Table,
     key: &[String],
     values: &Map<String, Value>,
 ) -> Result<Vec<(&'static Table, String)>> {
-    let mut stmt = tx.prepare_cached(
-        "SELECT \"from\", \"table\" FROM pragma_foreign_key_list(?1) ORDER BY id",
-    )?;
-    let references = stmt.query_map([table.name], |row| {
-        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
-    })?;
     let mut parents = Vec::new();
-    for reference in references {
-        let (column, parent) = reference?;
+    for (column, parent) in cache.foreign_keys(tx, table.name)? {
         // The catalog counts too: a technology deleted here that the account has comes
         // back when something refers to it (the account never removes one).
-        let Some(parent) = tables::table(&parent).filter(|t| t.sync != SyncRole::Local) else {
+        let Some(parent) = tables::table(parent).filter(|t| t.sync != SyncRole::Local) else {
             continue;
         };
-        let value = match table.key.iter().position(|k| *k == column) {
+        let value = match table.key.iter().position(|k| k == column) {
             Some(i) => key.get(i).cloned(),
             None => values
-                .get(&column)
+                .get(column)
                 .and_then(Value::as_str)
                 .map(str::to_owned),
         };
@@ -341,36 +355,55 @@ fn parents_of(
 /// parent back; the cascade took the row too.
 fn cascaded_at(
     tx: &Transaction<'_>,
-    columns: &mut Columns,
+    cache: &mut Columns,
     table: &Table,
     key: &[String],
     values: &Map<String, Value>,
     hlc: &Hlc,
 ) -> Result<Option<Hlc>> {
-    for (parent, id) in parents_of(tx, table, key, values)? {
+    for (parent, id) in parents_of(tx, cache, table, key, values)? {
         if parent.sync == SyncRole::Catalog {
             continue;
         }
-        let parent_key = vec![id];
-        let state = RowState::load(tx, parent.name, &row_key(&parent_key))?;
-        if let Some(deleted) = state.delete_stamp().filter(|deleted| *deleted >= hlc) {
-            return Ok(Some(deleted.clone()));
-        }
-        let parent_values = if row_exists(tx, parent, &parent_key)? {
-            current_values(tx, parent, &parent_key)?
-        } else if state.known {
-            let carried = columns.of(tx, parent)?.to_vec();
-            let mut last = last_values(tx, parent, &parent_key, &carried)?;
-            last.extend(state.data.clone());
-            last
-        } else {
-            continue;
-        };
-        if let Some(deleted) = cascaded_at(tx, columns, parent, &parent_key, &parent_values, hlc)? {
+        if let Some(deleted) = floor(tx, cache, parent, id)?.filter(|deleted| deleted >= hlc) {
             return Ok(Some(deleted));
         }
     }
     Ok(None)
+}
+
+/// The latest delete stamp of the row `id` of `table` and of every row above it.
+fn floor(
+    tx: &Transaction<'_>,
+    cache: &mut Columns,
+    table: &'static Table,
+    id: String,
+) -> Result<Option<Hlc>> {
+    if let Some(known) = cache.floors.get(&(table.name, id.clone())) {
+        return Ok(known.clone());
+    }
+    let key = vec![id.clone()];
+    let state = RowState::load(tx, table.name, &row_key(&key))?;
+    let mut latest = state.delete_stamp().cloned();
+    let values = if row_exists(tx, table, &key)? {
+        Some(current_values(tx, table, &key)?)
+    } else if state.known {
+        let carried = cache.of(tx, table)?.to_vec();
+        let mut last = last_values(tx, table, &key, &carried)?;
+        last.extend(state.data.clone());
+        Some(last)
+    } else {
+        None
+    };
+    if let Some(values) = values {
+        for (parent, parent_id) in parents_of(tx, cache, table, &key, &values)? {
+            if parent.sync != SyncRole::Catalog {
+                latest = latest.max(floor(tx, cache, parent, parent_id)?);
+            }
+        }
+    }
+    cache.floors.insert((table.name, id), latest.clone());
+    Ok(latest)
 }
 
 /// The row's text columns as they are now (what names its parents).
@@ -413,7 +446,7 @@ fn resurrect_parents(
     values: &Map<String, Value>,
     report: &mut Report,
 ) -> Result<()> {
-    for (parent, id) in parents_of(tx, table, key, values)? {
+    for (parent, id) in parents_of(tx, columns, table, key, values)? {
         let parent_key = vec![id];
         if row_exists(tx, parent, &parent_key)? {
             continue;
@@ -464,7 +497,10 @@ pub(super) fn apply(
         // Nobody changes or removes a catalog row.
         (SyncRole::Catalog, Op::Delete) => Ok(()),
         (_, Op::Upsert) => upsert(tx, columns, table, change, report),
-        (_, Op::Delete) => delete(tx, table, change, report),
+        (_, Op::Delete) => {
+            columns.floors.clear();
+            delete(tx, table, change, report)
+        }
     }
 }
 
@@ -486,7 +522,10 @@ fn upsert(
         .filter(|(column, _)| state.clock(column).is_none_or(|seen| seen < hlc))
         .collect();
     let mut stamps = state.clocks.clone();
-    if state.deleted().is_some_and(|deleted| deleted >= hlc) {
+    let exists = row_exists(tx, table, &change.key)?;
+    // A row kept here by something written after its delete is not deleted, whatever
+    // its own stamps say.
+    if !exists && state.deleted().is_some_and(|deleted| deleted >= hlc) {
         // The row stays deleted, but its columns still take the later values: should
         // an edit made after the delete bring it back, every replica brings back the
         // same row, whatever order the changes arrived in.
@@ -507,7 +546,7 @@ fn upsert(
         }
         return Ok(());
     }
-    if row_exists(tx, table, &change.key)? {
+    if exists {
         if winners.is_empty() {
             // Nothing to write, but the row was written to at this stamp.
             if stamps.get(ROW_CLOCK).is_none_or(|seen| seen < hlc) {
@@ -600,7 +639,10 @@ fn settle(tx: &Transaction<'_>, table: &Table, key: &[String], hlc: &Hlc) -> Res
     let row = row_key(key);
     let state = RowState::load(tx, table.name, &row)?;
     let stamp = state.deleted.iter().chain([hlc]).max().cloned();
-    if kept_child || state.newest_edit().is_some_and(|edit| edit > hlc) {
+    if kept_child
+        || state.newest_edit().is_some_and(|edit| edit > hlc)
+        || newest_link_edit(tx, table, key)?.is_some_and(|edit| edit > *hlc)
+    {
         // Kept, but the delete is remembered: what hangs from the row and was changed
         // before it is gone, wherever it arrives later.
         save_clocks(
@@ -628,6 +670,45 @@ fn settle(tx: &Transaction<'_>, table: &Table, key: &[String], hlc: &Hlc) -> Res
         Some(&state.data),
     )?;
     Ok(deleted + 1)
+}
+
+/// The latest write of any link that names the row `key` of `table`, including links
+/// deleted since: a link written after a delete brought the row back wherever it
+/// arrived first, so it keeps the row wherever the delete arrives after it.
+fn newest_link_edit(tx: &Transaction<'_>, table: &Table, key: &[String]) -> Result<Option<Hlc>> {
+    let [id] = key else {
+        return Ok(None);
+    };
+    let mut newest: Option<Hlc> = None;
+    for link in tables::synced().filter(|t| t.sync == SyncRole::Account && t.key.len() > 1) {
+        let columns: Vec<String> = tx
+            .prepare_cached(
+                "SELECT \"from\" FROM pragma_foreign_key_list(?1) WHERE \"table\" = ?2",
+            )?
+            .query_map([link.name, table.name], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for column in columns {
+            let Some(at) = link.key.iter().position(|k| *k == column) else {
+                continue;
+            };
+            let path = format!("$[{at}]");
+            let stamps: Vec<String> = tx
+                .prepare_cached(
+                    "SELECT value FROM sync_rows, json_each(sync_rows.clocks)
+                     WHERE table_name = ?1 AND json_extract(row_key, ?2) = ?3
+                     UNION ALL SELECT hlc FROM sync_outbox
+                     WHERE table_name = ?1 AND op = 'upsert' AND json_extract(row_key, ?2) = ?3",
+                )?
+                .query_map(params![link.name, path, id], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for stamp in stamps {
+                if let Ok(stamp) = stamp.parse::<Hlc>() {
+                    newest = newest.max(Some(stamp));
+                }
+            }
+        }
+    }
+    Ok(newest)
 }
 
 /// The synced rows that hang from the row `key` of `table` (by their foreign keys).

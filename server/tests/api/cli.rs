@@ -189,3 +189,129 @@ fn a_wrong_password_and_a_plain_http_server_are_refused_with_a_reason() {
     assert!(!plain.status.success());
     assert!(text(&plain).contains("https://"), "{}", text(&plain));
 }
+
+/// A JSON Resume of `jobs` jobs (with two highlights each) and as many projects,
+/// distinct for each `batch`.
+fn resume(batch: usize, jobs: usize) -> String {
+    let work: Vec<serde_json::Value> = (0..jobs)
+        .map(|i| serde_json::json!({"name": format!("Company {batch}-{i}"), "position": "Engineer",
+            "startDate": format!("{}-01-01", 1980 + i % 40), "highlights": ["Led a team", "Cut costs"]}))
+        .collect();
+    let projects: Vec<serde_json::Value> = (0..jobs)
+        .map(|i| serde_json::json!({"name": format!("Project {batch}-{i}"), "description": "A ledger."}))
+        .collect();
+    serde_json::json!({"basics": {"name": "Ada Lovelace"}, "work": work, "projects": projects})
+        .to_string()
+}
+
+/// What a read-only look at the database says (`sqlite3`, as another program reads it).
+fn peek(db: &Path, sql: &str) -> i64 {
+    let output = Command::new("sqlite3")
+        .args(["-readonly", "-cmd", ".timeout 5000"])
+        .arg(db)
+        .arg(sql)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout)
+        .trim()
+        .parse()
+        .unwrap_or(-1)
+}
+
+/// Starts `sync now` and kills it (SIGKILL) as soon as `progress` says it has committed
+/// more than before; returns whether it ended by itself first.
+fn kill_after_progress(db: &Path, progress: &dyn Fn() -> i64) -> bool {
+    let before = progress();
+    let mut child = Command::new(cli())
+        .env("CAREER_HUB_DB", db)
+        .args(["sync", "now"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success(), "an uninterrupted sync succeeds");
+            return true;
+        }
+        if progress() != before {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            return false;
+        }
+    }
+}
+
+fn counts(db: &Path) -> Vec<i64> {
+    [
+        "experiences",
+        "projects",
+        "technologies",
+        "experience_technologies",
+        "sync_outbox",
+    ]
+    .iter()
+    .map(|table| peek(db, &format!("SELECT count(*) FROM {table}")))
+    .collect()
+}
+
+#[test]
+fn a_sync_killed_again_and_again_resumes_without_losing_or_doubling_anything() {
+    let server = Server::start();
+    let dir = tempfile::tempdir().unwrap();
+    let laptop = dir.path().join("laptop.db");
+    let desktop = dir.path().join("desktop.db");
+    let password = "correct horse battery\n";
+    ok(&laptop, &["init"], "");
+    ok(&laptop, &sign_in("signup", &server.url, "Laptop"), password);
+    ok(&desktop, &["init"], "");
+    ok(
+        &desktop,
+        &sign_in("login", &server.url, "Desktop"),
+        password,
+    );
+
+    // Thousands of changes wait on the laptop: more than ten batches of 1,000.
+    for batch in 0..6 {
+        let file = dir.path().join(format!("resume-{batch}.json"));
+        std::fs::write(&file, resume(batch, 1_000)).unwrap();
+        ok(
+            &laptop,
+            &["import", "jsonresume", file.to_str().unwrap()],
+            "",
+        );
+    }
+    let waiting = peek(&laptop, "SELECT count(*) FROM sync_outbox");
+    assert!(waiting > 10_000, "{waiting}");
+
+    // Killed after each batch the account acknowledges, as it sends the next.
+    let mut kills = 0;
+    while !kill_after_progress(&laptop, &|| {
+        peek(&laptop, "SELECT count(*) FROM sync_outbox")
+    }) {
+        kills += 1;
+    }
+    // Killed after each page the desktop applies, as it applies the next.
+    while !kill_after_progress(&desktop, &|| {
+        peek(&desktop, "SELECT pull_next FROM sync_state")
+    }) {
+        kills += 1;
+    }
+    assert!(kills >= 20, "killed {kills} times");
+
+    ok(&laptop, &["sync", "now"], "");
+    ok(&desktop, &["sync", "now"], "");
+    let (on_laptop, on_desktop) = (counts(&laptop), counts(&desktop));
+    assert_eq!(
+        on_laptop[..2],
+        on_desktop[..2],
+        "every job and project, once"
+    );
+    assert_eq!(on_laptop[0], 6_000);
+    assert_eq!(on_laptop[4], 0, "nothing left to send");
+    assert_eq!(on_desktop[4], 0);
+    for db in [&laptop, &desktop] {
+        let doctor = run(db, &["doctor"], "");
+        assert!(doctor.status.success(), "{}", text(&doctor));
+    }
+}
