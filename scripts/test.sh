@@ -14,6 +14,17 @@ if [[ "${CI:-}" == "true" && -z "${CARGO_TARGET_DIR:-}" ]]; then
     # is not reused across clones; left alone they grow by gigabytes a run until the
     # disk is full.
     export CARGO_INCREMENTAL=0
+    # Libraries of dependency versions and build settings no longer used stay behind too;
+    # when they have grown past what one full build needs several times over, or the disk
+    # is nearly full, start from an empty directory (costs one full build).
+    if [[ -d "$CARGO_TARGET_DIR" ]]; then
+        target_gib=$(( $(du -sk "$CARGO_TARGET_DIR" | cut -f1) / 1024 / 1024 ))
+        free_gib=$(( $(df -Pk "$HOME" | awk 'NR == 2 { print $4 }') / 1024 / 1024 ))
+        if (( target_gib > 15 || free_gib < 10 )); then
+            echo "Removing the reused build directory (${target_gib} GiB, ${free_gib} GiB free)"
+            rm -rf "$CARGO_TARGET_DIR"
+        fi
+    fi
     for profile_dir in "$CARGO_TARGET_DIR"/*/; do
         [[ -d "$profile_dir/deps" ]] || continue
         find "$profile_dir/deps" -maxdepth 1 -type f -perm -u+x ! -name "*.so" -delete

@@ -131,21 +131,25 @@ pub fn summary(document: &Value) -> Result<ArchiveSummary> {
             .and_then(Value::as_u64)
             .and_then(|v| u32::try_from(v).ok())
             .unwrap_or(0),
-        rows: [
-            "experiences",
-            "projects",
-            "skills",
-            "education",
-            "certifications",
-            "achievements",
-            "cv_versions",
-        ]
-        .into_iter()
-        .map(|table| (table.to_owned(), count(table)))
-        .collect(),
+        rows: ITEM_TABLES
+            .into_iter()
+            .map(|table| (table.to_owned(), count(table)))
+            .collect(),
         history_entries: count("audit_log"),
     })
 }
+
+/// The tables whose rows a person counts as the items of their profile: the wizard's
+/// sections and the CV versions.
+pub const ITEM_TABLES: [&str; 7] = [
+    "experiences",
+    "projects",
+    "skills",
+    "education",
+    "certifications",
+    "achievements",
+    "cv_versions",
+];
 
 /// Replaces everything in the database `db` with a backup document: the backup is
 /// restored into a new database beside it, checked, and then copied over the live one

@@ -1,6 +1,8 @@
 //! Sync server figures on a private PostgreSQL cluster (as the tests start one):
 //! push and pull throughput of a 100k-row profile, the time from one device's push
-//! until another device's long-poll has it, and sign-in time.
+//! until another device's long-poll has it, sign-in time, and the time from an edit on
+//! one device until it is in another device's database (both real devices: the core on
+//! database files, over the HTTP client, as the desktop app's background sync runs).
 //!
 //! Run: `cargo bench --profile server -p career-hub-server --bench sync` (the profile
 //! the server ships with).
@@ -169,6 +171,135 @@ fn main() {
     latencies.sort();
     println!(
         "latency_p50_ms={:.1} latency_p99_ms={:.1}",
+        latencies[100].as_secs_f64() * 1e3,
+        latencies[198].as_secs_f64() * 1e3
+    );
+
+    edit_until_visible(&server);
+}
+
+/// A device of the bench: the core on a database file, signed in over HTTP.
+fn device(
+    dir: &std::path::Path,
+    name: &str,
+    server: &Server,
+    sign_up: bool,
+) -> (
+    career_hub::Db,
+    career_hub::profile::LocalProfile,
+    career_hub_client::Client,
+) {
+    use career_hub::{AuditContext, Db, Source, profile, sync};
+    let mut db = Db::open(dir.join(format!("{name}.db"))).unwrap();
+    db.set_audit_context(AuditContext::new(Source::Ui));
+    profile::bootstrap(&mut db).unwrap();
+    let client = career_hub_client::Client::new(&server.url).unwrap();
+    let session = if sign_up {
+        client
+            .sign_up("devices@example.com", PASSWORD, name)
+            .unwrap()
+    } else {
+        client
+            .sign_in("devices@example.com", PASSWORD, name)
+            .unwrap()
+    };
+    let mut client = client.with_token(&session.token);
+    let url = client.server().to_owned();
+    sync::sign_in(
+        &mut db,
+        &mut client,
+        &url,
+        "devices@example.com",
+        &session,
+        None,
+        &mut |_| {},
+    )
+    .unwrap();
+    let local = profile::bootstrap(&mut db).unwrap();
+    (db, local, client)
+}
+
+/// An edit of a job's title on the laptop until the desktop's database has it: the
+/// laptop pushes right after the edit, the desktop long-polls and applies.
+fn edit_until_visible(server: &Server) {
+    use career_hub::profile::experience::{Experience, ExperienceInput};
+    use career_hub::profile::{Changes, Section};
+    use career_hub::sync::{self, Report};
+
+    let dir = tempfile::tempdir().unwrap();
+    let (mut laptop, local, mut laptop_client) = device(dir.path(), "laptop", server, true);
+    let job = Experience::create(
+        &mut laptop,
+        &local.profile_id,
+        ExperienceInput {
+            company_name: "Initech".into(),
+            position: "Engineer".into(),
+            start_date: "2020-01-01".into(),
+            ..ExperienceInput::default()
+        },
+    )
+    .unwrap();
+    sync::sync_now(&mut laptop, &mut laptop_client, &mut |_| {}).unwrap();
+    let (mut desktop, _, mut desktop_client) = device(dir.path(), "desktop", server, false);
+
+    // The desktop's receiver: long-polls, applies, and reports the job's title it now has.
+    let (seen_tx, seen_rx) = std::sync::mpsc::channel::<(String, Instant)>();
+    let job_id = job.id.clone();
+    let receiver = std::thread::spawn(move || {
+        loop {
+            let mut report = Report::default();
+            sync::pull(
+                &mut desktop,
+                &mut desktop_client,
+                25,
+                &mut |_| {},
+                &mut report,
+            )
+            .unwrap();
+            let title: String = desktop
+                .conn()
+                .query_row(
+                    "SELECT position FROM experiences WHERE id = ?1",
+                    [&job_id],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            let stop = title == "stop";
+            seen_tx.send((title, Instant::now())).unwrap();
+            if stop {
+                return;
+            }
+        }
+    });
+
+    // Retitles the job on the laptop and pushes at once, as the app's sender does.
+    let mut retitle = |title: &str| {
+        let changes = Changes(json!({ "position": title }).as_object().cloned().unwrap());
+        Experience::edit(&mut laptop, &job.id, &changes).unwrap();
+        let mut report = Report::default();
+        sync::push(&mut laptop, &mut laptop_client, &mut |_| {}, &mut report).unwrap();
+    };
+    let mut latencies = Vec::new();
+    for i in 0..200 {
+        let title = format!("Engineer {i}");
+        // The receiver is parked on the server by now (its last report is in); pause
+        // so the next long-poll is parked too (a benchmark's pause, not a test's).
+        std::thread::sleep(Duration::from_millis(20));
+        let started = Instant::now();
+        retitle(&title);
+        loop {
+            let (seen, at) = seen_rx.recv().unwrap();
+            if seen == title {
+                latencies.push(at - started);
+                break;
+            }
+        }
+    }
+    retitle("stop");
+    receiver.join().unwrap();
+    latencies.sort();
+    println!(
+        "edit_visible_p50_ms={:.1} edit_visible_p99_ms={:.1}",
         latencies[100].as_secs_f64() * 1e3,
         latencies[198].as_secs_f64() * 1e3
     );

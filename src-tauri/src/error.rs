@@ -45,6 +45,12 @@ impl From<career_hub::Error> for IpcError {
     }
 }
 
+impl From<career_hub::sync::TransportError> for IpcError {
+    fn from(error: career_hub::sync::TransportError) -> Self {
+        Self::from(career_hub::Error::from(error))
+    }
+}
+
 /// What every command returns.
 pub type CommandResult<T> = Result<T, IpcError>;
 

@@ -6,6 +6,7 @@ pub mod cv;
 pub mod error;
 pub mod logging;
 pub mod state;
+pub mod sync;
 pub mod transfer;
 
 use std::path::PathBuf;
@@ -75,7 +76,14 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         cv::cv_delete,
         cv::cv_offered,
         cv::cv_preview,
-        cv::cv_export
+        cv::cv_export,
+        sync::sync_status,
+        sync::sync_sign_in::<tauri::Wry>,
+        sync::sync_choose::<tauri::Wry>,
+        sync::sync_now::<tauri::Wry>,
+        sync::sync_sign_out::<tauri::Wry>,
+        sync::sync_devices::<tauri::Wry>,
+        sync::sync_revoke::<tauri::Wry>
     ])
 }
 
@@ -108,8 +116,13 @@ pub fn run() {
     tracing::info!(database = %path.display(), "starting Career Hub");
     let builder = specta_builder();
     let result = tauri::Builder::default()
-        .manage(state::AppState::open(path))
+        .manage(state::AppState::open(path.clone()))
+        .manage(sync::Background::new(path))
         .invoke_handler(builder.invoke_handler())
+        .setup(|app| {
+            sync::Background::start(app.handle());
+            Ok(())
+        })
         .run(tauri::generate_context!());
     if let Err(error) = result {
         tracing::error!(%error, "the app stopped with an error");

@@ -1,18 +1,22 @@
 //! What the app keeps between commands: the open database and the local profile.
 
 use std::path::PathBuf;
+use std::sync::mpsc::Sender;
 use std::sync::{Mutex, MutexGuard};
 
 use career_hub::profile::{self, LocalProfile};
 use career_hub::{AuditContext, Db, Source};
 
 use crate::error::{CommandResult, IpcError};
+use crate::sync::Wake;
 
 /// The database the app opened at start-up, or why it could not.
 #[derive(Debug)]
 pub struct AppState {
     opened: Result<Opened, IpcError>,
     pub db_path: PathBuf,
+    /// Told after every command that may have written (the background sync sends it).
+    written: Mutex<Option<Sender<Wake>>>,
 }
 
 #[derive(Debug)]
@@ -45,6 +49,25 @@ impl AppState {
         Self {
             opened,
             db_path: path,
+            written: Mutex::new(None),
+        }
+    }
+
+    /// Sends on `written` after every command that may have written.
+    pub fn tell_writes_to(&self, written: Sender<Wake>) {
+        *self
+            .written
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(written);
+    }
+
+    fn wrote(&self) {
+        let written = self
+            .written
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(written) = written.as_ref() {
+            let _ = written.send(Wake::Changed);
         }
     }
 
@@ -56,7 +79,10 @@ impl AppState {
         let opened = self.opened.as_ref().map_err(Clone::clone)?;
         let mut session = lock(&opened.session);
         let Session { db, local } = &mut *session;
-        Ok(f(db, local)?)
+        let done = f(db, local);
+        drop(session);
+        self.wrote();
+        Ok(done?)
     }
 
     /// Runs `f`, which replaces the whole database (a restore), then finds the local
@@ -71,6 +97,8 @@ impl AppState {
         // Whatever happened, the profile is read again from what the file holds now.
         session.local = profile::bootstrap(&mut session.db)?;
         session.db.set_audit_context(AuditContext::new(Source::Ui));
+        drop(session);
+        self.wrote();
         Ok(done?)
     }
 }

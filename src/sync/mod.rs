@@ -170,15 +170,22 @@ pub fn sync_now(
     let mut report = Report::default();
     push(db, transport, progress, &mut report)?;
     pull(db, transport, 0, progress, &mut report)?;
-    db.conn().execute(
-        "UPDATE sync_state SET last_synced_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = 1",
-        [],
-    )?;
+    mark_synced(db.conn())?;
     Ok(report)
 }
 
-/// Pushes the outbox, a batch at a time.
-fn push(
+/// Records that a sync ended now (what [`Status::last_synced_at`] shows).
+pub fn mark_synced(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "UPDATE sync_state SET last_synced_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = 1",
+        [],
+    )?;
+    Ok(())
+}
+
+/// Pushes the outbox, a batch at a time, until nothing waits (the server's refusals
+/// stay, marked, and are not sent again).
+pub fn push(
     db: &mut Db,
     transport: &mut dyn Transport,
     progress: &mut dyn FnMut(Progress),

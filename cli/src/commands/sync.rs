@@ -98,15 +98,6 @@ fn password(args: &SignInArgs) -> anyhow::Result<String> {
     Ok(password)
 }
 
-fn machine_name() -> String {
-    std::fs::read_to_string("/etc/hostname")
-        .ok()
-        .map(|name| name.trim().to_owned())
-        .filter(|name| !name.is_empty())
-        .or_else(|| std::env::var("HOSTNAME").ok())
-        .unwrap_or_else(|| "This computer".to_owned())
-}
-
 /// Shows a sync's progress on a terminal, on one line of standard error.
 fn progress_line() -> impl FnMut(Progress) {
     let shown = std::io::stderr().is_terminal();
@@ -137,7 +128,10 @@ fn sign_in(db: &Path, args: &SignInArgs, new_account: bool) -> anyhow::Result<Ex
     career_hub::profile::bootstrap(&mut handle)?;
     let client = Client::new(&args.server)?;
     let password = password(args)?;
-    let device_name = args.device_name.clone().unwrap_or_else(machine_name);
+    let device_name = args
+        .device_name
+        .clone()
+        .unwrap_or_else(career_hub_client::machine_name);
     let session = if new_account {
         client.sign_up(&args.email, &password, &device_name)?
     } else {
@@ -189,15 +183,8 @@ fn sign_in(db: &Path, args: &SignInArgs, new_account: bool) -> anyhow::Result<Ex
 /// The database and a client signed in as this device.
 fn signed_in(db: &Path) -> anyhow::Result<(career_hub::Db, Client)> {
     let handle = super::open(db)?;
-    let status = sync::status(handle.conn())?;
-    let server = status
-        .server
-        .filter(|_| status.signed_in)
+    let client = career_hub_client::device_client(&handle)?
         .context("this device is not signed in to an account; run `career-hub sync login`")?;
-    let token = sync::load_token(&handle)?.context(
-        "this device's sign-in is missing; run `career-hub sync login` again (your unsynced changes are kept)",
-    )?;
-    let client = Client::new(&server)?.with_token(&token);
     Ok((handle, client))
 }
 

@@ -62,12 +62,48 @@ pub fn server_url(text: &str) -> Result<String, BadServer> {
     }
 }
 
+/// What the account calls this computer unless told otherwise: its host name.
+pub fn machine_name() -> String {
+    std::fs::read_to_string("/etc/hostname")
+        .ok()
+        .map(|name| name.trim().to_owned())
+        .filter(|name| !name.is_empty())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "This computer".to_owned())
+}
+
+/// A client calling as this device, from the account it is signed in to and its kept
+/// token; `None` when it is not signed in. A device signed in whose token is gone must
+/// sign in again ([`TransportError::SignedOut`]); its unsent changes are kept.
+pub fn device_client(db: &career_hub::Db) -> career_hub::Result<Option<Client>> {
+    let status = career_hub::sync::status(db.conn())?;
+    let Some(server) = status.server.filter(|_| status.signed_in) else {
+        return Ok(None);
+    };
+    let token = career_hub::sync::load_token(db)?.ok_or_else(|| TransportError::SignedOut {
+        reason: "this device's sign-in is missing".into(),
+    })?;
+    let client = Client::new(&server)
+        .map_err(|e| career_hub::Error::Internal(format!("the saved server address: {e}")))?;
+    Ok(Some(client.with_token(&token)))
+}
+
 /// A connection to one sync server, with or without a signed-in device.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Client {
     base: String,
     token: Option<String>,
     agent: ureq::Agent,
+}
+
+// Never printed with the device's token.
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("server", &self.base)
+            .field("signed_in", &self.token.is_some())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Client {

@@ -18,6 +18,7 @@ pub const WAIT: Duration = Duration::from_secs(20);
 /// One scenario at a time: two apps, drivers and displays starting together trip
 /// over each other (WebKitWebDriver fails the second session).
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+static ONE_AT_A_TIME_SECOND: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 pub struct Harness {
     _turn: tokio::sync::MutexGuard<'static, ()>,
@@ -60,6 +61,21 @@ async fn wait_for_port(port: u16) -> TestResult {
 impl Harness {
     pub async fn start(name: &str) -> TestResult<Self> {
         let turn = ONE_AT_A_TIME.lock().await;
+        Self::start_with(name, turn).await
+    }
+
+    /// A second computer beside this one, for scenarios of two: its own display, driver
+    /// and data folder, started only once this one's app is up (started together, the
+    /// two drivers trip over each other).
+    pub async fn another(&self, name: &str) -> TestResult<Self> {
+        let turn = ONE_AT_A_TIME_SECOND.lock().await;
+        Self::start_with(name, turn).await
+    }
+
+    async fn start_with(
+        name: &str,
+        turn: tokio::sync::MutexGuard<'static, ()>,
+    ) -> TestResult<Self> {
         let n = free_display();
         let display = format!(":{n}");
         let xvfb = Command::new("Xvfb")

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod harness;
+mod sync;
 
 use std::time::Duration;
 
@@ -19,6 +20,15 @@ async fn a_new_user_builds_a_profile_in_the_wizard() -> TestResult {
     match scenario {
         Ok(result) => result,
         Err(_) => Err("the end-to-end scenario did not finish within 7 minutes".into()),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edit_on_one_computer_shows_on_the_other_without_a_restart() -> TestResult {
+    let scenario = tokio::time::timeout(Duration::from_secs(300), sync::scenario()).await;
+    match scenario {
+        Ok(result) => result,
+        Err(_) => Err("the sync scenario did not finish within 5 minutes".into()),
     }
 }
 

@@ -99,6 +99,27 @@ export const commands = {
 	cvPreview: (versionId: string | null, options: PdfOptions_Deserialize) => typedError<CvPreview, IpcError_Serialize>(__TAURI_INVOKE("cv_preview", { versionId, options })),
 	/**  Writes the PDF to `path` and remembers it as the version's `pdf_url`. */
 	cvExport: (versionId: string | null, options: PdfOptions_Deserialize, path: string) => typedError<ExportSummary, IpcError_Serialize>(__TAURI_INVOKE("cv_export", { versionId, options, path })),
+	/**  This device's account, its last sync and what the background sync is doing. */
+	syncStatus: () => typedError<SyncView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("sync_status")),
+	/**
+	 *  Signs this device in to an account at `server` (creating it with `create`). When
+	 *  both this device and the account hold a profile, nothing changes: the answer asks
+	 *  the person to choose ([`sync_choose`]).
+	 */
+	syncSignIn: (server: string, email: string, password: string, deviceName: string, create: boolean, progress: Channel<SyncProgress_Deserialize>) => typedError<SignInOutcome, IpcError_Serialize>(__TAURI_INVOKE("sync_sign_in", { server, email, password, deviceName, create, progress })),
+	/**  The person's answer when both this device and the account hold a profile. */
+	syncChoose: (choice: SignInChoice, progress: Channel<SyncProgress_Deserialize>) => typedError<SignInOutcome | null, IpcError_Serialize>(__TAURI_INVOKE("sync_choose", { choice, progress })),
+	/**  Sends this device's changes and receives the account's now. */
+	syncNow: (progress: Channel<SyncProgress_Deserialize>) => typedError<SyncSummary, IpcError_Serialize>(__TAURI_INVOKE("sync_now", { progress })),
+	/**
+	 *  Signs this device out: the profile stays, unsent changes wait for the next sign-in
+	 *  to the same account. Returns how many wait.
+	 */
+	syncSignOut: () => typedError<number, IpcError_Serialize>(__TAURI_INVOKE("sync_sign_out")),
+	/**  The devices signed in to the account. */
+	syncDevices: () => typedError<DeviceView[], IpcError_Serialize>(__TAURI_INVOKE("sync_devices")),
+	/**  Signs another device out of the account. */
+	syncRevoke: (deviceId: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("sync_revoke", { deviceId })),
 };
 
 /* Types */
@@ -153,6 +174,24 @@ export type Achievement_Serialize = {
 	created_at: string,
 	updated_at: string,
 };
+
+/**  What the background sync is doing. */
+export type Activity = 
+/**  Not signed in. */
+{ state: "off" } | 
+/**  Everything sent and received, as far as it knows. */
+{ state: "up_to_date" } | 
+/**  Sending or receiving now. */
+{ state: "syncing" } | 
+/**  The server cannot be reached; it tries again by itself. */
+{ state: "offline"; reason: string; retry_in_seconds: number } | 
+/**
+ *  The account no longer accepts this device (its sign-in expired or was ended from
+ *  another device): sign in again; unsent changes are kept.
+ */
+{ state: "sign_in_again"; reason: string } | 
+/**  The server refused or answered something unusable. */
+{ state: "failed"; message: string };
 
 /**  About the running app, for the status bar (and a cheap round trip). */
 export type AppInfo = {
@@ -428,6 +467,14 @@ export type CvVersion_Serialize = {
 	is_default: boolean,
 	created_at: string,
 	updated_at: string,
+};
+
+/**  A device signed in to the account. */
+export type DeviceView = {
+	id: string,
+	name: string,
+	last_used_at: string,
+	current: boolean,
 };
 
 /**  One school or course of study. */
@@ -1004,6 +1051,17 @@ export type Project_Serialize = {
 	updated_at: string,
 };
 
+/**
+ *  A change of this device the server refused: it stays, with the reason, and is not
+ *  pushed again.
+ */
+export type RejectedChange = {
+	table: string,
+	key: string[],
+	code: string,
+	message: string,
+};
+
 /**  One sentence of the library. */
 export type Responsibility = Responsibility_Serialize | Responsibility_Deserialize;
 
@@ -1122,6 +1180,23 @@ export type Session_Serialize = {
 	steps: Step_Serialize[],
 };
 
+/**  The answer to [`SignInOutcome::Choose`]. */
+export type SignInChoice = 
+/**  Replace this device's profile with the account's (undoable here). */
+"replace" | 
+/**  Do not sign in; nothing changes. */
+"cancel";
+
+/**  What signing in did, or what the person must choose first. */
+export type SignInOutcome = 
+/**  Signed in and synced; `start` says which side's profile went where. */
+{ outcome: "signed_in"; start: Start; summary: SyncSummary } | 
+/**
+ *  Both this device and the account hold a profile: nothing has changed; the person
+ *  chooses with [`sync_choose`].
+ */
+{ outcome: "choose"; email: string; items_here: number };
+
 /**  One skill. */
 export type Skill = Skill_Serialize | Skill_Deserialize;
 
@@ -1190,6 +1265,17 @@ export type Source =
 "system" | 
 /**  Another program writing to the database file (any SQLite tool or script). */
 "external";
+
+/**  What signing in finds on each side. */
+export type Start = 
+/**  The account is empty: this device's profile is uploaded. */
+"upload" | 
+/**  This device is empty: the account's profile is downloaded. */
+"download" | 
+/**  Both hold a profile: the person chooses ([`Choice`]). */
+"both" | 
+/**  Neither holds anything yet. */
+"empty";
 
 /**  One step of a session. */
 export type Step = Step_Serialize | Step_Deserialize;
@@ -1268,6 +1354,70 @@ export type Suggestion_Serialize = {
 	/**  How much of the role category the position title names, 0–1. */
 	fit: number | null,
 } & Responsibility_Serialize;
+
+/**  How far a sync is. */
+export type SyncProgress = SyncProgress_Serialize | SyncProgress_Deserialize;
+
+/**  How far a sync is. */
+export type SyncProgress_Deserialize = {
+	/**  0 to 100, or none while the total is unknown (receiving). */
+	percent?: number | null,
+	message: string,
+};
+
+/**  How far a sync is. */
+export type SyncProgress_Serialize = {
+	/**  0 to 100, or none while the total is unknown (receiving). */
+	percent: number | null,
+	message: string,
+};
+
+/**  What a sync did, in a person's terms. */
+export type SyncSummary = {
+	sent: number,
+	received: number,
+	/**  Received changes that changed something here. */
+	applied: number,
+	/**
+	 *  Deleted items that came back because another device changed them after the
+	 *  delete, in words.
+	 */
+	came_back: string[],
+	refused: RejectedChange[],
+};
+
+/**  The Account & sync screen's view of this device. */
+export type SyncView = SyncView_Serialize | SyncView_Deserialize;
+
+/**  The Account & sync screen's view of this device. */
+export type SyncView_Deserialize = {
+	signed_in: boolean,
+	server?: string | null,
+	email?: string | null,
+	/**  When the last sync ended (UTC, ISO 8601). */
+	last_synced_at?: string | null,
+	/**  Changes made here that the account does not have yet. */
+	pending: number,
+	rejected: RejectedChange[],
+	activity: Activity,
+	/**  What a new sign-in calls this device unless told otherwise. */
+	device_name: string,
+};
+
+/**  The Account & sync screen's view of this device. */
+export type SyncView_Serialize = {
+	signed_in: boolean,
+	server: string | null,
+	email: string | null,
+	/**  When the last sync ended (UTC, ISO 8601). */
+	last_synced_at: string | null,
+	/**  Changes made here that the account does not have yet. */
+	pending: number,
+	rejected: RejectedChange[],
+	activity: Activity,
+	/**  What a new sign-in calls this device unless told otherwise. */
+	device_name: string,
+};
 
 /**  One technology of the catalog. */
 export type Technology = {

@@ -2,7 +2,7 @@
 // (current step, drafts), and messages. Components read it and call its actions.
 import { call, messageOf } from "./api";
 import { commands } from "./bindings";
-import type { FullProfile_Serialize, Session_Serialize, StepUpdate_Deserialize, UndoReport } from "./bindings";
+import type { Activity, FullProfile_Serialize, Session_Serialize, StepUpdate_Deserialize, SyncSummary, SyncView_Serialize as SyncView, UndoReport } from "./bindings";
 
 export const STEPS = [
   { id: "basics", label: "Basics" },
@@ -30,8 +30,12 @@ class AppStore {
   loadError = $state<string | null>(null);
   toast = $state<Toast | null>(null);
   historyOpen = $state(false);
-  /** The profile wizard, the CV versions step, or the Import/Export screen. */
-  screen = $state<"wizard" | "cv" | "transfer">("wizard");
+  /** The profile wizard, the CV versions step, the Import/Export or the Account screen. */
+  screen = $state<"wizard" | "cv" | "transfer" | "account">("wizard");
+  /** This device's account and what the background sync is doing. */
+  sync = $state<SyncView | null>(null);
+  /** Changes from other devices arrived while the person was typing: shown when they stop. */
+  private staleWhileTyping = false;
   /** An item to scroll to and highlight (from search). */
   focusItem = $state<string | null>(null);
   /** Bumped after an undo or a reload so open forms re-read their data. */
@@ -50,6 +54,50 @@ class AppStore {
 
   async refresh(): Promise<void> {
     this.profile = await call(commands.getProfile());
+  }
+
+  async loadSync(): Promise<void> {
+    try {
+      this.sync = await call(commands.syncStatus());
+    } catch (error) {
+      this.notify(messageOf(error), "error");
+    }
+  }
+
+  /** The background sync says what it is doing. */
+  syncActivity(activity: Activity): void {
+    if (this.sync) this.sync = { ...this.sync, activity };
+    void this.loadSync();
+  }
+
+  /**
+   * Other devices' changes arrived: the profile is read again and open forms show it,
+   * unless the person is typing in one (then when they leave the field). Items that
+   * came back after a delete are named.
+   */
+  async afterRemoteChange(summary: SyncSummary): Promise<void> {
+    if (summary.came_back.length > 0) this.notify(summary.came_back.join(" "));
+    else if (summary.refused.length > 0) this.notify(`The account refused ${summary.refused.length} change(s); see Account & sync.`, "error");
+    if (summary.applied === 0) return;
+    await this.refresh();
+    // The Account screen shows no profile data; the wizard's forms are re-read when shown.
+    if (this.screen === "account") return;
+    if (typing()) {
+      if (!this.staleWhileTyping) {
+        this.staleWhileTyping = true;
+        document.addEventListener("focusout", () => this.showRemoteChanges(), { once: true });
+      }
+    } else {
+      this.revision += 1;
+    }
+  }
+
+  private showRemoteChanges(): void {
+    // After the field's own save (it runs on the same focus change).
+    setTimeout(() => {
+      this.staleWhileTyping = false;
+      this.revision += 1;
+    }, 0);
   }
 
   /** The saved draft of a step's form, if any. */
@@ -135,6 +183,11 @@ class AppStore {
     this.revision += 1;
     this.notify(report.summary, "info", { label: "Redo", run: () => void this.undo(report.change_id) });
   }
+}
+
+function typing(): boolean {
+  const active = document.activeElement;
+  return active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement || active instanceof HTMLSelectElement;
 }
 
 export const app = new AppStore();
