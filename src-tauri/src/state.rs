@@ -15,7 +15,7 @@ use crate::sync::Wake;
 pub struct AppState {
     opened: Result<Opened, IpcError>,
     pub db_path: PathBuf,
-    /// Told after every command that may have written (the background sync sends it).
+    /// Told after every command that wrote (the background sync sends what it wrote).
     written: Mutex<Option<Sender<Wake>>>,
 }
 
@@ -53,7 +53,7 @@ impl AppState {
         }
     }
 
-    /// Sends on `written` after every command that may have written.
+    /// Sends on `written` after every command that wrote.
     pub fn tell_writes_to(&self, written: Sender<Wake>) {
         *self
             .written
@@ -79,9 +79,13 @@ impl AppState {
         let opened = self.opened.as_ref().map_err(Clone::clone)?;
         let mut session = lock(&opened.session);
         let Session { db, local } = &mut *session;
+        let before = db.conn().total_changes();
         let done = f(db, local);
+        let wrote = db.conn().total_changes() != before;
         drop(session);
-        self.wrote();
+        if wrote {
+            self.wrote();
+        }
         Ok(done?)
     }
 

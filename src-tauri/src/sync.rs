@@ -152,10 +152,10 @@ pub struct Background {
     activity: Mutex<Activity>,
     wake_sender: Mutex<Option<Sender<Wake>>>,
     wake_receiver: Mutex<Option<Sender<Wake>>>,
-    /// Held while pushing, and while applying pulled pages: a "Sync now" and the
-    /// threads take turns.
+    /// Held while pushing: the sender, a "Sync now" and a sign-in take turns. Pulls
+    /// need no turn: each page is applied in a transaction that skips what another
+    /// pull of this device applied meanwhile (`sync::pull`).
     pushing: Mutex<()>,
-    pulling: Mutex<()>,
     waiting: Mutex<Option<Waiting>>,
 }
 
@@ -172,7 +172,6 @@ impl Background {
             wake_sender: Mutex::new(None),
             wake_receiver: Mutex::new(None),
             pushing: Mutex::new(()),
-            pulling: Mutex::new(()),
             waiting: Mutex::new(None),
         }
     }
@@ -266,7 +265,7 @@ fn after_failure<R: Runtime>(
                     reason: reason.clone(),
                 },
             );
-            Pause::UntilWoken
+            Pause::UntilTold
         }
         other => {
             tracing::warn!(error = %other, "background sync failed");
@@ -297,6 +296,8 @@ pub enum Wake {
 enum Pause {
     /// Until woken.
     UntilWoken,
+    /// Until told to try now (a new sign-in): nothing else can succeed before.
+    UntilTold,
     /// Until woken, or this long at most.
     AtMost(Duration),
     /// The server could not be reached: this long, unless told to try now.
@@ -307,6 +308,13 @@ enum Pause {
 fn wait_for(wake: &Receiver<Wake>, pause: Pause) -> bool {
     let woken = match pause {
         Pause::UntilWoken => wake.recv().is_ok(),
+        Pause::UntilTold => loop {
+            match wake.recv() {
+                Ok(Wake::Now) => break true,
+                Ok(Wake::Changed) => {}
+                Err(_) => break false,
+            }
+        },
         Pause::AtMost(timeout) => !matches!(
             wake.recv_timeout(timeout),
             Err(RecvTimeoutError::Disconnected)
@@ -359,7 +367,10 @@ fn push_waiting<R: Runtime>(app: &AppHandle<R>, background: &Background) -> care
         return Ok(());
     };
     let _turn = lock(&background.pushing);
-    background.set_activity(app, Activity::Syncing);
+    // Offline or failed, the state stays until a push gets through.
+    if background.activity() == Activity::UpToDate {
+        background.set_activity(app, Activity::Syncing);
+    }
     let mut report = Report::default();
     sync::push(&mut db, &mut client, &mut |_| {}, &mut report)?;
     sync::mark_synced(db.conn())?;
@@ -414,11 +425,8 @@ fn receive<R: Runtime>(
         return Ok(false);
     };
     let mut report = Report::default();
-    {
-        let _turn = lock(&background.pulling);
-        sync::pull(&mut db, &mut client, wait_seconds, &mut |_| {}, &mut report)?;
-        sync::mark_synced(db.conn())?;
-    }
+    sync::pull(&mut db, &mut client, wait_seconds, &mut |_| {}, &mut report)?;
+    sync::mark_synced(db.conn())?;
     if report.applied > 0 || !report.resurrected.is_empty() {
         let _ = app.emit(CHANGED_EVENT, summary(db.conn(), &report));
     }
@@ -597,14 +605,13 @@ fn finish_sign_in<R: Runtime>(
         session,
     } = waiting;
     let outcome = state.replacing(|db| {
-        if choice.is_none() && sync::survey(db, &mut client)? == Start::Both {
+        if choice.is_none() && sync::survey(db, &mut client, &session.user_id)? == Start::Both {
             let items_here = item_count(db.conn())?;
             return Ok(Err(items_here));
         }
         sync::save_token(db, &session.token)?;
         let server = client.server().to_owned();
         let _push = lock(&background.pushing);
-        let _pull = lock(&background.pulling);
         let signed = sync::sign_in(
             db,
             &mut client,
@@ -705,11 +712,7 @@ pub async fn sync_now<R: Runtime>(
                 let _turn = lock(&background.pushing);
                 sync::push(&mut db, &mut client, &mut send, &mut report)?;
             }
-            // While the receiver waits on the account, it has the changes as soon as
-            // there are any; otherwise receive here.
-            if let Ok(_turn) = background.pulling.try_lock() {
-                sync::pull(&mut db, &mut client, 0, &mut send, &mut report)?;
-            }
+            sync::pull(&mut db, &mut client, 0, &mut send, &mut report)?;
             sync::mark_synced(db.conn())
         })();
         let mut retry = FIRST_RETRY;

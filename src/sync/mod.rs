@@ -321,7 +321,7 @@ pub fn pull(
             .into());
         }
         received += u64::try_from(page.changes.len()).unwrap_or(0);
-        apply_page(db, &page, report)?;
+        apply_page(db, since, &page, report)?;
         if !page.changes.is_empty() {
             progress(Progress::Pulling { received });
         }
@@ -331,11 +331,11 @@ pub fn pull(
     }
 }
 
-/// Applies one page of pulled changes and records where the next pull starts, in one
-/// transaction.
-fn apply_page(db: &mut Db, page: &PullResponse, report: &mut Report) -> Result<()> {
+/// Applies one page of pulled changes (asked for from `since`) and records where the
+/// next pull starts, in one transaction.
+fn apply_page(db: &mut Db, since: i64, page: &PullResponse, report: &mut Report) -> Result<()> {
     if page.changes.len() < BULK_PAGE {
-        return db.write_as(Source::Sync, |tx| apply_changes(tx, page, report));
+        return db.write_as(Source::Sync, |tx| apply_changes(tx, since, page, report));
     }
     // A large page (a new device's first sync) is mostly new rows: the bulk write path
     // takes them at a fraction of the per-row cost, audited all the same. A page that
@@ -343,7 +343,7 @@ fn apply_page(db: &mut Db, page: &PullResponse, report: &mut Report) -> Result<(
     let mut attempt = report.clone();
     let bulk = db.write_as(Source::Sync, |tx| {
         crate::bulk::insert(tx, crate::bulk::Audit::Write, |tx| {
-            apply_changes(tx, page, &mut attempt)
+            apply_changes(tx, since, page, &mut attempt)
         })
     });
     match bulk {
@@ -352,7 +352,7 @@ fn apply_page(db: &mut Db, page: &PullResponse, report: &mut Report) -> Result<(
             Ok(())
         }
         Err(error) if crate::bulk::refused(&error) => {
-            db.write_as(Source::Sync, |tx| apply_changes(tx, page, report))
+            db.write_as(Source::Sync, |tx| apply_changes(tx, since, page, report))
         }
         Err(error) => Err(error),
     }
@@ -361,11 +361,25 @@ fn apply_page(db: &mut Db, page: &PullResponse, report: &mut Report) -> Result<(
 /// Pages at least this long are tried on the bulk write path first.
 const BULK_PAGE: usize = 64;
 
-fn apply_changes(tx: &Transaction<'_>, page: &PullResponse, report: &mut Report) -> Result<()> {
+fn apply_changes(
+    tx: &Transaction<'_>,
+    since: i64,
+    page: &PullResponse,
+    report: &mut Report,
+) -> Result<()> {
+    // Another connection of this device may have pulled meanwhile (the app pulls in the
+    // background and on "Sync now"): what it applied is not applied again, and a page
+    // asked for before the device's account changed is not applied at all.
+    let next: i64 = tx.query_row("SELECT pull_next FROM sync_state WHERE id = 1", [], |row| {
+        row.get(0)
+    })?;
+    if next < since || next >= page.next {
+        return Ok(());
+    }
     let now = hlc::now_ms();
     let mut columns = apply::Columns::default();
     let mut clock = read_clock(tx)?;
-    for pulled in &page.changes {
+    for pulled in page.changes.iter().filter(|c| c.seq > next) {
         report.pulled += 1;
         let change = &pulled.change;
         if let Some(clock) = clock.as_mut()
@@ -441,6 +455,10 @@ pub enum Start {
     Both,
     /// Neither holds anything yet.
     Empty,
+    /// This device was signed in to the same account and kept capturing its changes
+    /// (its sign-in expired or was ended from another device): it carries on where it
+    /// stopped, and what waited is sent.
+    Resume,
 }
 
 /// What to do when both the device and the account hold a profile.
@@ -470,8 +488,16 @@ pub fn device_has_data(conn: &Connection) -> Result<bool> {
     Ok(conn.query_row(&sql, [], |row| row.get(0))?)
 }
 
-/// What signing in would find on each side; reads only.
-pub fn survey(db: &Db, transport: &mut dyn Transport) -> Result<Start> {
+/// What signing in to the account `account_id` would find on each side; reads only.
+pub fn survey(db: &Db, transport: &mut dyn Transport, account_id: &str) -> Result<Start> {
+    let resumes: bool = db.conn().query_row(
+        "SELECT capturing = 1 AND account_id IS ?1 FROM sync_state WHERE id = 1",
+        [account_id],
+        |row| row.get(0),
+    )?;
+    if resumes {
+        return Ok(Start::Resume);
+    }
     let account_has_data = !transport.pull(0, 0)?.changes.is_empty();
     let device_has_data = device_has_data(db.conn())?;
     Ok(match (device_has_data, account_has_data) {
@@ -505,7 +531,7 @@ pub fn sign_in(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<SignedIn> {
     db.ensure_writable()?;
-    let start = survey(db, transport)?;
+    let start = survey(db, transport, &session.user_id)?;
     if start == Start::Both && choice.is_none() {
         return Err(Error::Conflict(
             "both this device and the account hold a profile; choose whether the account's replaces this device's".into(),
@@ -521,6 +547,14 @@ pub fn sign_in(
             "DELETE FROM sync_rows WHERE (SELECT account_id FROM sync_state WHERE id = 1) IS NOT ?1",
             [&session.user_id],
         )?;
+        if start == Start::Resume {
+            // The same account: the pull goes on from where it was, the outbox is sent.
+            tx.execute(
+                "UPDATE sync_state SET device_id = ?1, server_url = ?2, email = ?3 WHERE id = 1",
+                params![session.device_id, server, email],
+            )?;
+            return Ok(());
+        }
         tx.execute(
             "UPDATE sync_state SET capturing = 1, device_id = ?1, account_id = ?2, server_url = ?3,
                  email = ?4, pull_next = 0, last_synced_at = NULL WHERE id = 1",
@@ -530,6 +564,7 @@ pub fn sign_in(
             // The profile goes up with the catalog rows it uses, first (the account
             // matches them by name).
             Start::Upload | Start::Empty => enqueue(tx, tables::synced()),
+            Start::Resume => Ok(()),
             // The account's profile takes this device's place; the old one stays in
             // the history (undo brings it back, and then syncs as an edit of this device).
             Start::Download | Start::Both => {

@@ -147,7 +147,10 @@ fn nothing_is_captured_before_signing_in_and_everything_after() {
 
     let server = MemoryServer::new();
     let (session, mut transport) = server.sign_in();
-    assert_eq!(sync::survey(&db, &mut transport).unwrap(), Start::Upload);
+    assert_eq!(
+        sync::survey(&db, &mut transport, &session.user_id).unwrap(),
+        Start::Upload
+    );
     let signed_in = sync::sign_in(
         &mut db,
         &mut transport,
@@ -428,6 +431,56 @@ fn an_offline_account_keeps_every_change_for_later() {
     assert_eq!(laptop.pending(), 0);
     let desktop = Device::signed_in(&server);
     assert_eq!(desktop.jobs().len(), 1);
+}
+
+#[test]
+fn a_device_whose_sign_in_ended_signs_in_again_and_sends_what_waited() {
+    let server = MemoryServer::new();
+    let mut laptop = Device::signed_in(&server);
+    let job = laptop.add_job("Engines", "Programmer");
+    laptop.sync();
+    let mut desktop = Device::signed_in(&server);
+    // The laptop's sign-in ends (expired, or ended from the desktop) while it keeps
+    // working: its edits are captured all the same.
+    laptop.edit_job(&job.id, json!({"position": "Lead"}));
+    desktop.add_job("Looms", "Weaver");
+    desktop.sync();
+    let waiting = laptop.pending();
+    assert!(waiting > 0);
+
+    // Signing in again to the same account is no choice between two profiles: the
+    // laptop carries on where it stopped.
+    let (session, mut transport) = server.sign_in();
+    assert_eq!(
+        sync::survey(&laptop.db, &mut transport, &session.user_id).unwrap(),
+        Start::Resume
+    );
+    let history_before = fixture::count(&laptop.db, "audit_log");
+    let signed_in = sync::sign_in(
+        &mut laptop.db,
+        &mut transport,
+        "memory",
+        "ada@example.com",
+        &session,
+        None,
+        &mut |_| {},
+    )
+    .unwrap();
+    assert_eq!(signed_in.start, Start::Resume);
+    assert_eq!(signed_in.report.pushed, waiting);
+    assert_eq!(laptop.pending(), 0);
+    let mut titles: Vec<String> = laptop.jobs().into_iter().map(|j| j.position).collect();
+    titles.sort();
+    assert_eq!(
+        titles,
+        ["Lead", "Weaver"],
+        "nothing of the laptop's was replaced"
+    );
+    assert!(fixture::count(&laptop.db, "audit_log") > history_before);
+    desktop.sync();
+    let mut titles: Vec<String> = desktop.jobs().into_iter().map(|j| j.position).collect();
+    titles.sort();
+    assert_eq!(titles, ["Lead", "Weaver"]);
 }
 
 #[test]

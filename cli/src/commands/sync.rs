@@ -139,7 +139,7 @@ fn sign_in(db: &Path, args: &SignInArgs, new_account: bool) -> anyhow::Result<Ex
     };
     let mut transport = client.clone().with_token(&session.token);
     let choice = args.replace.then_some(Choice::Replace);
-    let start = sync::survey(&handle, &mut transport)?;
+    let start = sync::survey(&handle, &mut transport, &session.user_id)?;
     if start == Start::Both && choice.is_none() {
         // Nothing changes before the person chooses: this session ends here.
         let _ = transport.sign_out();
@@ -170,6 +170,7 @@ fn sign_in(db: &Path, args: &SignInArgs, new_account: bool) -> anyhow::Result<Ex
         Start::Download => "the account's profile was downloaded",
         Start::Both => "this device's profile was replaced by the account's",
         Start::Empty => "the account starts with this device's (empty) profile",
+        Start::Resume => "signed in again; what waited here is sent",
     };
     outln!(
         "Signed in to {} at {} as \"{device_name}\": {what}.",

@@ -169,7 +169,10 @@ fn a_device_with_its_own_profile_chooses_before_anything_changes() {
         .sign_in("ada@example.com", PASSWORD, "desktop")
         .unwrap();
     let mut client = client.with_token(&session.token);
-    assert_eq!(sync::survey(&db, &mut client).unwrap(), Start::Both);
+    assert_eq!(
+        sync::survey(&db, &mut client, &session.user_id).unwrap(),
+        Start::Both
+    );
     let error = sync::sign_in(
         &mut db,
         &mut client,

@@ -12,38 +12,83 @@ mod cluster;
 
 const PASSWORD: &str = "correct horse battery";
 
-/// A sync server on a new database of the private cluster; stopped when the sender is
-/// dropped.
-async fn start_server() -> TestResult<(String, tokio::sync::oneshot::Sender<()>)> {
-    let database_url = tokio::task::spawn_blocking(|| {
-        let cluster = cluster::Cluster::get();
-        cluster.url(&cluster.database())
-    })
-    .await?;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let (ready, address) = tokio::sync::oneshot::channel();
-    tokio::spawn(async move {
-        let served = career_hub_server::serve(
-            &database_url,
-            career_hub_server::Options::default(),
-            listener,
-            async {
-                let _ = stopped.await;
-            },
-            |address| {
-                let _ = ready.send(address);
-            },
-        )
-        .await;
-        if let Err(error) = served {
-            eprintln!("the sync server stopped: {error}");
+/// A sync server on a database of the private cluster, run in this process; it can
+/// be stopped and started again on the same address and database.
+struct TestServer {
+    url: String,
+    database_url: String,
+    address: std::net::SocketAddr,
+    running: Option<(
+        tokio::sync::oneshot::Sender<()>,
+        tokio::task::JoinHandle<()>,
+    )>,
+}
+
+impl TestServer {
+    /// A server on a new database.
+    async fn start() -> TestResult<Self> {
+        let database_url = tokio::task::spawn_blocking(|| {
+            let cluster = cluster::Cluster::get();
+            cluster.url(&cluster.database())
+        })
+        .await?;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let address = listener.local_addr()?;
+        let mut server = TestServer {
+            url: format!("http://{address}"),
+            database_url,
+            address,
+            running: None,
+        };
+        server.serve(listener).await?;
+        Ok(server)
+    }
+
+    async fn serve(&mut self, listener: tokio::net::TcpListener) -> TestResult {
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let (ready, address) = tokio::sync::oneshot::channel();
+        let database_url = self.database_url.clone();
+        let task = tokio::spawn(async move {
+            let served = career_hub_server::serve(
+                &database_url,
+                career_hub_server::Options::default(),
+                listener,
+                async {
+                    let _ = stopped.await;
+                },
+                |address| {
+                    let _ = ready.send(address);
+                },
+            )
+            .await;
+            if let Err(error) = served {
+                eprintln!("the sync server stopped: {error}");
+            }
+        });
+        tokio::time::timeout(Duration::from_secs(60), address)
+            .await
+            .map_err(|_| "the sync server did not start within 60 s")??;
+        self.running = Some((stop, task));
+        Ok(())
+    }
+
+    /// Stops the server (the requests in flight finish, long-polls end) and waits until
+    /// it is gone.
+    async fn stop(&mut self) -> TestResult {
+        if let Some((stop, task)) = self.running.take() {
+            let _ = stop.send(());
+            tokio::time::timeout(Duration::from_secs(60), task)
+                .await
+                .map_err(|_| "the sync server did not stop within 60 s")??;
         }
-    });
-    let address = tokio::time::timeout(Duration::from_secs(60), address)
-        .await
-        .map_err(|_| "the sync server did not start within 60 s")??;
-    Ok((format!("http://{address}"), stop))
+        Ok(())
+    }
+
+    /// Starts it again where it was.
+    async fn start_again(&mut self) -> TestResult {
+        let listener = tokio::net::TcpListener::bind(self.address).await?;
+        self.serve(listener).await
+    }
 }
 
 /// Signs the app in on its Account & sync screen, creating the account with `create`.
@@ -85,7 +130,8 @@ async fn all_sent(database: &std::path::Path) -> TestResult {
 }
 
 pub async fn scenario() -> TestResult {
-    let (server, _stop_server) = start_server().await?;
+    let mut sync_server = TestServer::start().await?;
+    let server = sync_server.url.clone();
 
     // The laptop creates the account and adds a job.
     let mut laptop = Harness::start("sync-laptop").await?;
@@ -123,15 +169,7 @@ pub async fn scenario() -> TestResult {
     desktop.screenshot_display("desktop-has-the-job").await?;
 
     // Edited there, the edit shows on the laptop, which stays open all along.
-    click(&second, "[data-testid=edit]").await?;
-    fill(&second, "#exp-position", "Principal Engineer").await?;
-    click(&second, "[data-testid=experience-save]").await?;
-    wait_until(
-        &second,
-        "the edit saved on the desktop",
-        "[...document.querySelectorAll('[data-testid=experience-item]')].some(i => i.textContent.includes('Principal Engineer'))",
-    )
-    .await?;
+    retitle(&second, "Principal Engineer").await?;
     wait_until(
         &first,
         "the desktop's edit on the laptop, without a restart",
@@ -158,9 +196,94 @@ pub async fn scenario() -> TestResult {
     );
     laptop.screenshot_display("laptop-devices").await?;
 
+    // The server goes away: the laptop keeps working, says it is offline, and sends
+    // what was made meanwhile once the server is back, without being asked.
+    sync_server.stop().await?;
+    retitle(&first, "Distinguished Engineer").await?;
+    click(&first, "[data-testid=account-toggle]").await?;
+    wait_until(
+        &first,
+        "the laptop saying it is offline",
+        "document.querySelector('[data-testid=sync-activity]')?.textContent.includes('Offline')",
+    )
+    .await?;
+    let pending = find(&first, "[data-testid=sync-pending]")
+        .await?
+        .text()
+        .await?;
+    assert!(pending.contains("wait"), "the edit waits: {pending}");
+    laptop.screenshot_display("laptop-offline").await?;
+    sync_server.start_again().await?;
+    wait_until(
+        &second,
+        "the edit made offline on the desktop, once the server is back",
+        "[...document.querySelectorAll('[data-testid=experience-item]')].some(i => i.textContent.includes('Distinguished Engineer'))",
+    )
+    .await?;
+    wait_until(
+        &first,
+        "the laptop up to date again",
+        "document.querySelector('[data-testid=sync-activity]')?.textContent.includes('Up to date')",
+    )
+    .await?;
+
+    // Signed out from the desktop, the laptop asks to sign in again and keeps its edit
+    // until it has.
+    click(&second, "[data-testid=account-toggle]").await?;
+    click(&second, "[data-testid=sync-revoke]").await?;
+    wait_until(
+        &second,
+        "one device left",
+        "document.querySelectorAll('[data-testid=sync-devices] li').length === 1",
+    )
+    .await?;
+    click(&second, "[data-testid=account-toggle]").await?;
+    retitle(&first, "Chief Engineer").await?;
+    click(&first, "[data-testid=account-toggle]").await?;
+    wait_until(
+        &first,
+        "the laptop asking to sign in again",
+        "document.querySelector('[data-testid=sync-sign-in]')?.textContent.includes('no longer accepted')",
+    )
+    .await?;
+    laptop.screenshot_display("laptop-sign-in-again").await?;
+    fill(&first, "[data-testid=sync-password]", PASSWORD).await?;
+    click(&first, "[data-testid=sync-submit]").await?;
+    wait_until(
+        &first,
+        "the laptop signed in again, with no choice to make",
+        "document.querySelector('[data-testid=sync-done]')?.textContent.includes('Signed in again')",
+    )
+    .await?;
+    wait_until(
+        &second,
+        "the laptop's kept edit on the desktop after its new sign-in",
+        "[...document.querySelectorAll('[data-testid=experience-item]')].some(i => i.textContent.includes('Chief Engineer'))",
+    )
+    .await?;
+    desktop
+        .screenshot_display("desktop-has-the-kept-edit")
+        .await?;
+
     second.close().await?;
     desktop.stop().await;
     first.close().await?;
     laptop.stop().await;
-    Ok(())
+    sync_server.stop().await
+}
+
+/// Gives the only job a new title on the Experience step (and leaves the app there).
+async fn retitle(app: &fantoccini::Client, title: &str) -> TestResult {
+    click(app, "[data-testid=nav-experience]").await?;
+    click(app, "[data-testid=edit]").await?;
+    fill(app, "#exp-position", title).await?;
+    click(app, "[data-testid=experience-save]").await?;
+    wait_until(
+        app,
+        "the new title saved",
+        &format!(
+            "[...document.querySelectorAll('[data-testid=experience-item]')].some(i => i.textContent.includes('{title}'))"
+        ),
+    )
+    .await
 }

@@ -31,6 +31,7 @@ describe("sync wording", () => {
     expect(startLabel("upload")).toContain("uploaded");
     expect(startLabel("download")).toContain("now on this device");
     expect(startLabel("both")).toContain("Undo brings it back");
+    expect(startLabel("resume")).toContain("Signed in again");
     expect(lastSynced(null)).toBe("Never synced");
     expect(lastSynced("2026-12-03T16:20:00.000Z", "en-GB")).toMatch(/^Last synced 3 Dec 2026/);
   });

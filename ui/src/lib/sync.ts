@@ -49,6 +49,8 @@ export function startLabel(start: Start): string {
       return "This device's profile was replaced by the account's. Undo brings it back.";
     case "empty":
       return "Signed in. What you add from now on syncs to your other devices.";
+    case "resume":
+      return "Signed in again. What waited on this device has been sent.";
   }
 }
 
