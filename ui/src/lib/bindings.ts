@@ -1275,7 +1275,13 @@ export type Start =
 /**  Both hold a profile: the person chooses ([`Choice`]). */
 "both" | 
 /**  Neither holds anything yet. */
-"empty";
+"empty" | 
+/**
+ *  This device was signed in to the same account and kept capturing its changes
+ *  (its sign-in expired or was ended from another device): it carries on where it
+ *  stopped, and what waited is sent.
+ */
+"resume";
 
 /**  One step of a session. */
 export type Step = Step_Serialize | Step_Deserialize;
