@@ -9,6 +9,7 @@
 //! longer accepts this device they stop until the person signs in again. Everything
 //! waiting stays in the outbox meanwhile.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -105,8 +106,12 @@ pub enum SignInOutcome {
     /// Signed in and synced; `start` says which side's profile went where.
     SignedIn { start: Start, summary: SyncSummary },
     /// Both this device and the account hold a profile: nothing has changed; the person
-    /// chooses with [`sync_choose`].
-    Choose { email: String, items_here: u32 },
+    /// chooses with [`sync_choose`], having seen what each side holds (items per table).
+    Choose {
+        email: String,
+        here: BTreeMap<String, u32>,
+        account: BTreeMap<String, u32>,
+    },
 }
 
 /// The answer to [`SignInOutcome::Choose`].
@@ -578,17 +583,6 @@ pub async fn sync_sign_in<R: Runtime>(
     .map_err(blocking_error)?
 }
 
-/// How many items (of the wizard's sections, and CV versions) this device holds.
-fn item_count(conn: &rusqlite::Connection) -> career_hub::Result<u64> {
-    let sql = career_hub::archive::ITEM_TABLES
-        .iter()
-        .map(|t| format!("(SELECT count(*) FROM \"{t}\")"))
-        .collect::<Vec<_>>()
-        .join(" + ");
-    let n: i64 = conn.query_row(&format!("SELECT {sql}"), [], |row| row.get(0))?;
-    Ok(u64::try_from(n).unwrap_or(0))
-}
-
 /// Brings the two sides together for a signed-in session, or keeps it waiting for the
 /// person's choice.
 fn finish_sign_in<R: Runtime>(
@@ -606,8 +600,9 @@ fn finish_sign_in<R: Runtime>(
     } = waiting;
     let outcome = state.replacing(|db| {
         if choice.is_none() && sync::survey(db, &mut client, &session.user_id)? == Start::Both {
-            let items_here = item_count(db.conn())?;
-            return Ok(Err(items_here));
+            let here = sync::item_counts(db.conn())?;
+            let account = sync::account_item_counts(&mut client)?;
+            return Ok(Err((here, account)));
         }
         sync::save_token(db, &session.token)?;
         let server = client.server().to_owned();
@@ -640,7 +635,7 @@ fn finish_sign_in<R: Runtime>(
             let _ = app.emit(CHANGED_EVENT, summary.clone());
             Ok(SignInOutcome::SignedIn { start, summary })
         }
-        Err(items_here) => {
+        Err((here, account)) => {
             let email = email.clone();
             *lock(&background.waiting) = Some(Waiting {
                 client,
@@ -649,7 +644,8 @@ fn finish_sign_in<R: Runtime>(
             });
             Ok(SignInOutcome::Choose {
                 email,
-                items_here: count(items_here),
+                here,
+                account,
             })
         }
     }

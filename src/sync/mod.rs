@@ -508,6 +508,42 @@ pub fn survey(db: &Db, transport: &mut dyn Transport, account_id: &str) -> Resul
     })
 }
 
+/// How many items (jobs, projects, … per table of [`crate::archive::ITEM_TABLES`]) a
+/// profile holds: what a person compares before choosing between two.
+pub fn item_counts(conn: &Connection) -> Result<std::collections::BTreeMap<String, u32>> {
+    let mut counts = std::collections::BTreeMap::new();
+    for table in crate::archive::ITEM_TABLES {
+        let n: i64 = conn.query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |row| {
+            row.get(0)
+        })?;
+        counts.insert(table.to_owned(), u32::try_from(n).unwrap_or(u32::MAX));
+    }
+    Ok(counts)
+}
+
+/// How many items the account's profile holds, read by downloading it into a database
+/// in memory (nothing of this device is touched): the preview before the person
+/// chooses between this device's profile and the account's.
+pub fn account_item_counts(
+    transport: &mut dyn Transport,
+) -> Result<std::collections::BTreeMap<String, u32>> {
+    let mut preview = Db::open_in_memory()?;
+    crate::profile::bootstrap(&mut preview)?;
+    preview.write_as(Source::Sync, |tx| {
+        // Not capturing: the account's profile takes the blank one's place.
+        tx.execute("DELETE FROM profiles", [])?;
+        Ok(())
+    })?;
+    pull(
+        &mut preview,
+        transport,
+        0,
+        &mut |_| {},
+        &mut Report::default(),
+    )?;
+    item_counts(preview.conn())
+}
+
 /// What signing in did.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -142,10 +142,16 @@ fn sign_in(db: &Path, args: &SignInArgs, new_account: bool) -> anyhow::Result<Ex
     let start = sync::survey(&handle, &mut transport, &session.user_id)?;
     if start == Start::Both && choice.is_none() {
         // Nothing changes before the person chooses: this session ends here.
+        let account = sync::account_item_counts(&mut transport);
         let _ = transport.sign_out();
         errln!(
             "Both this device and the account {} hold a profile.",
             args.email
+        );
+        errln!("  The account holds: {}.", holds(&account?));
+        errln!(
+            "  This device holds: {}.",
+            holds(&sync::item_counts(handle.conn())?)
         );
         errln!(
             "Nothing was changed. To replace this device's profile with the account's, run again with --replace."
@@ -179,6 +185,23 @@ fn sign_in(db: &Path, args: &SignInArgs, new_account: bool) -> anyhow::Result<Ex
     );
     describe(&signed.report);
     Ok(ExitCode::SUCCESS)
+}
+
+/// "3 × experience, 1 × project", or "nothing in its sections".
+fn holds(counts: &std::collections::BTreeMap<String, u32>) -> String {
+    let parts: Vec<String> = counts
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|(table, n)| {
+            let noun = career_hub::schema::tables::table(table).map_or(table.as_str(), |t| t.noun);
+            format!("{n} × {noun}")
+        })
+        .collect();
+    if parts.is_empty() {
+        "nothing in its sections".to_owned()
+    } else {
+        parts.join(", ")
+    }
 }
 
 /// The database and a client signed in as this device.

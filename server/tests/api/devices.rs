@@ -173,6 +173,14 @@ fn a_device_with_its_own_profile_chooses_before_anything_changes() {
         sync::survey(&db, &mut client, &session.user_id).unwrap(),
         Start::Both
     );
+    // What each side holds is shown before the choice; reading the account's writes
+    // nothing here.
+    laptop.add_job("Mills");
+    laptop.sync();
+    let account = sync::account_item_counts(&mut client).unwrap();
+    assert_eq!(account["experiences"], 2, "{account:?}");
+    assert_eq!(sync::item_counts(db.conn()).unwrap()["experiences"], 1);
+    assert_eq!(outbox_len(&db), 0);
     let error = sync::sign_in(
         &mut db,
         &mut client,
@@ -208,8 +216,15 @@ fn a_device_with_its_own_profile_chooses_before_anything_changes() {
     .unwrap();
     let desktop_profile = profile::bootstrap(&mut db).unwrap();
     let jobs = Experience::list(db.conn(), &desktop_profile.profile_id).unwrap();
-    assert_eq!(jobs.len(), 1);
-    assert_eq!(jobs[0].company_name, "Engines");
+    let mut companies: Vec<&str> = jobs.iter().map(|j| j.company_name.as_str()).collect();
+    companies.sort_unstable();
+    assert_eq!(companies, ["Engines", "Mills"]);
+}
+
+fn outbox_len(db: &Db) -> i64 {
+    db.conn()
+        .query_row("SELECT count(*) FROM sync_outbox", [], |row| row.get(0))
+        .unwrap()
 }
 
 #[test]

@@ -1193,9 +1193,9 @@ export type SignInOutcome =
 { outcome: "signed_in"; start: Start; summary: SyncSummary } | 
 /**
  *  Both this device and the account hold a profile: nothing has changed; the person
- *  chooses with [`sync_choose`].
+ *  chooses with [`sync_choose`], having seen what each side holds (items per table).
  */
-{ outcome: "choose"; email: string; items_here: number };
+{ outcome: "choose"; email: string; here: { [key in string]: number }; account: { [key in string]: number } };
 
 /**  One skill. */
 export type Skill = Skill_Serialize | Skill_Deserialize;

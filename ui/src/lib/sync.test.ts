@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activityLabel, lastSynced, pendingLabel, startLabel, summaryLabel } from "./sync";
+import { activityLabel, holds, lastSynced, pendingLabel, startLabel, summaryLabel } from "./sync";
 
 describe("sync wording", () => {
   it("says calmly that an offline device keeps its changes and when it tries again", () => {
@@ -34,5 +34,11 @@ describe("sync wording", () => {
     expect(startLabel("resume")).toContain("Signed in again");
     expect(lastSynced(null)).toBe("Never synced");
     expect(lastSynced("2026-12-03T16:20:00.000Z", "en-GB")).toMatch(/^Last synced 3 Dec 2026/);
+  });
+
+  it("says what each side holds before the person chooses between them", () => {
+    expect(holds({ experiences: 3, projects: 1, skills: 0 })).toBe("3 jobs and 1 project");
+    expect(holds({ experiences: 1, education: 2, cv_versions: 1 })).toBe("1 job, 2 education entries and 1 CV version");
+    expect(holds({ experiences: 0 })).toBe("nothing in its sections");
   });
 });

@@ -1,6 +1,6 @@
 // Words for the Account & sync screen and the top bar's sync button.
 import type { Activity, Start, SyncSummary } from "./bindings";
-import { when } from "./transfer";
+import { itemCounts, when } from "./transfer";
 
 /** The sync's state in a few words, and whether it needs the person. */
 export function activityLabel(activity: Activity): { text: string; tone: "good" | "busy" | "calm" | "attention" } {
@@ -62,4 +62,12 @@ export function summaryLabel(summary: SyncSummary): string | null {
   if (parts.length === 0) return null;
   const sentence = parts.join(", ");
   return sentence.charAt(0).toUpperCase() + sentence.slice(1) + ".";
+}
+
+/** "3 jobs and 1 project", or "nothing in its sections" for a profile with only its basics. */
+export function holds(rows: Partial<Record<string, number>>): string {
+  const parts = itemCounts(rows, true);
+  const last = parts.pop();
+  if (last === undefined) return "nothing in its sections";
+  return parts.length === 0 ? last : `${parts.join(", ")} and ${last}`;
 }

@@ -59,20 +59,26 @@ export function when(timestamp: string, locale?: string): string {
   return date.toLocaleString(locale, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
 }
 
-/** "3 jobs, 2 projects, 12 skills, … and 240 changes of history", for a backup's preview. */
-export function backupContents(summary: { rows: Partial<Record<string, number>>; history_entries: number }): string {
-  const nouns: [string, string, string][] = [
-    ["experiences", "job", "jobs"],
-    ["projects", "project", "projects"],
-    ["skills", "skill", "skills"],
-    ["education", "education entry", "education entries"],
-    ["certifications", "certification", "certifications"],
-    ["achievements", "achievement", "achievements"],
-    ["cv_versions", "CV version", "CV versions"],
-  ];
-  const parts = nouns.map(([table, one, many]) => {
-    const n = summary.rows[table] ?? 0;
+/** What a person calls the items of each table, one and many. */
+const ITEM_NOUNS: [string, string, string][] = [
+  ["experiences", "job", "jobs"],
+  ["projects", "project", "projects"],
+  ["skills", "skill", "skills"],
+  ["education", "education entry", "education entries"],
+  ["certifications", "certification", "certifications"],
+  ["achievements", "achievement", "achievements"],
+  ["cv_versions", "CV version", "CV versions"],
+];
+
+/** "3 jobs, 0 projects, …" for every kind of item (or only those it has, with `onlyPresent`). */
+export function itemCounts(rows: Partial<Record<string, number>>, onlyPresent = false): string[] {
+  return ITEM_NOUNS.filter(([table]) => !onlyPresent || (rows[table] ?? 0) > 0).map(([table, one, many]) => {
+    const n = rows[table] ?? 0;
     return `${n} ${n === 1 ? one : many}`;
   });
-  return `${parts.join(", ")}, and ${summary.history_entries} entries of history.`;
+}
+
+/** "3 jobs, 2 projects, 12 skills, … and 240 changes of history", for a backup's preview. */
+export function backupContents(summary: { rows: Partial<Record<string, number>>; history_entries: number }): string {
+  return `${itemCounts(summary.rows).join(", ")}, and ${summary.history_entries} entries of history.`;
 }
