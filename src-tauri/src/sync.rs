@@ -3,7 +3,7 @@
 //!
 //! Two threads, each with its own connection to the database, so that the wizard's
 //! commands never wait on the network: the *sender* pushes the outbox soon after each
-//! change (every command nudges it), and the *receiver* long-polls the account and
+//! change (every command that wrote nudges it), and the *receiver* long-polls the account and
 //! applies what other devices changed, then tells the window to show it. When the
 //! server cannot be reached both try again with a growing pause; when the account no
 //! longer accepts this device they stop until the person signs in again. Everything
@@ -618,16 +618,19 @@ fn finish_sign_in<R: Runtime>(
                 let _ = progress.send(progress_message(p));
             },
         );
-        match signed {
-            Ok(signed) => Ok(Ok((signed.start, summary(db.conn(), &signed.report)))),
-            Err(error) => {
-                // Half signed in is not signed in: the next try starts over.
-                let _ = sync::sign_out(db);
-                let _ = sync::forget_token(db);
-                Err(error)
-            }
+        let signed = signed?;
+        Ok(Ok((signed.start, summary(db.conn(), &signed.report))))
+    });
+    let outcome = match outcome {
+        Ok(outcome) => outcome,
+        Err(error) => {
+            // A sign-in cut off after the device joined the account stays signed in:
+            // the background sync sends and receives the rest (the outbox and the pull
+            // cursor say where it stopped).
+            background.wake_all();
+            return Err(error);
         }
-    })?;
+    };
     match outcome {
         Ok((start, summary)) => {
             background.set_activity(app, Activity::UpToDate);
