@@ -483,6 +483,98 @@ fn a_device_whose_sign_in_ended_signs_in_again_and_sends_what_waited() {
     assert_eq!(titles, ["Lead", "Weaver"]);
 }
 
+/// A transport that, the first time it is asked for changes, lets another connection
+/// of the same device pull everything first: two pulls of one device racing (the app
+/// pulls in the background and on "Sync now").
+struct Overtaken {
+    transport: MemoryTransport,
+    other: Option<(Db, MemoryTransport)>,
+}
+
+impl sync::Transport for Overtaken {
+    fn push(
+        &mut self,
+        changes: &[career_hub_protocol::api::Change],
+    ) -> Result<career_hub_protocol::api::PushResponse, sync::TransportError> {
+        self.transport.push(changes)
+    }
+
+    fn pull(
+        &mut self,
+        since: i64,
+        wait_seconds: u64,
+    ) -> Result<career_hub_protocol::api::PullResponse, sync::TransportError> {
+        let page = self.transport.pull(since, wait_seconds)?;
+        if let Some((mut db, mut transport)) = self.other.take() {
+            sync::sync_now(&mut db, &mut transport, &mut |_| {}).unwrap();
+        }
+        Ok(page)
+    }
+}
+
+#[test]
+fn two_pulls_of_one_device_at_once_apply_each_change_once() {
+    let server = MemoryServer::new();
+    let mut laptop = Device::signed_in(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("desktop.db");
+    let (mut desktop, transport) = {
+        let mut db = Db::open(&path).unwrap();
+        career_hub::profile::bootstrap(&mut db).unwrap();
+        let (session, mut transport) = server.sign_in();
+        sync::sign_in(
+            &mut db,
+            &mut transport,
+            "memory",
+            "ada@example.com",
+            &session,
+            None,
+            &mut |_| {},
+        )
+        .unwrap();
+        (db, transport)
+    };
+    for company in ["Engines", "Looms", "Mills"] {
+        laptop.add_job(company, "Engineer");
+    }
+    laptop.sync();
+    let end = server.log().last().unwrap().seq;
+
+    // The page this connection asked for arrives after the other connection applied it.
+    let mut other = Db::open(&path).unwrap();
+    other.set_audit_context(career_hub::AuditContext::new(Source::Ui));
+    let (_, other_transport) = server.sign_in();
+    let mut racing = Overtaken {
+        transport,
+        other: Some((other, other_transport)),
+    };
+    let history_before = fixture::count(&desktop, "changes");
+    let mut report = sync::Report::default();
+    sync::pull(&mut desktop, &mut racing, 0, &mut |_| {}, &mut report).unwrap();
+
+    assert_eq!(
+        report.applied, 0,
+        "the other pull applied it all: {report:?}"
+    );
+    let next: i64 = desktop
+        .conn()
+        .query_row("SELECT pull_next FROM sync_state", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(next, end);
+    assert_eq!(
+        fixture::count(&desktop, "changes"),
+        history_before + 1,
+        "one change of history for what arrived, not two"
+    );
+    let local = career_hub::profile::bootstrap(&mut desktop).unwrap();
+    assert_eq!(
+        Experience::list(desktop.conn(), &local.profile_id)
+            .unwrap()
+            .len(),
+        3
+    );
+}
+
 #[test]
 fn an_import_while_signed_in_sends_every_row_it_wrote() {
     let server = MemoryServer::new();
