@@ -576,6 +576,62 @@ fn two_pulls_of_one_device_at_once_apply_each_change_once() {
 }
 
 #[test]
+fn a_pulled_change_naming_a_missing_row_is_skipped_alone_after_a_catalog_match() {
+    use career_hub::profile::experience::ExperienceInput;
+    let server = MemoryServer::new();
+    let mut laptop = Device::signed_in(&server);
+    let mut desktop = Device::signed_in(&server);
+    let tagged = |company: &str| ExperienceInput {
+        technologies: vec!["Zig".into()],
+        ..fixture::job(company, "Engineer", "2020-01-01")
+    };
+    // Both add "Zig" offline; the laptop's reaches the account first.
+    Experience::create(&mut desktop.db, &desktop.local.profile_id, tagged("Looms")).unwrap();
+    Experience::create(&mut laptop.db, &laptop.local.profile_id, tagged("Engines")).unwrap();
+    laptop.sync();
+    // In the same page, a change naming a job that no device has.
+    let zig: String = laptop
+        .db
+        .conn()
+        .query_row("SELECT id FROM technologies WHERE name = 'Zig'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let stray = career_hub_protocol::api::Change {
+        id: "01JSTRAYCHANGE0000000000000".into(),
+        table: "experience_technologies".into(),
+        key: vec!["01JNOSUCHJOB00000000000000".into(), zig],
+        op: career_hub_protocol::api::Op::Upsert,
+        columns: serde_json::Map::new(),
+        hlc: career_hub_protocol::hlc::Hlc {
+            wall_ms: career_hub_protocol::hlc::now_ms(),
+            counter: 0,
+            node: "device-1".into(),
+        },
+    };
+    sync::Transport::push(&mut laptop.transport, &[stray]).unwrap();
+
+    // The desktop's "Zig" becomes the account's, and the stray change is skipped alone:
+    // the page applies and the sync does not stop there.
+    let mut report = sync::Report::default();
+    sync::pull(
+        &mut desktop.db,
+        &mut desktop.transport,
+        0,
+        &mut |_| {},
+        &mut report,
+    )
+    .unwrap();
+    assert_eq!(report.skipped, 1, "{report:?}");
+    let companies: Vec<String> = desktop.jobs().into_iter().map(|j| j.company_name).collect();
+    assert!(companies.contains(&"Engines".to_owned()), "{companies:?}");
+    assert_eq!(
+        fixture::count(&desktop.db, "technologies WHERE name = 'Zig'"),
+        1
+    );
+}
+
+#[test]
 fn an_import_while_signed_in_sends_every_row_it_wrote() {
     let server = MemoryServer::new();
     let mut laptop = Device::signed_in(&server);
