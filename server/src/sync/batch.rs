@@ -683,6 +683,12 @@ fn resurrect_parents(
         if row.exists || !row.state.known {
             continue;
         }
+        if row.state.data.is_empty() {
+            // Only its delete ever reached the account: change by change, the row cannot
+            // come back from values nobody sent, and a later change of the batch may not
+            // be counted on to bring them.
+            return Err("a change brings back a row the account never had the values of");
+        }
         let data = row.state.data.clone();
         resurrect_parents(parent_table, &key, &data, rows, outcome)?;
         let row = row_mut(rows, parent_table.name, &key)?;

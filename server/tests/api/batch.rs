@@ -189,6 +189,36 @@ fn a_link_to_a_deleted_job_brings_it_back_the_same_either_way() {
     assert_eq!(check(&whole, &one_by_one, pushes).unwrap(), 4);
 }
 
+#[test]
+fn a_link_to_a_job_the_account_only_knows_deleted_is_refused_the_same_either_way() {
+    let (whole, one_by_one) = servers();
+    let push = |steps: Vec<Step>| Push {
+        steps: steps.into_iter().map(|step| (step, 0)).collect(),
+        desktop: false,
+        replay: None,
+    };
+    // The job's delete reaches the account before anything else of it; then a link to
+    // it comes ahead of the job itself in one push.
+    let pushes = vec![
+        push(vec![
+            Step::Project {
+                project: 0,
+                status: 0,
+            },
+            Step::DeleteJob(2),
+        ]),
+        push(vec![
+            Step::ProjectJob { project: 0, job: 2 },
+            Step::Job {
+                job: 2,
+                whole: true,
+                bad: false,
+            },
+        ]),
+    ];
+    check(&whole, &one_by_one, pushes).unwrap();
+}
+
 /// The ids of one case's rows: the same on both servers.
 struct Ids {
     profile: String,
