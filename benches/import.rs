@@ -5,46 +5,21 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod common;
+
 use std::time::Duration;
 
 use career_hub::import::jsonresume;
 use career_hub::profile::{self, LocalProfile};
 use career_hub::{AuditContext, Db, Source, archive};
+use common::big_resume;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use serde_json::json;
 
 fn fresh(dir: &tempfile::TempDir, name: &str) -> (Db, LocalProfile) {
     let mut db = Db::open(dir.path().join(name)).unwrap();
     db.set_audit_context(AuditContext::new(Source::Import));
     let local = profile::bootstrap(&mut db).unwrap();
     (db, local)
-}
-
-/// A résumé with 1,000 entries: 400 jobs, 200 projects, 100 schools, 100 certificates,
-/// 100 awards and 100 skills.
-fn big_resume() -> String {
-    let work: Vec<_> = (0..400)
-        .map(|i| json!({"name": format!("Company {i}"), "position": "Engineer", "startDate": format!("{}-01", 1980 + i % 40),
-                        "summary": "Built and ran things.", "highlights": ["Led a team", "Cut costs"]}))
-        .collect();
-    let projects: Vec<_> = (0..200)
-        .map(|i| json!({"name": format!("Project {i}"), "description": "A project.", "keywords": [format!("Tech {}", i % 30)]}))
-        .collect();
-    let education: Vec<_> = (0..100)
-        .map(|i| json!({"institution": format!("School {i}"), "studyType": "BSc"}))
-        .collect();
-    let certificates: Vec<_> = (0..100)
-        .map(|i| json!({"name": format!("Cert {i}"), "date": "2020-01-01"}))
-        .collect();
-    let awards: Vec<_> = (0..100)
-        .map(|i| json!({"title": format!("Award {i}"), "date": "2021"}))
-        .collect();
-    let skills: Vec<_> = (0..100)
-        .map(|i| json!({"name": format!("Skill {i}"), "level": "Expert"}))
-        .collect();
-    json!({"basics": {"name": "Bench Person", "label": "Engineer"}, "work": work, "projects": projects,
-           "education": education, "certificates": certificates, "awards": awards, "skills": skills})
-    .to_string()
 }
 
 fn json_resume_import(c: &mut Criterion) {

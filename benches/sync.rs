@@ -8,6 +8,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use career_hub::import::jsonresume;
@@ -19,6 +21,8 @@ use career_hub::{AuditContext, Db, Source};
 use career_hub_protocol::api::{Change, Op};
 use career_hub_protocol::hlc::{Clock, now_ms};
 use serde_json::{Value, json};
+
+use common::big_resume;
 
 fn open(dir: &tempfile::TempDir, name: &str) -> (Db, LocalProfile) {
     let mut db = Db::open(dir.path().join(name)).unwrap();
@@ -84,32 +88,6 @@ fn capture_cost_of_an_edit(dir: &tempfile::TempDir) {
         "edit_ms_without_capture={a:.3} edit_ms_with_capture={b:.3} capture_cost_pct={:.1}",
         (b / a - 1.0) * 100.0
     );
-}
-
-/// A résumé with 1,000 entries (benches/import.rs has the same shape).
-fn big_resume() -> String {
-    let work: Vec<_> = (0..400)
-        .map(|i| json!({"name": format!("Company {i}"), "position": "Engineer", "startDate": format!("{}-01", 1980 + i % 40),
-                        "summary": "Built and ran things.", "highlights": ["Led a team", "Cut costs"]}))
-        .collect();
-    let projects: Vec<_> = (0..200)
-        .map(|i| json!({"name": format!("Project {i}"), "description": "A project.", "keywords": [format!("Tech {}", i % 30)]}))
-        .collect();
-    let education: Vec<_> = (0..100)
-        .map(|i| json!({"institution": format!("School {i}"), "studyType": "BSc"}))
-        .collect();
-    let certificates: Vec<_> = (0..100)
-        .map(|i| json!({"name": format!("Cert {i}"), "date": "2020-01-01"}))
-        .collect();
-    let awards: Vec<_> = (0..100)
-        .map(|i| json!({"title": format!("Award {i}"), "date": "2021"}))
-        .collect();
-    let skills: Vec<_> = (0..100)
-        .map(|i| json!({"name": format!("Skill {i}"), "level": "Expert"}))
-        .collect();
-    json!({"basics": {"name": "Ada Lovelace", "label": "Engineer"}, "work": work, "projects": projects,
-           "education": education, "certificates": certificates, "awards": awards, "skills": skills})
-    .to_string()
 }
 
 /// The 1,000-entry import into a new database, signed in and not, interleaved.

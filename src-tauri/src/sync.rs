@@ -18,7 +18,7 @@ use std::time::Duration;
 use career_hub::sync::{self, Choice, Progress, RejectedChange, Report, Start, TransportError};
 use career_hub::validation::{Code, FieldError};
 use career_hub::{AuditContext, Db, Error, Source};
-use career_hub_client::Client;
+use career_hub_client::{Client, device_client};
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
@@ -237,11 +237,6 @@ impl Background {
     }
 }
 
-/// The client of this device's session, or `None` when it is not signed in.
-fn session_client(db: &Db) -> career_hub::Result<Option<Client>> {
-    career_hub_client::device_client(db)
-}
-
 /// What a failed sync means for the background threads: how long to pause before the
 /// next try.
 fn after_failure<R: Runtime>(
@@ -368,7 +363,7 @@ fn push_waiting<R: Runtime>(app: &AppHandle<R>, background: &Background) -> care
     if status.pending == 0 {
         return Ok(());
     }
-    let Some(mut client) = session_client(&db)? else {
+    let Some(mut client) = device_client(&db)? else {
         return Ok(());
     };
     let _turn = lock(&background.pushing);
@@ -426,7 +421,7 @@ fn receive<R: Runtime>(
         background.set_activity(app, Activity::Off);
         return Ok(false);
     }
-    let Some(mut client) = session_client(&db)? else {
+    let Some(mut client) = device_client(&db)? else {
         return Ok(false);
     };
     let mut report = Report::default();
@@ -696,7 +691,7 @@ pub async fn sync_now<R: Runtime>(
     tauri::async_runtime::spawn_blocking(move || {
         let background = app.state::<Background>();
         let mut db = background.open()?;
-        let Some(mut client) = session_client(&db)? else {
+        let Some(mut client) = device_client(&db)? else {
             return Err(Error::Conflict(
                 "this device is not signed in to an account; sign in first".into(),
             ));
@@ -742,7 +737,7 @@ pub async fn sync_sign_out<R: Runtime>(app: AppHandle<R>) -> CommandResult<u32> 
     tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
         let background = app.state::<Background>();
-        let client = state.with(|db, _| session_client(db).or(Ok(None)))?;
+        let client = state.with(|db, _| device_client(db).or(Ok(None)))?;
         if let Some(client) = client {
             // Best effort: signed out here whether or not the server hears of it.
             if let Err(error) = client.sign_out() {
@@ -801,7 +796,7 @@ pub async fn sync_revoke<R: Runtime>(app: AppHandle<R>, device_id: String) -> Co
 
 fn signed_in_client<R: Runtime>(app: &AppHandle<R>) -> career_hub::Result<Client> {
     let db = app.state::<Background>().open()?;
-    session_client(&db)?.ok_or_else(|| {
+    device_client(&db)?.ok_or_else(|| {
         Error::Conflict("this device is not signed in to an account; sign in first".into())
     })
 }

@@ -74,26 +74,13 @@ pub fn capture_triggers(conn: &Connection) -> Result<Triggers> {
     Ok(triggers)
 }
 
-/// The capture triggers `conn` has, by name.
-pub fn live_capture_triggers(conn: &Connection) -> Result<Triggers> {
-    let mut stmt = conn.prepare(
-        "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'sync\\_%' ESCAPE '\\'",
-    )?;
-    let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 /// The SQL of a migration that brings the live capture triggers of `conn` to the
 /// generated ones: `(up, down)`, or `None` when they are equal already.
 pub fn next_migration(conn: &Connection) -> Result<Option<(String, String)>> {
-    let want = capture_triggers(conn)?;
-    let have = live_capture_triggers(conn)?;
-    if want == have {
-        return Ok(None);
-    }
-    let up = super::triggers::diff(&have, &want);
-    let down = super::triggers::diff(&want, &have);
-    Ok(Some((up.drops + &up.creates, down.drops + &down.creates)))
+    Ok(super::triggers::migration(
+        &super::triggers::live_triggers(conn, "sync")?,
+        &capture_triggers(conn)?,
+    ))
 }
 
 /// `json_array(ROW.k, …)`: the row's key as the protocol names it.

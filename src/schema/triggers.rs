@@ -79,12 +79,13 @@ pub fn audit_triggers(conn: &Connection) -> Result<Triggers> {
     Ok(triggers)
 }
 
-/// The audit triggers `conn` has, by name.
-pub fn live_audit_triggers(conn: &Connection) -> Result<Triggers> {
+/// The triggers `conn` has whose names start with `prefix` and `_` (`audit`, `sync`), by
+/// name.
+pub fn live_triggers(conn: &Connection, prefix: &str) -> Result<Triggers> {
     let mut stmt = conn.prepare(
-        "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'",
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE ?1 || '\\_%' ESCAPE '\\'",
     )?;
-    let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    let rows = stmt.query_map([prefix], |row| Ok((row.get(0)?, row.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -229,14 +230,21 @@ fn row_json(table: &Table, columns: &[String], row: &str, stamped: bool) -> Stri
 /// The SQL of a migration that brings the live audit triggers of `conn` to the
 /// generated ones: `(up, down)`, or `None` when they are equal already.
 pub fn next_migration(conn: &Connection) -> Result<Option<(String, String)>> {
-    let want = audit_triggers(conn)?;
-    let have = live_audit_triggers(conn)?;
+    Ok(migration(
+        &live_triggers(conn, "audit")?,
+        &audit_triggers(conn)?,
+    ))
+}
+
+/// The `(up, down)` SQL of a migration that turns the trigger set `have` into `want`, or
+/// `None` when they are equal already.
+pub fn migration(have: &Triggers, want: &Triggers) -> Option<(String, String)> {
     if want == have {
-        return Ok(None);
+        return None;
     }
-    let up = diff(&have, &want);
-    let down = diff(&want, &have);
-    Ok(Some((up.drops + &up.creates, down.drops + &down.creates)))
+    let up = diff(have, want);
+    let down = diff(want, have);
+    Some((up.drops + &up.creates, down.drops + &down.creates))
 }
 
 /// The statements that turn one trigger set into another.

@@ -639,28 +639,19 @@ fn settle(tx: &Transaction<'_>, table: &Table, key: &[String], hlc: &Hlc) -> Res
     let row = row_key(key);
     let state = RowState::load(tx, table.name, &row)?;
     let stamp = state.deleted.iter().chain([hlc]).max().cloned();
-    if kept_child
+    let kept = kept_child
         || state.newest_edit().is_some_and(|edit| edit > hlc)
-        || newest_link_edit(tx, table, key)?.is_some_and(|edit| edit > *hlc)
-    {
-        // Kept, but the delete is remembered: what hangs from the row and was changed
-        // before it is gone, wherever it arrives later.
-        save_clocks(
-            tx,
+        || newest_link_edit(tx, table, key)?.is_some_and(|edit| edit > *hlc);
+    if !kept {
+        let sql = format!(
+            "DELETE FROM \"{}\" WHERE {}",
             table.name,
-            &row,
-            &state.clocks,
-            stamp.as_ref(),
-            Some(&state.data),
-        )?;
-        return Ok(deleted);
+            key_condition(table)
+        );
+        tx.prepare_cached(&sql)?.execute(params_from_iter(key))?;
     }
-    let sql = format!(
-        "DELETE FROM \"{}\" WHERE {}",
-        table.name,
-        key_condition(table)
-    );
-    tx.prepare_cached(&sql)?.execute(params_from_iter(key))?;
+    // Kept or not, the delete is remembered: what hangs from the row and was changed
+    // before it is gone, wherever it arrives later.
     save_clocks(
         tx,
         table.name,
@@ -669,7 +660,7 @@ fn settle(tx: &Transaction<'_>, table: &Table, key: &[String], hlc: &Hlc) -> Res
         stamp.as_ref(),
         Some(&state.data),
     )?;
-    Ok(deleted + 1)
+    Ok(if kept { deleted } else { deleted + 1 })
 }
 
 /// The latest write of any link that names the row `key` of `table`, including links
