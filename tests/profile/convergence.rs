@@ -1,20 +1,30 @@
 //! Convergence property: three devices of one account edit offline at random (create,
 //! edit, delete, reorder, tag, link, undo, import), then sync in random orders through
-//! an account in memory whose replies get lost, whose pushes arrive twice and whose
-//! pulls fail halfway. Once every device has synced with nothing left to send, all hold
-//! the same profile: the same rows in every synced table (completeness scores
-//! included), and no row naming a row that is not there.
+//! an account whose replies get lost, whose pushes arrive twice and whose pulls fail
+//! halfway. Once every device has synced with nothing left to send, all hold the same
+//! profile: the same rows in every synced table (completeness scores included), and no
+//! row naming a row that is not there.
 //!
-//! Cases: `PROPTEST_CASES` (default below); failures are shrunk and saved by proptest.
+//! The account is held in memory for breadth (`PROPTEST_CASES`, default below), and is
+//! the real sync server for a smaller number of cases (`PROPTEST_REAL_CASES`): the
+//! server runs in this process on a private PostgreSQL cluster, and the devices reach
+//! it over the real HTTP client, each case with an account of its own. Failures are
+//! shrunk and saved by proptest.
 
-use career_hub::Source;
-use career_hub::sync::memory::MemoryTransport;
-use career_hub::sync::{self, Transport, TransportError};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use career_hub::profile::LocalProfile;
+use career_hub::sync::{self, Choice, Transport, TransportError};
+use career_hub::{AuditContext, Db, Source};
 use career_hub_protocol::api::{Change, PullResponse, PushResponse};
 use proptest::prelude::*;
 
 use crate::property::{self, Op};
-use crate::sync::{Device, assert_converged};
+use crate::sync::assert_databases_converged;
+
+#[path = "../../server/tests/api/cluster.rs"]
+mod cluster;
 
 const DEVICES: usize = 3;
 
@@ -65,9 +75,113 @@ fn step() -> impl Strategy<Value = Step> {
     ]
 }
 
+/// A device of the property: its database and profile, and its way to the account.
+struct Device {
+    db: Db,
+    local: LocalProfile,
+    transport: Box<dyn Transport>,
+}
+
+/// Where the devices' account is.
+#[derive(Clone, Copy, Debug)]
+enum Account {
+    Memory,
+    Real,
+}
+
+/// The real sync server of this test binary, started on first use: its address.
+fn real_server() -> &'static str {
+    static URL: OnceLock<String> = OnceLock::new();
+    URL.get_or_init(|| {
+        let cluster = cluster::Cluster::get();
+        let database_url = cluster.url(&cluster.database());
+        let (ready, address) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Runtime::new().unwrap();
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+                career_hub_server::serve(
+                    &database_url,
+                    career_hub_server::Options::default(),
+                    listener,
+                    std::future::pending(),
+                    |address| ready.send(address).unwrap(),
+                )
+                .await
+                .unwrap();
+            });
+        });
+        format!("http://{}", address.recv().unwrap())
+    })
+}
+
+/// Signs in `count` new devices to a new account.
+fn devices(account: Account, count: usize) -> Vec<Device> {
+    match account {
+        Account::Memory => {
+            let server = sync::memory::MemoryServer::new();
+            (0..count)
+                .map(|_| {
+                    let (session, transport) = server.sign_in();
+                    signed_in("memory", "ada@example.com", &session, Box::new(transport))
+                })
+                .collect()
+        }
+        Account::Real => {
+            static ACCOUNTS: AtomicUsize = AtomicUsize::new(0);
+            let url = real_server();
+            let email = format!(
+                "case{}@example.com",
+                ACCOUNTS.fetch_add(1, Ordering::Relaxed)
+            );
+            (0..count)
+                .map(|i| {
+                    let client = career_hub_client::Client::new(url).unwrap();
+                    let device = format!("device {i}");
+                    let session = if i == 0 {
+                        client.sign_up(&email, "correct horse battery", &device)
+                    } else {
+                        client.sign_in(&email, "correct horse battery", &device)
+                    }
+                    .unwrap();
+                    let transport = Box::new(client.with_token(&session.token));
+                    signed_in(url, &email, &session, transport)
+                })
+                .collect()
+        }
+    }
+}
+
+fn signed_in(
+    server: &str,
+    email: &str,
+    session: &career_hub_protocol::api::Session,
+    mut transport: Box<dyn Transport>,
+) -> Device {
+    let mut db = Db::open_in_memory().unwrap();
+    db.set_audit_context(AuditContext::new(Source::Ui));
+    career_hub::profile::bootstrap(&mut db).unwrap();
+    sync::sign_in(
+        &mut db,
+        transport.as_mut(),
+        server,
+        email,
+        session,
+        Some(Choice::Replace),
+        &mut |_| {},
+    )
+    .unwrap();
+    let local = career_hub::profile::bootstrap(&mut db).unwrap();
+    Device {
+        db,
+        local,
+        transport,
+    }
+}
+
 /// A device's transport with one fault.
 struct Faulty<'t> {
-    inner: &'t mut MemoryTransport,
+    inner: &'t mut dyn Transport,
     fault: Fault,
     pushes: usize,
 }
@@ -107,7 +221,7 @@ impl Transport for Faulty<'_> {
 
 fn sync_with(device: &mut Device, fault: Fault) -> bool {
     let mut transport = Faulty {
-        inner: &mut device.transport,
+        inner: device.transport.as_mut(),
         fault,
         pushes: 0,
     };
@@ -143,9 +257,8 @@ fn skill(device: &mut Device, step: usize, n: u8) {
     Skill::create(&mut device.db, &device.local.profile_id, input).unwrap();
 }
 
-fn run(steps: &[Step]) {
-    let server = sync::memory::MemoryServer::new();
-    let mut devices: Vec<Device> = (0..DEVICES).map(|_| Device::signed_in(&server)).collect();
+fn run(account: Account, steps: &[Step]) {
+    let mut devices = devices(account, DEVICES);
     for (at, step) in steps.iter().enumerate() {
         match step {
             // Undo here takes back the person's own last edit; undoing what arrived
@@ -178,22 +291,62 @@ fn run(steps: &[Step]) {
         }
     }
     assert!(quiet, "syncing settles");
-    let all: Vec<&Device> = devices.iter().collect();
-    assert_converged(&all);
+    let all: Vec<&Db> = devices.iter().map(|d| &d.db).collect();
+    assert_databases_converged(&all);
 }
 
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
+fn cases(variable: &str, default: u32) -> u32 {
+    std::env::var(variable)
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(400)
+        .unwrap_or(default)
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases("PROPTEST_CASES", 400), ..ProptestConfig::default() })]
 
     #[test]
     fn every_device_ends_with_the_same_profile(steps in proptest::collection::vec(step(), 1..40)) {
-        run(&steps);
+        run(Account::Memory, &steps);
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases("PROPTEST_REAL_CASES", 16), ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_device_ends_with_the_same_profile_through_the_real_server(
+        steps in proptest::collection::vec(step(), 1..40),
+    ) {
+        run(Account::Real, &steps);
+    }
+}
+
+/// The catalog is shared by every account: a technology one account added first is the
+/// one another account's devices end up naming, and each of its devices stores it.
+#[test]
+fn a_technology_another_account_added_first_reaches_every_device() {
+    let mut other = devices(Account::Real, 1);
+    let d = &mut other[0];
+    property::apply(&mut d.db, &d.local, &Op::AddExperience(28));
+    assert!(sync_with(d, Fault::None));
+    let mut mine = devices(Account::Real, 2);
+    let d = &mut mine[0];
+    property::apply(&mut d.db, &d.local, &Op::AddExperience(28));
+    sync::sync_now(&mut d.db, d.transport.as_mut(), &mut |_| {}).unwrap();
+    let d = &mut mine[1];
+    let report = sync::sync_now(&mut d.db, d.transport.as_mut(), &mut |_| {}).unwrap();
+    assert_eq!(report.skipped, 0, "{report:?}");
+    let all: Vec<&Db> = mine.iter().map(|d| &d.db).collect();
+    assert_databases_converged(&all);
+    let named: i64 = mine[1]
+        .db
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM experience_technologies JOIN technologies ON technologies.id = technology_id",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(named, 1, "the job names the catalog's technology");
 }

@@ -112,9 +112,15 @@ fn synced_rows(db: &Db) -> Vec<String> {
 }
 
 pub(crate) fn assert_converged(devices: &[&Device]) {
-    let first = synced_rows(&devices[0].db);
-    for other in &devices[1..] {
-        let rows = synced_rows(&other.db);
+    let dbs: Vec<&Db> = devices.iter().map(|d| &d.db).collect();
+    assert_databases_converged(&dbs);
+}
+
+/// [`assert_converged`] for the databases of any devices.
+pub(crate) fn assert_databases_converged(dbs: &[&Db]) {
+    let first = synced_rows(dbs[0]);
+    for other in &dbs[1..] {
+        let rows = synced_rows(other);
         let only_first: Vec<&String> = first.iter().filter(|r| !rows.contains(r)).collect();
         let only_other: Vec<&String> = rows.iter().filter(|r| !first.contains(r)).collect();
         assert!(
@@ -122,9 +128,8 @@ pub(crate) fn assert_converged(devices: &[&Device]) {
             "every device holds the same profile; only on the first: {only_first:#?}\nonly on another: {only_other:#?}"
         );
     }
-    for device in devices {
-        let problems: i64 = device
-            .db
+    for db in dbs {
+        let problems: i64 = db
             .conn()
             .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
                 r.get(0)

@@ -18,8 +18,9 @@ use career_hub_protocol::tables::{self, SyncRole, Table};
 use serde_json::{Map, Value, json};
 
 use super::{
-    Merged, Outcome, RowState, app_reference_columns, as_object, audit_verb, check_shape, full_row,
-    insert_rows, parents_of, present_columns, quoted, redacted, row_key, server_owned, update_rows,
+    CATALOG_ROW, Merged, Outcome, RowState, app_reference_columns, as_object, audit_verb,
+    check_shape, full_row, insert_rows, parents_of, present_columns, quoted, redacted, row_key,
+    server_owned, update_rows,
 };
 use crate::accounts::Caller;
 use crate::{App, Tx};
@@ -240,12 +241,12 @@ async fn load_catalog(
         .collect();
     for row in tx
         .query(
-            &tx.prepare_cached(
-                "SELECT id, lower(name), to_jsonb(t) FROM technologies t WHERE id = ANY($1)
-                 UNION
-                 SELECT id, lower(name), to_jsonb(t) FROM technologies t
-                 WHERE lower(name) = ANY(ARRAY(SELECT lower(n) FROM unnest($2::text[]) n))",
-            )
+            &tx.prepare_cached(&format!(
+                "SELECT id, lower(name), {CATALOG_ROW} FROM technologies t WHERE id = ANY($1)
+                     UNION
+                     SELECT id, lower(name), {CATALOG_ROW} FROM technologies t
+                     WHERE lower(name) = ANY(ARRAY(SELECT lower(n) FROM unnest($2::text[]) n))"
+            ))
             .await?,
             &[&named, &names],
         )
@@ -330,8 +331,10 @@ async fn add_technologies(
         for row in tx
             .query(
                 &tx.prepare_cached(
-                    "INSERT INTO technologies SELECT * FROM jsonb_populate_recordset(NULL::technologies, $1)
-                     RETURNING id, to_jsonb(technologies)",
+                &format!(
+                    "INSERT INTO technologies AS t SELECT * FROM jsonb_populate_recordset(NULL::technologies, $1)
+                     RETURNING id, {CATALOG_ROW}"
+                ),
                 )
                 .await?,
                 &[&Value::Array(new_rows)],

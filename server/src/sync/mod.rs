@@ -31,6 +31,11 @@ pub const CHANNEL: &str = "career_hub_changes";
 /// could not be applied or the server runs with `--apply-one-by-one`).
 pub const APPLIED_HEADER: &str = "career-hub-applied";
 
+/// A technology row `t` as devices store it: `created_at` written the way SQLite's
+/// `strftime('%Y-%m-%dT%H:%M:%fZ')` writes it (which the column's CHECK requires), not
+/// the way `to_jsonb` writes a PostgreSQL timestamp.
+const CATALOG_ROW: &str = r#"(to_jsonb(t) || jsonb_build_object('created_at', to_char(t.created_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))"#;
+
 /// Why one change was refused; nothing of it was applied.
 struct Refusal {
     code: &'static str,
@@ -383,7 +388,7 @@ async fn apply_catalog(
     let id = change.key[0].clone();
     let by_id = tx
         .query_opt(
-            "SELECT to_jsonb(t) FROM technologies t WHERE id = $1",
+            &format!("SELECT {CATALOG_ROW} FROM technologies t WHERE id = $1"),
             &[&id],
         )
         .await?;
@@ -398,7 +403,9 @@ async fn apply_catalog(
                 .unwrap_or("");
             let by_name = tx
                 .query_opt(
-                    "SELECT to_jsonb(t) FROM technologies t WHERE lower(name) = lower($1)",
+                    &format!(
+                        "SELECT {CATALOG_ROW} FROM technologies t WHERE lower(name) = lower($1)"
+                    ),
                     &[&name],
                 )
                 .await?;
@@ -429,8 +436,10 @@ async fn apply_catalog(
                     )
                     .await?;
                     tx.query_one(
-                        &tx.prepare_cached("SELECT to_jsonb(t) FROM technologies t WHERE id = $1")
-                            .await?,
+                        &tx.prepare_cached(&format!(
+                            "SELECT {CATALOG_ROW} FROM technologies t WHERE id = $1"
+                        ))
+                        .await?,
                         &[&id],
                     )
                     .await?
