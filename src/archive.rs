@@ -35,7 +35,8 @@ pub fn tables() -> impl Iterator<Item = &'static str> {
 /// keeps once per change, in `changes`.
 const PER_CHANGE_COLUMNS: [&str; 3] = ["source", "session_id", "reverts_change_id"];
 
-fn rows(conn: &Connection, table: &str) -> Result<Vec<Value>> {
+/// Every row of `table`, oldest first, as JSON objects (JSON columns nested).
+pub(crate) fn rows(conn: &Connection, table: &str) -> Result<Vec<Value>> {
     let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))?;
     // Which columns hold JSON, looked up once rather than for every value.
     let columns: Vec<(String, bool)> = stmt

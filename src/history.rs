@@ -221,8 +221,15 @@ fn revert_changes(db: &mut Db, changes: &[Change]) -> Result<Vec<UndoReport>> {
     db.write_changes(&ids, |tx, index, new_change| {
         let change = &changes[index];
         let mut rows = 0;
-        for entry in change.entries.iter().rev() {
-            rows += revert(tx, entry)?;
+        if replaced_a_profile(tx, change)? {
+            // A sign-in replaced this device's profile by the account's: the profile
+            // cannot come back beside it, so what it held is added back to this one.
+            let merged = crate::sync::merge::bring_back(tx, &change.change_id)?;
+            rows += merged.added.len() + merged.filled.len();
+        } else {
+            for entry in change.entries.iter().rev() {
+                rows += revert(tx, entry)?;
+            }
         }
         let recorded: i64 = tx.query_row(
             "SELECT count(*) FROM audit_log WHERE change_id = ?1",
@@ -242,6 +249,19 @@ fn revert_changes(db: &mut Db, changes: &[Change]) -> Result<Vec<UndoReport>> {
             summary: format!("Undid: {}", change.summary),
         })
     })
+}
+
+/// Whether `change` deleted a profile that another has taken the place of (signing in
+/// to an account replaces this device's profile by the account's).
+fn replaced_a_profile(tx: &Transaction<'_>, change: &Change) -> Result<bool> {
+    let deleted = change
+        .entries
+        .iter()
+        .any(|entry| entry.entity_type.as_deref() == Some("PROFILE") && verb(entry) == "DELETE");
+    Ok(deleted
+        && tx.query_row("SELECT EXISTS (SELECT 1 FROM profiles)", [], |row| {
+            row.get(0)
+        })?)
 }
 
 /// Undoes the change one audit row belongs to (a delete brings back what it cascaded to).

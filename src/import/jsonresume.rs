@@ -16,7 +16,7 @@ use std::path::Path;
 use rusqlite::Transaction;
 use serde_json::Value;
 
-use super::{ImportReport, MAX_IMPORT_BYTES, fail, invalid, path_record, run};
+use super::{ImportReport, MAX_IMPORT_BYTES, fail, invalid, natural_key as key, path_record, run};
 use crate::profile::achievement::{self, AchievementInput};
 use crate::profile::certification::{self, CertificationInput};
 use crate::profile::education::{self, EducationInput};
@@ -245,14 +245,6 @@ fn checked(at: &str, result: Result<()>) -> Result<()> {
         ),
         other => other,
     })
-}
-
-fn key(parts: &[&str]) -> String {
-    parts
-        .iter()
-        .map(|p| p.trim().to_lowercase())
-        .collect::<Vec<_>>()
-        .join("\u{1f}")
 }
 
 fn apply(

@@ -42,6 +42,16 @@ impl ImportReport {
     }
 }
 
+/// What makes two items the same one for an import (and for merging two profiles):
+/// their natural key's parts, trimmed and compared without case.
+pub(crate) fn natural_key(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|p| p.trim().to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\u{1f}")
+}
+
 /// One import, as `import_history` records it (without its raw data).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -16,6 +16,7 @@
 
 mod apply;
 pub mod memory;
+pub(crate) mod merge;
 pub mod transport;
 
 use career_hub_protocol::api::{Change, MAX_PUSH_CHANGES, Op, PullResponse, Session};
@@ -25,6 +26,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+pub use merge::{MergePreview, Merged, preview as merge_preview};
 pub use transport::{Transport, TransportError};
 
 use crate::schema::capture;
@@ -129,6 +131,9 @@ pub struct Report {
     /// Deleted rows that came back because another device changed them (or something
     /// of theirs) after the delete.
     pub resurrected: Vec<Row>,
+    /// What merging this device's profile into the account's added, when this sync
+    /// finished a merge chosen at sign-in.
+    pub merged: Option<Merged>,
 }
 
 /// A row of a synced table, by table and key.
@@ -170,6 +175,10 @@ pub fn sync_now(
     let mut report = Report::default();
     push(db, transport, progress, &mut report)?;
     pull(db, transport, 0, progress, &mut report)?;
+    if report.merged.is_some() {
+        // What the merge added goes up now.
+        push(db, transport, progress, &mut report)?;
+    }
     mark_synced(db.conn())?;
     Ok(report)
 }
@@ -326,9 +335,35 @@ pub fn pull(
             progress(Progress::Pulling { received });
         }
         if !page.more {
+            finish_merge(db, report)?;
             return Ok(received > 0);
         }
     }
+}
+
+/// Finishes a merge chosen at sign-in, once this device holds everything the account
+/// does (see [`merge`]).
+fn finish_merge(db: &mut Db, report: &mut Report) -> Result<()> {
+    let waiting: Option<Option<String>> = db
+        .conn()
+        .query_row(
+            "SELECT merge_source FROM sync_state WHERE id = 1 AND merge_from_change IS NOT NULL",
+            [],
+            |row| row.get(0),
+        )
+        .optional()?;
+    let Some(source) = waiting else {
+        return Ok(());
+    };
+    // The person's change, whichever program's sync finishes it.
+    let source = source
+        .and_then(|s| s.parse().ok())
+        .filter(|s| *s != Source::Sync)
+        .unwrap_or(Source::System);
+    if let Some(merged) = db.write_as(source, merge::finish)? {
+        report.merged = Some(merged);
+    }
+    Ok(())
 }
 
 /// Applies one page of pulled changes (asked for from `since`) and records where the
@@ -468,6 +503,10 @@ pub enum Start {
 pub enum Choice {
     /// This device's profile is replaced by the account's (undoable on this device).
     Replace,
+    /// This device's items that the account lacks are added to the account's profile,
+    /// matched by the import's rules ([`merge_preview`] shows what happens); one undo
+    /// takes the additions back.
+    Merge,
 }
 
 /// Whether this device holds a profile worth keeping: anything in a section, or any
@@ -527,6 +566,11 @@ pub fn item_counts(conn: &Connection) -> Result<std::collections::BTreeMap<Strin
 pub fn account_item_counts(
     transport: &mut dyn Transport,
 ) -> Result<std::collections::BTreeMap<String, u32>> {
+    item_counts(account_copy(transport)?.conn())
+}
+
+/// The account's profile, downloaded into a database in memory.
+fn account_copy(transport: &mut dyn Transport) -> Result<Db> {
     let mut preview = Db::open_in_memory()?;
     crate::profile::bootstrap(&mut preview)?;
     preview.write_as(Source::Sync, |tx| {
@@ -541,7 +585,7 @@ pub fn account_item_counts(
         &mut |_| {},
         &mut Report::default(),
     )?;
-    item_counts(preview.conn())
+    Ok(preview)
 }
 
 /// What signing in did.
@@ -570,9 +614,13 @@ pub fn sign_in(
     let start = survey(db, transport, &session.user_id)?;
     if start == Start::Both && choice.is_none() {
         return Err(Error::Conflict(
-            "both this device and the account hold a profile; choose whether the account's replaces this device's".into(),
+            "both this device and the account hold a profile; choose whether to merge them or to replace this device's with the account's".into(),
         ));
     }
+    let chooser = match db.audit_context().source {
+        Source::Sync => Source::System,
+        person => person,
+    };
     db.write_as(Source::Sync, |tx| {
         // What was waiting for another account is not this one's.
         tx.execute(
@@ -593,7 +641,9 @@ pub fn sign_in(
         }
         tx.execute(
             "UPDATE sync_state SET capturing = 1, device_id = ?1, account_id = ?2, server_url = ?3,
-                 email = ?4, pull_next = 0, last_synced_at = NULL WHERE id = 1",
+                 email = ?4, pull_next = 0, last_synced_at = NULL, merge_from_change = NULL,
+                 merge_source = NULL
+             WHERE id = 1",
             params![session.device_id, session.user_id, server, email],
         )?;
         match start {
@@ -605,6 +655,17 @@ pub fn sign_in(
             // the history (undo brings it back, and then syncs as an edit of this device).
             Start::Download | Start::Both => {
                 tx.execute("DELETE FROM profiles", [])?;
+                if start == Start::Both && choice == Some(Choice::Merge) {
+                    // The audit rows of this change keep the device's profile, to be
+                    // merged into the account's once that is here, as a change of the
+                    // person's (which syncs).
+                    tx.execute(
+                        "UPDATE sync_state SET merge_from_change =
+                             (SELECT change_id FROM audit_state WHERE id = 1),
+                             merge_source = ?1 WHERE id = 1",
+                        [chooser.as_str()],
+                    )?;
+                }
                 Ok(())
             }
         }

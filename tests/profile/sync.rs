@@ -23,16 +23,7 @@ impl Device {
     pub(crate) fn signed_in(server: &MemoryServer) -> Self {
         let (mut db, local) = fixture::profile();
         let (session, mut transport) = server.sign_in();
-        sync::sign_in(
-            &mut db,
-            &mut transport,
-            "memory",
-            "ada@example.com",
-            &session,
-            Some(Choice::Replace),
-            &mut |_| {},
-        )
-        .unwrap();
+        sign_in(&mut db, &mut transport, &session, Some(Choice::Replace)).unwrap();
         let local = career_hub::profile::bootstrap(&mut db).unwrap_or(local);
         Device {
             db,
@@ -527,16 +518,7 @@ fn two_pulls_of_one_device_at_once_apply_each_change_once() {
         let mut db = Db::open(&path).unwrap();
         career_hub::profile::bootstrap(&mut db).unwrap();
         let (session, mut transport) = server.sign_in();
-        sync::sign_in(
-            &mut db,
-            &mut transport,
-            "memory",
-            "ada@example.com",
-            &session,
-            None,
-            &mut |_| {},
-        )
-        .unwrap();
+        sign_in(&mut db, &mut transport, &session, None).unwrap();
         (db, transport)
     };
     for company in ["Engines", "Looms", "Mills"] {
@@ -650,4 +632,264 @@ fn an_import_while_signed_in_sends_every_row_it_wrote() {
     let desktop = Device::signed_in(&server);
     assert!(desktop.jobs().len() >= 2);
     assert_converged(&[&laptop, &desktop]);
+}
+
+/// Signs `db` in to the account in memory as ada@example.com.
+fn sign_in(
+    db: &mut Db,
+    transport: &mut dyn sync::Transport,
+    session: &career_hub_protocol::api::Session,
+    choice: Option<Choice>,
+) -> career_hub::Result<sync::SignedIn> {
+    sync::sign_in(
+        db,
+        transport,
+        "memory",
+        "ada@example.com",
+        session,
+        choice,
+        &mut |_| {},
+    )
+}
+
+/// A device that holds a profile of its own before it signs in.
+fn device_with_data(jobs: &[(&str, &str)]) -> (Db, LocalProfile) {
+    let (mut db, local) = fixture::profile();
+    for (company, position) in jobs {
+        Experience::create(
+            &mut db,
+            &local.profile_id,
+            fixture::job(company, position, "2020-01-01"),
+        )
+        .unwrap();
+    }
+    (db, local)
+}
+
+fn companies(db: &Db) -> Vec<String> {
+    let mut names: Vec<String> = db
+        .conn()
+        .prepare("SELECT company_name FROM experiences")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    names.sort();
+    names
+}
+
+/// What a device's database holds that a person could lose: every change recorded.
+fn changes_recorded(db: &Db) -> i64 {
+    fixture::count(db, "changes") + fixture::count(db, "audit_log")
+}
+
+#[test]
+fn signing_in_with_a_profile_on_both_sides_previews_then_merges_the_union_and_one_undo_takes_it_back()
+ {
+    use career_hub::profile::cv_version::{self, CvVersionInput, SectionsConfig};
+    let server = MemoryServer::new();
+    let mut laptop = Device::signed_in(&server);
+    laptop.add_job("Acme", "Engineer");
+    laptop.add_job("Looms", "Weaver");
+    laptop.sync();
+
+    let (mut db, local) = device_with_data(&[("acme ", "Engineer"), ("Engines", "Programmer")]);
+    career_hub::profile::edit(
+        &mut db,
+        &local.profile_id,
+        &Changes(json!({"headline": "Analyst"}).as_object().cloned().unwrap()),
+    )
+    .unwrap();
+    let mine = Experience::list(db.conn(), &local.profile_id).unwrap();
+    let cv = cv_version::create(
+        &mut db,
+        &local.profile_id,
+        CvVersionInput {
+            name: "Both jobs".into(),
+            sections_config: Some(SectionsConfig {
+                experiences: mine.iter().map(|j| j.id.clone()).collect(),
+                ..SectionsConfig::default()
+            }),
+            ..CvVersionInput::default()
+        },
+    )
+    .unwrap();
+    let (session, mut transport) = server.sign_in();
+
+    // Before choosing: what would happen, in words, and nothing written.
+    let before = changes_recorded(&db);
+    assert_eq!(
+        sync::survey(&db, &mut transport, &session.user_id).unwrap(),
+        Start::Both
+    );
+    let preview = sync::merge_preview(&db, &mut transport).unwrap();
+    assert_eq!(preview.matched, ["experience Engineer at acme"]);
+    assert_eq!(
+        preview.from_device,
+        ["experience Programmer at Engines", "CV version Both jobs"]
+    );
+    assert_eq!(preview.from_account, ["experience Weaver at Looms"]);
+    let refused = sign_in(&mut db, &mut transport, &session, None);
+    assert!(refused.is_err(), "no choice, no change");
+    assert_eq!(changes_recorded(&db), before, "the preview writes nothing");
+    assert!(!sync::status(db.conn()).unwrap().signed_in);
+
+    let signed = sign_in(&mut db, &mut transport, &session, Some(Choice::Merge)).unwrap();
+    let merged = signed.report.merged.expect("the merge finished");
+    assert_eq!(
+        merged.added,
+        ["experience Programmer at Engines", "CV version Both jobs"]
+    );
+    assert_eq!(merged.matched, ["experience Engineer at acme"]);
+    assert_eq!(merged.filled, ["headline"]);
+    let mut desktop = Device {
+        local: career_hub::profile::bootstrap(&mut db).unwrap(),
+        db,
+        transport,
+    };
+    // The union, each job once, on both devices.
+    assert_eq!(companies(&desktop.db), ["Acme", "Engines", "Looms"]);
+    laptop.sync();
+    assert_eq!(companies(&laptop.db), ["Acme", "Engines", "Looms"]);
+    assert_converged(&[&laptop, &desktop]);
+    let headline: Option<String> = laptop
+        .db
+        .conn()
+        .query_row("SELECT headline FROM profiles", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(headline.as_deref(), Some("Analyst"));
+    // The CV version selects the account's copy of the job both had.
+    let version = cv_version::list(laptop.db.conn(), &laptop.local.profile_id).unwrap();
+    assert_eq!(version.len(), 1);
+    assert_eq!(version[0].id, cv.id, "the device's CV version, as it was");
+    let selected: Vec<String> = version[0]
+        .sections_config
+        .experiences
+        .iter()
+        .map(|id| {
+            laptop
+                .db
+                .conn()
+                .query_row(
+                    "SELECT company_name FROM experiences WHERE id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(selected, ["Acme", "Engines"]);
+
+    // One undo takes the merge's additions back, everywhere.
+    let user = desktop.local.user_id.clone();
+    history::undo_last(&mut desktop.db, &user, None).unwrap();
+    assert_eq!(companies(&desktop.db), ["Acme", "Looms"]);
+    desktop.sync();
+    laptop.sync();
+    assert_eq!(companies(&laptop.db), ["Acme", "Looms"]);
+    assert_converged(&[&laptop, &desktop]);
+}
+
+#[test]
+fn replacing_a_device_profile_at_sign_in_gives_the_account_profile_and_undo_brings_it_back() {
+    let server = MemoryServer::new();
+    let mut laptop = Device::signed_in(&server);
+    laptop.add_job("Acme", "Engineer");
+    laptop.sync();
+    let (mut db, _) = device_with_data(&[("Engines", "Programmer")]);
+    let (session, mut transport) = server.sign_in();
+    let signed = sign_in(&mut db, &mut transport, &session, Some(Choice::Replace)).unwrap();
+    assert_eq!(signed.start, Start::Both);
+    assert_eq!(signed.report.merged, None);
+    assert_eq!(companies(&db), ["Acme"]);
+    // The replaced profile is in the history: undoing the replacement brings it back.
+    let replaced: String = db
+        .conn()
+        .query_row(
+            "SELECT change_id FROM audit_log WHERE action = 'DELETE_EXPERIENCE'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    // Undoing the replacement brings the device's items back, into the account's
+    // profile (a device holds one profile), and they go up to the account.
+    history::undo_change(&mut db, &replaced).unwrap();
+    assert_eq!(companies(&db), ["Acme", "Engines"]);
+    assert_eq!(fixture::count(&db, "profiles"), 1);
+    let mut desktop = Device {
+        local: career_hub::profile::bootstrap(&mut db).unwrap(),
+        db,
+        transport,
+    };
+    desktop.sync();
+    laptop.sync();
+    assert_eq!(companies(&laptop.db), ["Acme", "Engines"]);
+    assert_converged(&[&laptop, &desktop]);
+}
+
+/// A transport whose pulls fail from the `fail_from`-th on, until told otherwise.
+struct PullsFail {
+    inner: MemoryTransport,
+    pulls: usize,
+    fail_from: usize,
+}
+
+impl sync::Transport for PullsFail {
+    fn push(
+        &mut self,
+        changes: &[career_hub_protocol::api::Change],
+    ) -> Result<career_hub_protocol::api::PushResponse, sync::TransportError> {
+        self.inner.push(changes)
+    }
+
+    fn pull(
+        &mut self,
+        since: i64,
+        wait_seconds: u64,
+    ) -> Result<career_hub_protocol::api::PullResponse, sync::TransportError> {
+        self.pulls += 1;
+        if self.pulls >= self.fail_from {
+            return Err(sync::TransportError::Offline {
+                server: "memory".into(),
+                reason: "the network went away".into(),
+            });
+        }
+        self.inner.pull(since, wait_seconds)
+    }
+}
+
+#[test]
+fn a_merge_cut_off_by_the_network_is_finished_by_the_next_sync_once() {
+    let server = MemoryServer::new();
+    let mut laptop = Device::signed_in(&server);
+    laptop.add_job("Acme", "Engineer");
+    laptop.sync();
+    let (mut db, _) = device_with_data(&[("Engines", "Programmer")]);
+    let (session, transport) = server.sign_in();
+    // The survey's pull gets through; the download's does not.
+    let mut flaky = PullsFail {
+        inner: transport,
+        pulls: 0,
+        fail_from: 2,
+    };
+    let cut = sign_in(&mut db, &mut flaky, &session, Some(Choice::Merge));
+    assert!(cut.is_err());
+    assert!(
+        sync::status(db.conn()).unwrap().signed_in,
+        "signed in all the same"
+    );
+    flaky.fail_from = usize::MAX;
+    let report = sync::sync_now(&mut db, &mut flaky, &mut |_| {}).unwrap();
+    assert_eq!(
+        report.merged.map(|m| m.added),
+        Some(vec!["experience Programmer at Engines".to_owned()])
+    );
+    assert_eq!(companies(&db), ["Acme", "Engines"]);
+    // Once: the next sync merges nothing again.
+    let again = sync::sync_now(&mut db, &mut flaky, &mut |_| {}).unwrap();
+    assert_eq!(again.merged, None);
+    assert_eq!(companies(&db), ["Acme", "Engines"]);
+    laptop.sync();
+    assert_eq!(companies(&laptop.db), ["Acme", "Engines"]);
 }

@@ -60,9 +60,15 @@ struct SignInArgs {
     #[arg(long, value_name = "NAME")]
     device_name: Option<String>,
     /// When both this device and the account hold a profile, replace this device's with
-    /// the account's (undoable here with `career-hub undo`).
-    #[arg(long)]
+    /// the account's (undoable here with `career-hub undo`, which adds this device's
+    /// items back).
+    #[arg(long, conflicts_with = "merge")]
     replace: bool,
+    /// When both this device and the account hold a profile, add this device's items
+    /// that the account lacks to the account's profile (items both have are kept once;
+    /// undoable with `career-hub undo`).
+    #[arg(long)]
+    merge: bool,
 }
 
 impl Cmd {
@@ -138,23 +144,44 @@ fn sign_in(db: &Path, args: &SignInArgs, new_account: bool) -> anyhow::Result<Ex
         client.sign_in(&args.email, &password, &device_name)?
     };
     let mut transport = client.clone().with_token(&session.token);
-    let choice = args.replace.then_some(Choice::Replace);
+    let choice = if args.merge {
+        Some(Choice::Merge)
+    } else {
+        args.replace.then_some(Choice::Replace)
+    };
     let start = sync::survey(&handle, &mut transport, &session.user_id)?;
     if start == Start::Both && choice.is_none() {
         // Nothing changes before the person chooses: this session ends here.
-        let account = sync::account_item_counts(&mut transport);
+        let preview = sync::merge_preview(&handle, &mut transport);
         let _ = transport.sign_out();
+        let preview = preview?;
         errln!(
             "Both this device and the account {} hold a profile.",
             args.email
         );
-        errln!("  The account holds: {}.", holds(&account?));
+        for (heading, items) in [
+            (
+                "In both (kept once, as the account has it)",
+                &preview.matched,
+            ),
+            (
+                "Only on this device (a merge adds it to the account)",
+                &preview.from_device,
+            ),
+            (
+                "Only in the account (added to this device)",
+                &preview.from_account,
+            ),
+        ] {
+            if !items.is_empty() {
+                errln!("{heading}:");
+                for item in items {
+                    errln!("  {item}");
+                }
+            }
+        }
         errln!(
-            "  This device holds: {}.",
-            holds(&sync::item_counts(handle.conn())?)
-        );
-        errln!(
-            "Nothing was changed. To replace this device's profile with the account's, run again with --replace."
+            "Nothing was changed. Run again with --merge to bring both together, or with --replace to replace this device's profile with the account's."
         );
         return Ok(ExitCode::from(1));
     }
@@ -174,6 +201,7 @@ fn sign_in(db: &Path, args: &SignInArgs, new_account: bool) -> anyhow::Result<Ex
     let what = match signed.start {
         Start::Upload => "this device's profile was uploaded to the account",
         Start::Download => "the account's profile was downloaded",
+        Start::Both if args.merge => "this device's profile was merged into the account's",
         Start::Both => "this device's profile was replaced by the account's",
         Start::Empty => "the account starts with this device's (empty) profile",
         Start::Resume => "signed in again; what waited here is sent",
@@ -185,23 +213,6 @@ fn sign_in(db: &Path, args: &SignInArgs, new_account: bool) -> anyhow::Result<Ex
     );
     describe(&signed.report);
     Ok(ExitCode::SUCCESS)
-}
-
-/// "3 × experience, 1 × project", or "nothing in its sections".
-fn holds(counts: &std::collections::BTreeMap<String, u32>) -> String {
-    let parts: Vec<String> = counts
-        .iter()
-        .filter(|(_, n)| **n > 0)
-        .map(|(table, n)| {
-            let noun = career_hub::schema::tables::table(table).map_or(table.as_str(), |t| t.noun);
-            format!("{n} × {noun}")
-        })
-        .collect();
-    if parts.is_empty() {
-        "nothing in its sections".to_owned()
-    } else {
-        parts.join(", ")
-    }
 }
 
 /// The database and a client signed in as this device.
@@ -244,6 +255,20 @@ fn describe(report: &Report) {
             row.table,
             row.key.join(", ")
         );
+    }
+    if let Some(merged) = &report.merged {
+        for item in &merged.added {
+            outln!("Merged into the account: {item}.");
+        }
+        if !merged.matched.is_empty() {
+            outln!(
+                "Already in the account, kept once: {}.",
+                merged.matched.join(", ")
+            );
+        }
+        if !merged.filled.is_empty() {
+            outln!("Filled in from this device: {}.", merged.filled.join(", "));
+        }
     }
     for rejected in &report.rejected {
         errln!("{}", refused(rejected));

@@ -76,20 +76,7 @@ fn two_machines_sync_through_the_command_line() {
     let password = "correct horse battery\n";
 
     ok(&laptop, &["init"], "");
-    ok(
-        &laptop,
-        &[
-            "experience",
-            "add",
-            "--company",
-            "Analytical Engines",
-            "--position",
-            "Programmer",
-            "--start",
-            "2020-01-01",
-        ],
-        "",
-    );
+    add_job(&laptop, "Analytical Engines", "Programmer");
     let said = ok(&laptop, &sign_in("signup", &server.url, "Laptop"), password);
     assert!(said.contains("uploaded"), "{said}");
 
@@ -147,6 +134,100 @@ fn two_machines_sync_through_the_command_line() {
     assert!(text(&refused).contains("sync login"), "{}", text(&refused));
     let listed = ok(&laptop, &["experience", "list"], "");
     assert!(listed.contains("Lead programmer"), "{listed}");
+}
+
+fn add_job(db: &Path, company: &str, position: &str) {
+    ok(
+        db,
+        &[
+            "experience",
+            "add",
+            "--company",
+            company,
+            "--position",
+            position,
+            "--start",
+            "2020-01-01",
+        ],
+        "",
+    );
+}
+
+#[test]
+fn a_machine_with_its_own_profile_sees_what_a_merge_does_then_merges_and_undoes_it() {
+    let server = Server::start();
+    let dir = tempfile::tempdir().unwrap();
+    let laptop = dir.path().join("laptop.db");
+    let desktop = dir.path().join("desktop.db");
+    let password = "correct horse battery\n";
+    ok(&laptop, &["init"], "");
+    add_job(&laptop, "Analytical Engines", "Programmer");
+    add_job(&laptop, "Looms", "Weaver");
+    ok(&laptop, &sign_in("signup", &server.url, "Laptop"), password);
+
+    ok(&desktop, &["init"], "");
+    add_job(&desktop, "Analytical Engines", "Programmer");
+    add_job(&desktop, "Difference Engines", "Analyst");
+    let history = ok(&desktop, &["history"], "");
+
+    // Without a choice: what each would do, in words, and nothing changed.
+    let asked = run(
+        &desktop,
+        &sign_in("login", &server.url, "Desktop"),
+        password,
+    );
+    assert!(!asked.status.success());
+    let said = text(&asked);
+    for line in [
+        "In both (kept once, as the account has it):\n  experience Programmer at Analytical Engines",
+        "Only on this device (a merge adds it to the account):\n  experience Analyst at Difference Engines",
+        "Only in the account (added to this device):\n  experience Weaver at Looms",
+        "--merge",
+        "--replace",
+    ] {
+        assert!(said.contains(line), "{line:?} in {said}");
+    }
+    assert_eq!(
+        ok(&desktop, &["history"], ""),
+        history,
+        "nothing was written"
+    );
+    let status = ok(&desktop, &["sync", "status", "--json"], "");
+    assert!(status.contains("\"signed_in\": false"), "{status}");
+
+    let mut args = sign_in("login", &server.url, "Desktop").to_vec();
+    args.push("--merge");
+    let said = ok(&desktop, &args, password);
+    assert!(said.contains("merged into the account's"), "{said}");
+    assert!(
+        said.contains("Merged into the account: experience Analyst at Difference Engines."),
+        "{said}"
+    );
+    ok(&laptop, &["sync", "now"], "");
+    for db in [&laptop, &desktop] {
+        let listed = ok(db, &["experience", "list"], "");
+        for company in ["Analytical Engines", "Looms", "Difference Engines"] {
+            assert_eq!(
+                listed.matches(company).count(),
+                1,
+                "{company} once in {listed}"
+            );
+        }
+    }
+
+    // One undo takes the merge back, on both machines.
+    let undone = ok(&desktop, &["undo", "--yes"], "");
+    assert!(undone.contains("Difference Engines"), "{undone}");
+    ok(&desktop, &["sync", "now"], "");
+    ok(&laptop, &["sync", "now"], "");
+    for db in [&laptop, &desktop] {
+        let listed = ok(db, &["experience", "list"], "");
+        assert!(!listed.contains("Difference Engines"), "{listed}");
+        assert!(
+            listed.contains("Looms") && listed.contains("Analytical Engines"),
+            "{listed}"
+        );
+    }
 }
 
 #[test]

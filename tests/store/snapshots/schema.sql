@@ -550,7 +550,8 @@ CREATE TABLE sync_state (
     account_id TEXT,
     email TEXT,
     pull_next INTEGER NOT NULL DEFAULT 0 CHECK (pull_next >= 0),
-    last_synced_at TEXT,
+    last_synced_at TEXT, merge_from_change TEXT, merge_source TEXT
+    CHECK (merge_source IS NULL OR merge_source IN ('ui', 'cli', 'import', 'system', 'external')),
     CHECK (capturing = 0 OR device_id IS NOT NULL)
 ) STRICT;
 
