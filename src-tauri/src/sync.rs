@@ -9,13 +9,14 @@
 //! longer accepts this device they stop until the person signs in again. Everything
 //! waiting stays in the outbox meanwhile.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-use career_hub::sync::{self, Choice, Progress, RejectedChange, Report, Start, TransportError};
+use career_hub::sync::{
+    self, Choice, MergePreview, Merged, Progress, RejectedChange, Report, Start, TransportError,
+};
 use career_hub::validation::{Code, FieldError};
 use career_hub::{AuditContext, Db, Error, Source};
 use career_hub_client::{Client, device_client};
@@ -97,6 +98,9 @@ pub struct SyncSummary {
     /// delete, in words.
     pub came_back: Vec<String>,
     pub refused: Vec<RejectedChange>,
+    /// What merging this device's profile into the account's added, when this sync
+    /// finished a merge chosen at sign-in.
+    pub merged: Option<Merged>,
 }
 
 /// What signing in did, or what the person must choose first.
@@ -106,18 +110,17 @@ pub enum SignInOutcome {
     /// Signed in and synced; `start` says which side's profile went where.
     SignedIn { start: Start, summary: SyncSummary },
     /// Both this device and the account hold a profile: nothing has changed; the person
-    /// chooses with [`sync_choose`], having seen what each side holds (items per table).
-    Choose {
-        email: String,
-        here: BTreeMap<String, u32>,
-        account: BTreeMap<String, u32>,
-    },
+    /// chooses with [`sync_choose`], having seen what each side holds (items per table)
+    /// and what a merge would do, item by item.
+    Choose { email: String, merge: MergePreview },
 }
 
 /// The answer to [`SignInOutcome::Choose`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum SignInChoice {
+    /// Add this device's items the account lacks to the account's profile (undoable).
+    Merge,
     /// Replace this device's profile with the account's (undoable here).
     Replace,
     /// Do not sign in; nothing changes.
@@ -483,6 +486,7 @@ fn summary(conn: &rusqlite::Connection, report: &Report) -> SyncSummary {
             .filter_map(|row| came_back(conn, row))
             .collect(),
         refused: report.rejected.clone(),
+        merged: report.merged.clone(),
     }
 }
 
@@ -595,9 +599,8 @@ fn finish_sign_in<R: Runtime>(
     } = waiting;
     let outcome = state.replacing(|db| {
         if choice.is_none() && sync::survey(db, &mut client, &session.user_id)? == Start::Both {
-            let here = sync::item_counts(db.conn())?;
-            let account = sync::account_item_counts(&mut client)?;
-            return Ok(Err((here, account)));
+            let merge = sync::merge_preview(db, &mut client)?;
+            return Ok(Err(merge));
         }
         sync::save_token(db, &session.token)?;
         let server = client.server().to_owned();
@@ -633,18 +636,14 @@ fn finish_sign_in<R: Runtime>(
             let _ = app.emit(CHANGED_EVENT, summary.clone());
             Ok(SignInOutcome::SignedIn { start, summary })
         }
-        Err((here, account)) => {
+        Err(merge) => {
             let email = email.clone();
             *lock(&background.waiting) = Some(Waiting {
                 client,
                 email: email.clone(),
                 session,
             });
-            Ok(SignInOutcome::Choose {
-                email,
-                here,
-                account,
-            })
+            Ok(SignInOutcome::Choose { email, merge })
         }
     }
 }
@@ -670,6 +669,9 @@ pub async fn sync_choose<R: Runtime>(
                 // The session opened for the choice is ended; nothing else changed.
                 let _ = waiting.client.sign_out();
                 Ok(None)
+            }
+            SignInChoice::Merge => {
+                finish_sign_in(&app, waiting, Some(Choice::Merge), &progress).map(Some)
             }
             SignInChoice::Replace => {
                 finish_sign_in(&app, waiting, Some(Choice::Replace), &progress).map(Some)

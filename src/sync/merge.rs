@@ -64,6 +64,9 @@ pub struct MergePreview {
     pub from_device: Vec<String>,
     /// Items only the account holds: added to this device.
     pub from_account: Vec<String>,
+    /// How many items each side holds, per table ([`super::item_counts`]).
+    pub here: BTreeMap<String, u32>,
+    pub account: BTreeMap<String, u32>,
 }
 
 /// What finishing a merge added to the account's profile.
@@ -196,7 +199,11 @@ fn items(conn: &Connection, table: &str, columns: &[&str]) -> Result<Vec<Item>> 
 /// account's profile is read into a database in memory).
 pub fn preview(db: &Db, transport: &mut dyn Transport) -> Result<MergePreview> {
     let account = super::account_copy(transport)?;
-    let mut preview = MergePreview::default();
+    let mut preview = MergePreview {
+        here: super::item_counts(db.conn())?,
+        account: super::item_counts(account.conn())?,
+        ..MergePreview::default()
+    };
     for (table, columns) in ITEMS {
         let here = items(db.conn(), table, columns)?;
         let there = items(account.conn(), table, columns)?;

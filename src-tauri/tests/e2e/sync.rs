@@ -93,6 +93,22 @@ impl TestServer {
 
 /// Signs the app in on its Account & sync screen, creating the account with `create`.
 async fn sign_in(app: &fantoccini::Client, server: &str, device: &str, create: bool) -> TestResult {
+    submit_sign_in(app, server, device, create).await?;
+    wait_until(
+        app,
+        "signed in and up to date",
+        "document.querySelector('[data-testid=sync-activity]')?.textContent.includes('Up to date')",
+    )
+    .await
+}
+
+/// Fills in and sends the Account & sync screen's sign-in form.
+async fn submit_sign_in(
+    app: &fantoccini::Client,
+    server: &str,
+    device: &str,
+    create: bool,
+) -> TestResult {
     click(app, "[data-testid=account-toggle]").await?;
     find(app, "[data-testid=sync-sign-in]").await?;
     if create {
@@ -102,13 +118,7 @@ async fn sign_in(app: &fantoccini::Client, server: &str, device: &str, create: b
     fill(app, "[data-testid=sync-email-input]", "ada@example.com").await?;
     fill(app, "[data-testid=sync-password]", PASSWORD).await?;
     fill(app, "[data-testid=sync-device-name]", device).await?;
-    click(app, "[data-testid=sync-submit]").await?;
-    wait_until(
-        app,
-        "signed in and up to date",
-        "document.querySelector('[data-testid=sync-activity]')?.textContent.includes('Up to date')",
-    )
-    .await
+    click(app, "[data-testid=sync-submit]").await
 }
 
 /// Waits until the app at `database` has sent every change it made.
@@ -139,18 +149,7 @@ pub async fn scenario() -> TestResult {
     find(&first, "[data-testid=basics-form]").await?;
     sign_in(&first, &server, "Laptop", true).await?;
     laptop.screenshot_display("laptop-signed-in").await?;
-    click(&first, "[data-testid=nav-experience]").await?;
-    click(&first, "[data-testid=experience-add]").await?;
-    fill(&first, "#exp-company", "Analytical Engines").await?;
-    fill(&first, "#exp-position", "Staff Engineer").await?;
-    fill(&first, "#exp-start", "2021-03-01").await?;
-    click(&first, "[data-testid=experience-save]").await?;
-    wait_until(
-        &first,
-        "the job in the list",
-        "document.querySelectorAll('[data-testid=experience-item]').length === 1",
-    )
-    .await?;
+    add_first_job(&first, "Analytical Engines", "Staff Engineer", "2021-03-01").await?;
     all_sent(&laptop.database()).await?;
 
     // A second computer signs in and shows the job.
@@ -267,9 +266,76 @@ pub async fn scenario() -> TestResult {
 
     second.close().await?;
     desktop.stop().await;
+
+    // A third computer with a profile of its own: before anything changes it shows
+    // what a merge would do; merged, both computers hold every job once.
+    let mut tablet = laptop.another("sync-tablet").await?;
+    let third = tablet.launch().await?;
+    find(&third, "[data-testid=basics-form]").await?;
+    add_first_job(&third, "Difference Engines", "Analyst", "2019-05-01").await?;
+    submit_sign_in(&third, &server, "Tablet", false).await?;
+    let only_here = find(&third, "[data-testid=sync-merge-from-device]")
+        .await?
+        .text()
+        .await?;
+    assert!(
+        only_here.contains("experience Analyst at Difference Engines"),
+        "{only_here}"
+    );
+    let only_there = find(&third, "[data-testid=sync-merge-from-account]")
+        .await?
+        .text()
+        .await?;
+    assert!(
+        only_there.contains("experience Chief Engineer at Analytical Engines"),
+        "{only_there}"
+    );
+    tablet.screenshot_display("tablet-merge-preview").await?;
+    click(&third, "[data-testid=sync-merge]").await?;
+    wait_until(
+        &third,
+        "the merge done",
+        "document.querySelector('[data-testid=sync-done]')?.textContent.includes('merged into the account')",
+    )
+    .await?;
+    tablet.screenshot_display("tablet-merged").await?;
+    for (app, who) in [(&third, "the tablet"), (&first, "the laptop")] {
+        click(app, "[data-testid=nav-experience]").await?;
+        wait_until(
+            app,
+            &format!("both jobs on {who}"),
+            "(() => { const items = [...document.querySelectorAll('[data-testid=experience-item]')].map(i => i.textContent); \
+             return items.length === 2 && items.some(t => t.includes('Difference Engines')) && items.some(t => t.includes('Analytical Engines')); })()",
+        )
+        .await?;
+    }
+
+    third.close().await?;
+    tablet.stop().await;
     first.close().await?;
     laptop.stop().await;
     sync_server.stop().await
+}
+
+/// Adds the profile's first job on the Experience step.
+async fn add_first_job(
+    app: &fantoccini::Client,
+    company: &str,
+    position: &str,
+    start: &str,
+) -> TestResult {
+    click(app, "[data-testid=nav-experience]").await?;
+    click(app, "[data-testid=experience-add]").await?;
+    fill(app, "#exp-company", company).await?;
+    fill(app, "#exp-position", position).await?;
+    fill(app, "#exp-start", start).await?;
+    click(app, "[data-testid=experience-save]").await?;
+    wait_until(
+        app,
+        "the job in the list",
+        "document.querySelectorAll('[data-testid=experience-item]').length === 1",
+    )
+    .await
 }
 
 /// Gives the only job a new title on the Experience step (and leaves the app there).

@@ -106,11 +106,11 @@ export const commands = {
 	 *  both this device and the account hold a profile, nothing changes: the answer asks
 	 *  the person to choose ([`sync_choose`]).
 	 */
-	syncSignIn: (server: string, email: string, password: string, deviceName: string, create: boolean, progress: Channel<SyncProgress_Deserialize>) => typedError<SignInOutcome, IpcError_Serialize>(__TAURI_INVOKE("sync_sign_in", { server, email, password, deviceName, create, progress })),
+	syncSignIn: (server: string, email: string, password: string, deviceName: string, create: boolean, progress: Channel<SyncProgress_Deserialize>) => typedError<SignInOutcome_Serialize, IpcError_Serialize>(__TAURI_INVOKE("sync_sign_in", { server, email, password, deviceName, create, progress })),
 	/**  The person's answer when both this device and the account hold a profile. */
-	syncChoose: (choice: SignInChoice, progress: Channel<SyncProgress_Deserialize>) => typedError<SignInOutcome | null, IpcError_Serialize>(__TAURI_INVOKE("sync_choose", { choice, progress })),
+	syncChoose: (choice: SignInChoice, progress: Channel<SyncProgress_Deserialize>) => typedError<SignInOutcome_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("sync_choose", { choice, progress })),
 	/**  Sends this device's changes and receives the account's now. */
-	syncNow: (progress: Channel<SyncProgress_Deserialize>) => typedError<SyncSummary, IpcError_Serialize>(__TAURI_INVOKE("sync_now", { progress })),
+	syncNow: (progress: Channel<SyncProgress_Deserialize>) => typedError<SyncSummary_Serialize, IpcError_Serialize>(__TAURI_INVOKE("sync_now", { progress })),
 	/**
 	 *  Signs this device out: the profile stays, unsent changes wait for the next sign-in
 	 *  to the same account. Returns how many wait.
@@ -836,6 +836,32 @@ export type IpcError_Serialize = {
 	fields: FieldError[],
 };
 
+/**
+ *  What merging would do, in words ("experience Engineer at Acme"), for a person to
+ *  read before choosing.
+ */
+export type MergePreview = {
+	/**  Items both hold: kept once, as the account has them. */
+	matched: string[],
+	/**  Items only this device holds: added to the account. */
+	from_device: string[],
+	/**  Items only the account holds: added to this device. */
+	from_account: string[],
+	/**  How many items each side holds, per table ([`super::item_counts`]). */
+	here: { [key in string]: number },
+	account: { [key in string]: number },
+};
+
+/**  What finishing a merge added to the account's profile. */
+export type Merged = {
+	/**  Items of this device's profile added, in words. */
+	added: string[],
+	/**  Items the account already had. */
+	matched: string[],
+	/**  The profile's own fields filled in from this device's. */
+	filled: string[],
+};
+
 /**  Something the person can add to raise their score. */
 export type NextAction = {
 	/**
@@ -1182,20 +1208,37 @@ export type Session_Serialize = {
 
 /**  The answer to [`SignInOutcome::Choose`]. */
 export type SignInChoice = 
+/**  Add this device's items the account lacks to the account's profile (undoable). */
+"merge" | 
 /**  Replace this device's profile with the account's (undoable here). */
 "replace" | 
 /**  Do not sign in; nothing changes. */
 "cancel";
 
 /**  What signing in did, or what the person must choose first. */
-export type SignInOutcome = 
+export type SignInOutcome = SignInOutcome_Serialize | SignInOutcome_Deserialize;
+
+/**  What signing in did, or what the person must choose first. */
+export type SignInOutcome_Deserialize = 
 /**  Signed in and synced; `start` says which side's profile went where. */
-{ outcome: "signed_in"; start: Start; summary: SyncSummary } | 
+{ outcome: "signed_in"; start: Start; summary: SyncSummary_Deserialize } | 
 /**
  *  Both this device and the account hold a profile: nothing has changed; the person
- *  chooses with [`sync_choose`], having seen what each side holds (items per table).
+ *  chooses with [`sync_choose`], having seen what each side holds (items per table)
+ *  and what a merge would do, item by item.
  */
-{ outcome: "choose"; email: string; here: { [key in string]: number }; account: { [key in string]: number } };
+{ outcome: "choose"; email: string; merge: MergePreview };
+
+/**  What signing in did, or what the person must choose first. */
+export type SignInOutcome_Serialize = 
+/**  Signed in and synced; `start` says which side's profile went where. */
+{ outcome: "signed_in"; start: Start; summary: SyncSummary_Serialize } | 
+/**
+ *  Both this device and the account hold a profile: nothing has changed; the person
+ *  chooses with [`sync_choose`], having seen what each side holds (items per table)
+ *  and what a merge would do, item by item.
+ */
+{ outcome: "choose"; email: string; merge: MergePreview };
 
 /**  One skill. */
 export type Skill = Skill_Serialize | Skill_Deserialize;
@@ -1379,7 +1422,10 @@ export type SyncProgress_Serialize = {
 };
 
 /**  What a sync did, in a person's terms. */
-export type SyncSummary = {
+export type SyncSummary = SyncSummary_Serialize | SyncSummary_Deserialize;
+
+/**  What a sync did, in a person's terms. */
+export type SyncSummary_Deserialize = {
 	sent: number,
 	received: number,
 	/**  Received changes that changed something here. */
@@ -1390,6 +1436,30 @@ export type SyncSummary = {
 	 */
 	came_back: string[],
 	refused: RejectedChange[],
+	/**
+	 *  What merging this device's profile into the account's added, when this sync
+	 *  finished a merge chosen at sign-in.
+	 */
+	merged?: Merged | null,
+};
+
+/**  What a sync did, in a person's terms. */
+export type SyncSummary_Serialize = {
+	sent: number,
+	received: number,
+	/**  Received changes that changed something here. */
+	applied: number,
+	/**
+	 *  Deleted items that came back because another device changed them after the
+	 *  delete, in words.
+	 */
+	came_back: string[],
+	refused: RejectedChange[],
+	/**
+	 *  What merging this device's profile into the account's added, when this sync
+	 *  finished a merge chosen at sign-in.
+	 */
+	merged: Merged | null,
 };
 
 /**  The Account & sync screen's view of this device. */

@@ -21,16 +21,23 @@ describe("sync wording", () => {
     expect(pendingLabel(0)).toBe("Everything made here is sent");
     expect(pendingLabel(1)).toBe("1 change waits to be sent");
     expect(pendingLabel(12)).toBe("12 changes wait to be sent");
-    expect(summaryLabel({ sent: 0, received: 4, applied: 0, came_back: [], refused: [] })).toBeNull();
-    expect(summaryLabel({ sent: 1, received: 3, applied: 3, came_back: [], refused: [] })).toBe(
+    expect(summaryLabel({ sent: 0, received: 4, applied: 0, came_back: [], refused: [], merged: null })).toBeNull();
+    expect(summaryLabel({ sent: 1, received: 3, applied: 3, came_back: [], refused: [], merged: null })).toBe(
       "Sent 1 change, received 3 from your other devices.",
+    );
+    const merged = { added: ["project Loom", "skill Rust"], matched: [], filled: ["headline"] };
+    expect(summaryLabel({ sent: 3, received: 5, applied: 5, came_back: [], refused: [], merged })).toBe(
+      "Sent 3 changes, received 5 from your other devices, merged 2 items of this device into the account.",
     );
   });
 
   it("tells what signing in did with each side's profile", () => {
     expect(startLabel("upload")).toContain("uploaded");
     expect(startLabel("download")).toContain("now on this device");
-    expect(startLabel("both")).toContain("Undo brings it back");
+    expect(startLabel("both")).toContain("Undo brings its items back");
+    expect(startLabel("both", { added: ["experience Analyst at Looms"], matched: ["experience Engineer at Acme", "skill Rust"], filled: [] })).toBe(
+      "This device's profile was merged into the account's: 1 item added, 2 items already there. Undo takes the merge back.",
+    );
     expect(startLabel("resume")).toContain("Signed in again");
     expect(lastSynced(null)).toBe("Never synced");
     expect(lastSynced("2026-12-03T16:20:00.000Z", "en-GB")).toMatch(/^Last synced 3 Dec 2026/);

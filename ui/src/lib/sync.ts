@@ -1,5 +1,5 @@
 // Words for the Account & sync screen and the top bar's sync button.
-import type { Activity, Start, SyncSummary } from "./bindings";
+import type { Activity, Merged, Start, SyncSummary } from "./bindings";
 import { itemCounts, when } from "./transfer";
 
 /** The sync's state in a few words, and whether it needs the person. */
@@ -38,15 +38,17 @@ export function pendingLabel(pending: number): string {
   return `${pending} change${pending === 1 ? "" : "s"} wait${pending === 1 ? "s" : ""} to be sent`;
 }
 
-/** What signing in did, in one sentence. */
-export function startLabel(start: Start): string {
+/** What signing in did, in one sentence (`merged`: what a merge chosen at sign-in added). */
+export function startLabel(start: Start, merged: Merged | null = null): string {
   switch (start) {
     case "upload":
       return "Your profile was uploaded to the account.";
     case "download":
       return "The account's profile is now on this device.";
     case "both":
-      return "This device's profile was replaced by the account's. Undo brings it back.";
+      return merged
+        ? `This device's profile was merged into the account's: ${count(merged.added.length, "item")} added, ${count(merged.matched.length, "item")} already there. Undo takes the merge back.`
+        : "This device's profile was replaced by the account's. Undo brings its items back.";
     case "empty":
       return "Signed in. What you add from now on syncs to your other devices.";
     case "resume":
@@ -54,11 +56,18 @@ export function startLabel(start: Start): string {
   }
 }
 
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 /** What one sync brought, or null when it brought nothing worth a message. */
 export function summaryLabel(summary: SyncSummary): string | null {
   const parts: string[] = [];
   if (summary.sent > 0) parts.push(`sent ${summary.sent} change${summary.sent === 1 ? "" : "s"}`);
   if (summary.applied > 0) parts.push(`received ${summary.applied} from your other devices`);
+  if (summary.merged && summary.merged.added.length > 0) {
+    parts.push(`merged ${count(summary.merged.added.length, "item")} of this device into the account`);
+  }
   if (parts.length === 0) return null;
   const sentence = parts.join(", ");
   return sentence.charAt(0).toUpperCase() + sentence.slice(1) + ".";
