@@ -25,6 +25,7 @@ pub mod schema;
 pub mod search;
 mod sql_text;
 pub mod sync;
+pub mod tailor;
 pub mod validation;
 
 pub use audit::{AuditContext, AuditEntry, HistoryFilter, Source};

@@ -217,7 +217,7 @@ fn normalize(hits: &mut [SearchHit]) {
 }
 
 /// The trigrams of a name, as PostgreSQL's pg_trgm makes them (each word padded).
-fn trigrams(text: &str) -> BTreeSet<String> {
+pub(crate) fn trigrams(text: &str) -> BTreeSet<String> {
     let mut set = BTreeSet::new();
     for word in text
         .to_lowercase()

@@ -51,7 +51,8 @@ impl SectionsConfig {
         }
     }
 
-    fn list_mut(&mut self, section: &str) -> &mut Vec<String> {
+    /// The ids one section list selects, to change.
+    pub fn list_mut(&mut self, section: &str) -> &mut Vec<String> {
         match section {
             "experiences" => &mut self.experiences,
             "projects" => &mut self.projects,

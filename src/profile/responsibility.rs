@@ -37,7 +37,7 @@ pub struct Suggestion {
 }
 
 /// Words that mean the same thing in job titles.
-fn canonical(word: &str) -> &str {
+pub(crate) fn canonical(word: &str) -> &str {
     match word {
         "developer" | "programmer" | "dev" | "swe" | "coder" => "engineer",
         "front" | "frontend" | "ui" | "web" => "frontend",

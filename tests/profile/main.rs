@@ -21,5 +21,6 @@ mod property;
 mod search;
 mod suggestions;
 mod sync;
+mod tailor;
 mod tolerant_import;
 mod validation;

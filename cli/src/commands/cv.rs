@@ -7,6 +7,7 @@ use anyhow::Context;
 use career_hub::cv::{self, Paper, PdfOptions, Template};
 use career_hub::profile::cv_version::{self, CvVersionInput};
 use career_hub::profile::{self};
+use career_hub::tailor;
 
 /// Tailored CVs from your one profile, and their PDFs.
 #[derive(Debug, clap::Args)]
@@ -56,6 +57,33 @@ enum Action {
         /// Replace the file if it already exists.
         #[arg(long)]
         force: bool,
+    },
+    /// Reads a job posting and saves a version that selects what of your profile it
+    /// asks for (nothing is rewritten); prints why each item was chosen.
+    Tailor {
+        /// The posting: a .txt, .md or .html file.
+        #[arg(long, value_name = "FILE")]
+        posting: PathBuf,
+        /// The version to create or update. Default: "Tailored: " and the posting's title.
+        #[arg(long, value_name = "NAME")]
+        version: Option<String>,
+        /// Show the proposal without saving it.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// How much of a job posting a version covers: what it names, what your profile
+    /// has but the version leaves out, and what your profile lacks.
+    Coverage {
+        /// The posting: a .txt, .md or .html file.
+        #[arg(long, value_name = "FILE")]
+        posting: PathBuf,
+        /// Its name or id; the default version when left out.
+        #[arg(long, value_name = "NAME|ID")]
+        version: Option<String>,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -183,7 +211,144 @@ impl Cmd {
                 )?;
                 errln!("Wrote {} ({written} bytes).", out.display());
             }
+            Action::Tailor {
+                posting,
+                version,
+                dry_run,
+                json,
+            } => {
+                let text = tailor::read_posting_file(&posting)?;
+                let proposal = tailor::propose(handle.conn(), profile_id, &text)?;
+                let name =
+                    version.unwrap_or_else(|| tailor::default_version_name(&proposal.posting));
+                let saved = if dry_run {
+                    None
+                } else {
+                    Some(tailor::save(
+                        &mut handle,
+                        profile_id,
+                        &name,
+                        proposal.selection.clone(),
+                    )?)
+                };
+                if json {
+                    return super::print_json(&serde_json::json!({
+                        "version": saved,
+                        "proposal": proposal,
+                    }))
+                    .map(|()| ExitCode::SUCCESS);
+                }
+                print_proposal(&proposal);
+                match saved {
+                    Some(saved) => outln!(
+                        "Saved as CV version {:?} ({}). `career-hub undo` takes it back.",
+                        saved.name,
+                        saved.id
+                    ),
+                    None => outln!("Nothing saved (--dry-run)."),
+                }
+            }
+            Action::Coverage {
+                posting,
+                version,
+                json,
+            } => {
+                let text = tailor::read_posting_file(&posting)?;
+                let version = match version {
+                    Some(wanted) => Some(super::find_version(&handle, profile_id, &wanted)?),
+                    None => cv::resolve_version(handle.conn(), profile_id, None)?,
+                };
+                let coverage =
+                    tailor::coverage(handle.conn(), profile_id, version.as_ref(), &text)?;
+                if json {
+                    return super::print_json(&coverage).map(|()| ExitCode::SUCCESS);
+                }
+                print_coverage(&coverage);
+            }
         }
         Ok(ExitCode::SUCCESS)
+    }
+}
+
+fn print_proposal(proposal: &tailor::Proposal) {
+    let posting = &proposal.posting;
+    outln!(
+        "{}: {} term(s) asked for.",
+        posting.title.as_deref().unwrap_or("The posting"),
+        posting.terms.len()
+    );
+    let mut section = "";
+    for item in proposal.items.iter().filter(|i| i.selected) {
+        if item.section != section {
+            section = &item.section;
+            outln!("{}", heading(section));
+        }
+        outln!(
+            "  + {}  ({:.1}: {})",
+            item.label,
+            item.score,
+            item.matched.join(", ")
+        );
+    }
+    let left = proposal.items.iter().filter(|i| !i.selected).count();
+    if left > 0 {
+        outln!("Not selected: {left} item(s) that name nothing the posting asks for.");
+    }
+    if let Some(note) = &proposal.note {
+        outln!("{note}");
+    }
+}
+
+fn heading(section: &str) -> &str {
+    match section {
+        "experiences" => "Experience",
+        "projects" => "Projects",
+        "skills" => "Skills",
+        "education" => "Education",
+        "certifications" => "Certifications",
+        _ => "Achievements",
+    }
+}
+
+fn print_coverage(coverage: &tailor::Coverage) {
+    outln!(
+        "{} covers {}% of the posting: {} of {} term(s).",
+        coverage
+            .version
+            .as_deref()
+            .map_or_else(|| "Your whole profile".to_owned(), |v| format!("{v:?}")),
+        coverage.percent,
+        coverage.covered,
+        coverage.terms
+    );
+    for (state, title) in [
+        (tailor::Covered::Yes, "Covered"),
+        (tailor::Covered::LeftOut, "In your profile, not on this CV"),
+        (
+            tailor::Covered::Missing,
+            "Not in your profile (a to-do, if it is true of you)",
+        ),
+    ] {
+        let terms: Vec<&tailor::TermCoverage> = coverage
+            .details
+            .iter()
+            .filter(|d| d.covered == state)
+            .collect();
+        if terms.is_empty() {
+            continue;
+        }
+        outln!("{title}:");
+        for detail in terms {
+            let strength = match detail.term.strength {
+                tailor::Strength::Required => " (required)",
+                tailor::Strength::NiceToHave => " (nice to have)",
+                tailor::Strength::Mentioned => "",
+            };
+            if detail.by.is_empty() {
+                outln!("  {}{strength}", detail.term.text);
+            } else {
+                outln!("  {}{strength}: {}", detail.term.text, detail.by.join(", "));
+            }
+        }
     }
 }

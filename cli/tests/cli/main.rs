@@ -12,6 +12,7 @@ use serde_json::Value;
 
 mod faults;
 mod many_writers;
+mod tailor;
 mod unix_tool;
 
 fn career_hub(db: &Path) -> assert_cmd::Command {
