@@ -7,6 +7,7 @@ pub mod error;
 pub mod logging;
 pub mod state;
 pub mod sync;
+pub mod tailor;
 pub mod transfer;
 
 use std::path::PathBuf;
@@ -77,6 +78,10 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         cv::cv_offered,
         cv::cv_preview,
         cv::cv_export,
+        tailor::tailor_read_file,
+        tailor::tailor_propose,
+        tailor::tailor_coverage,
+        tailor::tailor_save,
         sync::sync_status,
         sync::sync_sign_in::<tauri::Wry>,
         sync::sync_choose::<tauri::Wry>,

@@ -36,6 +36,8 @@ pub enum FileChoice {
     SavePdf,
     /// A full backup to restore.
     OpenBackup,
+    /// A job posting to tailor a CV to.
+    OpenPosting,
 }
 
 /// A format Career Hub imports.
@@ -133,6 +135,12 @@ pub async fn choose_file<R: Runtime>(
                 dialog
                     .set_title("Restore a full backup")
                     .add_filter("Career Hub backup", &["json"])
+                    .pick_file(),
+            ),
+            FileChoice::OpenPosting => Box::pin(
+                dialog
+                    .set_title("Open a job posting")
+                    .add_filter("Job posting", &["txt", "md", "html", "htm"])
                     .pick_file(),
             ),
             FileChoice::SavePdf => Box::pin(

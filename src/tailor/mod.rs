@@ -432,8 +432,6 @@ pub struct ProposedRef {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Coverage {
-    /// The version measured (none: the whole profile, as a CV without a version shows it).
-    pub version: Option<String>,
     /// round(100 × covered ÷ terms); 0 for a posting with no terms.
     pub percent: u32,
     pub covered: u32,
@@ -442,19 +440,19 @@ pub struct Coverage {
     pub details: Vec<TermCoverage>,
 }
 
-/// How much of the posting `text` the version (or, without one, the whole profile)
-/// covers.
+/// How much of the posting `text` a selection (a version's, or one being made; without
+/// one, the whole profile, as a CV without a version shows it) covers.
 pub fn coverage(
     conn: &Connection,
     profile_id: &str,
-    version: Option<&CvVersion>,
+    selection: Option<&SectionsConfig>,
     text: &str,
 ) -> Result<Coverage> {
     let proposal = propose(conn, profile_id, text)?;
     let items = items(conn, profile_id)?;
-    let selected = |item: &Item| match version {
+    let selected = |item: &Item| match selection {
         None => true,
-        Some(v) => v.sections_config.list(item.section).contains(&item.id),
+        Some(config) => config.list(item.section).contains(&item.id),
     };
     let basics: Vec<(String, String)> = {
         let (headline, summary): (Option<String>, Option<String>) = conn.query_row(
@@ -462,8 +460,8 @@ pub fn coverage(
             [profile_id],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )?;
-        let summary = version
-            .and_then(|v| v.sections_config.custom_summary.clone())
+        let summary = selection
+            .and_then(|config| config.custom_summary.clone())
             .or(summary);
         [("headline", headline), ("summary", summary)]
             .into_iter()
@@ -520,7 +518,6 @@ pub fn coverage(
         .unwrap_or(u32::MAX);
     let percent = (covered * 100 + terms / 2).checked_div(terms).unwrap_or(0);
     Ok(Coverage {
-        version: version.map(|v| v.name.clone()),
         percent,
         covered,
         terms,

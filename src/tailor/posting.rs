@@ -429,28 +429,62 @@ fn whole_word(hay: &str, needle: &str) -> bool {
     false
 }
 
-/// Most similar catalog name to a word, if similar enough to be that technology
-/// misspelled.
+/// The catalog technology a word is a misspelling of, if any: a word of five letters
+/// or more at most two edits (a letter added, dropped, changed, or two swapped) from a
+/// name, and either one edit away or sharing half its trigrams with it (as search
+/// compares names). "Kubernets" and "Pyhton" are technologies; "Mathematician" is not
+/// "Mathematics", nor "Reactive" "React".
 fn misspelled(word: &str, known: &[Known]) -> Option<usize> {
-    const THRESHOLD: f64 = 0.5;
-    let length = word.chars().count();
-    if length < 5 || is_common(word) {
+    const TRIGRAMS: f64 = 0.5;
+    let letters: Vec<char> = word.chars().collect();
+    if letters.len() < 5 || is_common(word) {
         return None;
     }
     let grams = crate::search::trigrams(word);
-    let mut best: Option<(f64, usize)> = None;
+    let mut best: Option<((usize, f64), usize)> = None;
     for (index, candidate) in known.iter().enumerate() {
-        if candidate.exact_case || candidate.name.chars().count().abs_diff(length) > 3 {
+        let name: Vec<char> = candidate.lower.chars().collect();
+        if candidate.exact_case || name.len().abs_diff(letters.len()) > 2 {
             continue;
         }
+        let edits = edit_distance(&letters, &name);
         let shared = grams.intersection(&candidate.trigrams).count();
         let all = grams.len() + candidate.trigrams.len() - shared;
-        let score = shared as f64 / all.max(1) as f64;
-        if score >= THRESHOLD && best.is_none_or(|(b, _)| score > b) {
-            best = Some((score, index));
+        let similarity = shared as f64 / all.max(1) as f64;
+        if edits == 0 || edits > 2 || (edits == 2 && similarity < TRIGRAMS) {
+            continue;
+        }
+        let better = best.is_none_or(|((e, s), _)| edits < e || (edits == e && similarity > s));
+        if better {
+            best = Some(((edits, similarity), index));
         }
     }
-    best.map(|(_, k)| k)
+    best.map(|(_, index)| index)
+}
+
+/// The fewest single-letter insertions, deletions, substitutions and swaps of two
+/// neighbours that turn `a` into `b` (optimal string alignment).
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
 }
 
 /// One mention of a term found while reading.

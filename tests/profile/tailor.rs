@@ -271,11 +271,13 @@ fn a_posting_that_names_nothing_of_the_profile_proposes_only_the_basics_and_says
 #[test]
 fn misspelled_and_other_names_of_technologies_are_recognised() {
     let (db, local) = profile();
-    let text = "Platform Engineer\nRequirements\n- Kubernets and k8s operators\n- Postgres tuning\n- golang\n";
+    let text = "Platform Engineer\nRequirements\n- Kubernets and k8s operators\n- Postgres tuning\n- golang\n- Pyhton scripts\n- Reactive systems by a mathematician\n";
     let proposal = tailor::propose(db.conn(), &local.profile_id, text).unwrap();
     let mut technologies = terms(&proposal, TermKind::Technology);
     technologies.sort();
-    assert_eq!(technologies, ["Go", "Kubernetes", "PostgreSQL"]);
+    // Misspelled (Kubernets, Pyhton) and other names (k8s, Postgres, golang); not
+    // words merely near a name (reactive, mathematician).
+    assert_eq!(technologies, ["Go", "Kubernetes", "PostgreSQL", "Python"]);
     let kubernetes = proposal
         .posting
         .terms
@@ -374,7 +376,13 @@ fn coverage_counts_the_terms_a_version_covers_leaves_out_and_lacks() {
     };
     // Terms: Rust, Kafka, PostgreSQL (technologies), backend and engineer (the title).
     let backend = version(&mut db, "Backend", &ledgerly);
-    let measured = tailor::coverage(db.conn(), &local.profile_id, Some(&backend), text).unwrap();
+    let measured = tailor::coverage(
+        db.conn(),
+        &local.profile_id,
+        Some(&backend.sections_config),
+        text,
+    )
+    .unwrap();
     assert_eq!(
         (measured.covered, measured.terms, measured.percent),
         (4, 5, 80)
@@ -389,7 +397,13 @@ fn coverage_counts_the_terms_a_version_covers_leaves_out_and_lacks() {
     // The frontend job is a developer's (an engineer's) but names none of the rest,
     // which the profile has elsewhere: left out, with what would cover it.
     let frontend = version(&mut db, "Frontend", &pixelworks);
-    let measured = tailor::coverage(db.conn(), &local.profile_id, Some(&frontend), text).unwrap();
+    let measured = tailor::coverage(
+        db.conn(),
+        &local.profile_id,
+        Some(&frontend.sections_config),
+        text,
+    )
+    .unwrap();
     assert_eq!(
         (measured.covered, measured.terms, measured.percent),
         (1, 5, 20)
@@ -405,14 +419,26 @@ fn coverage_counts_the_terms_a_version_covers_leaves_out_and_lacks() {
 
     // Years: the selected jobs together, overlaps once.
     let years = "Engineer\nRequirements\n- 6+ years\n";
-    let measured = tailor::coverage(db.conn(), &local.profile_id, Some(&frontend), years).unwrap();
+    let measured = tailor::coverage(
+        db.conn(),
+        &local.profile_id,
+        Some(&frontend.sections_config),
+        years,
+    )
+    .unwrap();
     let wanted = measured
         .details
         .iter()
         .find(|d| d.term.kind == TermKind::Years)
         .unwrap();
     assert_eq!(wanted.covered, Covered::LeftOut, "{wanted:?}");
-    let measured = tailor::coverage(db.conn(), &local.profile_id, Some(&backend), years).unwrap();
+    let measured = tailor::coverage(
+        db.conn(),
+        &local.profile_id,
+        Some(&backend.sections_config),
+        years,
+    )
+    .unwrap();
     let wanted = measured
         .details
         .iter()

@@ -258,12 +258,20 @@ impl Cmd {
                     Some(wanted) => Some(super::find_version(&handle, profile_id, &wanted)?),
                     None => cv::resolve_version(handle.conn(), profile_id, None)?,
                 };
-                let coverage =
-                    tailor::coverage(handle.conn(), profile_id, version.as_ref(), &text)?;
+                let coverage = tailor::coverage(
+                    handle.conn(),
+                    profile_id,
+                    version.as_ref().map(|v| &v.sections_config),
+                    &text,
+                )?;
                 if json {
-                    return super::print_json(&coverage).map(|()| ExitCode::SUCCESS);
+                    return super::print_json(&serde_json::json!({
+                        "version": version.as_ref().map(|v| &v.name),
+                        "coverage": coverage,
+                    }))
+                    .map(|()| ExitCode::SUCCESS);
                 }
-                print_coverage(&coverage);
+                print_coverage(version.as_ref().map(|v| v.name.as_str()), &coverage);
             }
         }
         Ok(ExitCode::SUCCESS)
@@ -310,13 +318,10 @@ fn heading(section: &str) -> &str {
     }
 }
 
-fn print_coverage(coverage: &tailor::Coverage) {
+fn print_coverage(version: Option<&str>, coverage: &tailor::Coverage) {
     outln!(
         "{} covers {}% of the posting: {} of {} term(s).",
-        coverage
-            .version
-            .as_deref()
-            .map_or_else(|| "Your whole profile".to_owned(), |v| format!("{v:?}")),
+        version.map_or_else(|| "Your whole profile".to_owned(), |v| format!("{v:?}")),
         coverage.percent,
         coverage.covered,
         coverage.terms

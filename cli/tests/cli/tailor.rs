@@ -68,7 +68,12 @@ fn tailor_saves_a_version_with_the_reasons_and_coverage_measures_it() {
             "--json",
         ],
     );
-    let coverage: Value = serde_json::from_str(&json).unwrap();
+    let answer: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        answer["version"],
+        "Tailored: Senior Backend Engineer (Rust)"
+    );
+    let coverage = &answer["coverage"];
     let (covered, terms) = (
         coverage["covered"].as_u64().unwrap(),
         coverage["terms"].as_u64().unwrap(),

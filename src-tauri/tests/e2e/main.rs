@@ -477,7 +477,17 @@ async fn cv_scenario() -> TestResult {
     h.screenshot_display("cv-unticked").await?;
 
     // Export through the native save dialog.
-    let out = h.database().with_file_name("engineering.pdf");
+    // Saved outside the data folder, where a person keeps documents: a file dialog
+    // showing the data folder opens and closes the database file to sniff its type,
+    // which drops this process's POSIX locks on it (see docs/design.md, "Known
+    // problems").
+    let documents = h
+        .database()
+        .parent()
+        .ok_or("a data folder")?
+        .with_file_name("Documents");
+    std::fs::create_dir_all(&documents)?;
+    let out = documents.join("engineering.pdf");
     // Clicked from script: the "Created" toast may sit over the button.
     app.execute(
         "document.querySelector('[data-testid=cv-export]').click()",
@@ -518,6 +528,64 @@ async fn cv_scenario() -> TestResult {
         pdf_url.as_deref(),
         Some(out.to_str().ok_or("a UTF-8 path")?)
     );
+
+    // Tailored to a pasted posting: the proposal shows what each item matched and how
+    // much is covered; accepted, it is a version of its own.
+    click(&app, "[data-testid=cv-tailor]").await?;
+    // Pasted: the text arrives whole, line breaks and all.
+    app.execute(
+        "const posting = document.querySelector('[data-testid=tailor-posting]');
+         posting.value = arguments[0];
+         posting.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![serde_json::json!(
+            "Senior Mathematician\n\nRequirements\n- COBOL and Assembly\n- Kafka\n"
+        )],
+    )
+    .await?;
+    click(&app, "[data-testid=tailor-read]").await?;
+    wait_until(
+        &app,
+        "the proposal with its coverage",
+        "document.querySelector('[data-testid=tailor-coverage]') !== null && [...document.querySelectorAll('[data-testid=tailor] label.check')].some(l => l.textContent.includes('skill COBOL') && l.querySelector('input').checked && l.querySelector('mark')?.textContent === 'COBOL')",
+    )
+    .await?;
+    let missing = find(&app, "[data-testid=tailor-missing]")
+        .await?
+        .text()
+        .await?;
+    assert!(missing.contains("Kafka"), "{missing}");
+    h.screenshot_display("cv-tailor-proposal").await?;
+    click(&app, "[data-testid=tailor-save]").await?;
+    wait_until(
+        &app,
+        "the tailored version saved and shown",
+        "(document.querySelector('[data-testid=toast]')?.textContent ?? '').includes('Tailored: Senior Mathematician')",
+    )
+    .await?;
+    h.screenshot_display("cv-tailored").await?;
+    // Read as another program would, once the app has written it.
+    let mut skills = None;
+    for _ in 0..100 {
+        skills = Db::open(&database)?
+            .conn()
+            .query_row(
+                "SELECT json_extract(sections_config, '$.skills') FROM cv_versions WHERE name = 'Tailored: Senior Mathematician'",
+                [],
+                |r| r.get::<_, String>(0),
+            )
+            .ok();
+        if skills.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let skills = skills.ok_or("the tailored version was not saved to the database")?;
+    let cobol: String = Db::open(&database)?.conn().query_row(
+        "SELECT s.id FROM skills s JOIN technologies t ON t.id = s.technology_id WHERE t.name = 'COBOL'",
+        [],
+        |r| r.get(0),
+    )?;
+    assert!(skills.contains(&cobol), "{skills}");
     app.close().await?;
     h.stop().await;
     Ok(())

@@ -99,6 +99,16 @@ export const commands = {
 	cvPreview: (versionId: string | null, options: PdfOptions_Deserialize) => typedError<CvPreview, IpcError_Serialize>(__TAURI_INVOKE("cv_preview", { versionId, options })),
 	/**  Writes the PDF to `path` and remembers it as the version's `pdf_url`. */
 	cvExport: (versionId: string | null, options: PdfOptions_Deserialize, path: string) => typedError<ExportSummary, IpcError_Serialize>(__TAURI_INVOKE("cv_export", { versionId, options, path })),
+	/**  The text of the posting at `path` (`.txt`, `.md`, or an HTML page read as its text). */
+	tailorReadFile: (path: string) => typedError<PostingFile, IpcError_Serialize>(__TAURI_INVOKE("tailor_read_file", { path })),
+	tailorPropose: (text: string) => typedError<TailorProposal_Serialize, IpcError_Serialize>(__TAURI_INVOKE("tailor_propose", { text })),
+	/**  How much of the posting `selection` covers. */
+	tailorCoverage: (text: string, selection: SectionsConfig_Deserialize) => typedError<Coverage_Serialize, IpcError_Serialize>(__TAURI_INVOKE("tailor_coverage", { text, selection })),
+	/**
+	 *  Saves `selection` as the version `name` (created, or updated when one has that
+	 *  name): one undoable change.
+	 */
+	tailorSave: (name: string, selection: SectionsConfig_Deserialize) => typedError<CvVersion_Serialize, IpcError_Serialize>(__TAURI_INVOKE("tailor_save", { name, selection })),
 	/**  This device's account, its last sync and what the background sync is doing. */
 	syncStatus: () => typedError<SyncView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("sync_status")),
 	/**
@@ -410,6 +420,38 @@ export type Contact_Serialize = {
 	website?: string,
 } & { [key in string]: unknown };
 
+/**  How much of a posting a version covers. */
+export type Coverage = Coverage_Serialize | Coverage_Deserialize;
+
+/**  How much of a posting a version covers. */
+export type Coverage_Deserialize = {
+	/**  round(100 × covered ÷ terms); 0 for a posting with no terms. */
+	percent: number,
+	covered: number,
+	terms: number,
+	/**  Strongest first, as the posting's terms. */
+	details: TermCoverage_Deserialize[],
+};
+
+/**  How much of a posting a version covers. */
+export type Coverage_Serialize = {
+	/**  round(100 × covered ÷ terms); 0 for a posting with no terms. */
+	percent: number,
+	covered: number,
+	terms: number,
+	/**  Strongest first, as the posting's terms. */
+	details: TermCoverage_Serialize[],
+};
+
+/**  Whether a term is covered by a version, left out by it, or missing from the profile. */
+export type Covered = 
+/**  Named by an item the version selects, or by the headline or summary. */
+"yes" | 
+/**  The profile names it, but not what the version selects. */
+"left_out" | 
+/**  Nothing in the profile names it. */
+"missing";
+
 /**  The pages as they will print, one SVG document each. */
 export type CvPreview = {
 	pages: string[],
@@ -683,7 +725,9 @@ export type FileChoice =
 /**  Where to save a CV as PDF. */
 "save_pdf" | 
 /**  A full backup to restore. */
-"open_backup";
+"open_backup" | 
+/**  A job posting to tailor a CV to. */
+"open_posting";
 
 /**  Everything in a profile, each list in display order, with what would raise the score. */
 export type FullProfile = FullProfile_Serialize | FullProfile_Deserialize;
@@ -904,6 +948,34 @@ export type PdfOptions_Serialize = {
 	paper: Paper,
 };
 
+/**  What a posting asks for. */
+export type Posting = Posting_Serialize | Posting_Deserialize;
+
+/**  A posting read from a file. */
+export type PostingFile = {
+	text: string,
+};
+
+/**  What a posting asks for. */
+export type Posting_Deserialize = {
+	/**  Its first line, as a title. */
+	title?: string | null,
+	/**  EXECUTIVE, LEAD, SENIOR or JUNIOR, as the title says. */
+	seniority?: string | null,
+	/**  Strongest first, then most asked for, then by name. */
+	terms: Term_Deserialize[],
+};
+
+/**  What a posting asks for. */
+export type Posting_Serialize = {
+	/**  Its first line, as a title. */
+	title: string | null,
+	/**  EXECUTIVE, LEAD, SENIOR or JUNIOR, as the title says. */
+	seniority: string | null,
+	/**  Strongest first, then most asked for, then by name. */
+	terms: Term_Serialize[],
+};
+
 /**  The profile's own fields. */
 export type Profile = Profile_Serialize | Profile_Deserialize;
 
@@ -1075,6 +1147,51 @@ export type Project_Serialize = {
 	experience_ids: string[],
 	created_at: string,
 	updated_at: string,
+};
+
+/**  A proposed selection for a posting. */
+export type Proposal = Proposal_Serialize | Proposal_Deserialize;
+
+/**  A proposed selection for a posting. */
+export type Proposal_Deserialize = {
+	posting: Posting_Deserialize,
+	/**  Every item of the profile, by section, best match first. */
+	items: ProposedItem[],
+	/**  The selection, in the order the CV shows it. */
+	selection: SectionsConfig_Deserialize,
+	/**  Said when the proposal selects nothing. */
+	note?: string | null,
+};
+
+/**  A proposed selection for a posting. */
+export type Proposal_Serialize = {
+	posting: Posting_Serialize,
+	/**  Every item of the profile, by section, best match first. */
+	items: ProposedItem[],
+	/**  The selection, in the order the CV shows it. */
+	selection: SectionsConfig_Serialize,
+	/**  Said when the proposal selects nothing. */
+	note: string | null,
+};
+
+/**  An item of the profile, ranked against a posting. */
+export type ProposedItem = {
+	/**  `experiences`, `projects`, … (as a CV version's selection names them). */
+	section: string,
+	id: string,
+	/**  In words: "experience Engineer at Acme". */
+	label: string,
+	score: number | null,
+	/**  The posting's terms it names, strongest first. */
+	matched: string[],
+	/**  Whether the proposal selects it. */
+	selected: boolean,
+};
+
+/**  An item by section and id. */
+export type ProposedRef = {
+	section: string,
+	id: string,
 };
 
 /**
@@ -1385,6 +1502,9 @@ export type Step_Serialize = {
 	updated_at: string,
 };
 
+/**  How strongly a posting asks for a term: by the section it first appears in. */
+export type Strength = "required" | "mentioned" | "nice_to_have";
+
 /**  A suggestion, with how well it fits. */
 export type Suggestion = Suggestion_Serialize | Suggestion_Deserialize;
 
@@ -1495,6 +1615,30 @@ export type SyncView_Serialize = {
 	device_name: string,
 };
 
+/**
+ *  What the posting asks for and the proposed selection, with the name a version for
+ *  it would get; writes nothing.
+ */
+export type TailorProposal = TailorProposal_Serialize | TailorProposal_Deserialize;
+
+/**
+ *  What the posting asks for and the proposed selection, with the name a version for
+ *  it would get; writes nothing.
+ */
+export type TailorProposal_Deserialize = {
+	proposal: Proposal_Deserialize,
+	name: string,
+};
+
+/**
+ *  What the posting asks for and the proposed selection, with the name a version for
+ *  it would get; writes nothing.
+ */
+export type TailorProposal_Serialize = {
+	proposal: Proposal_Serialize,
+	name: string,
+};
+
 /**  One technology of the catalog. */
 export type Technology = {
 	id: string,
@@ -1523,6 +1667,87 @@ export type Template =
 "modern" | 
 /**  Serif, centred name and contact line, headings between full-width rules. */
 "classic";
+
+/**  One thing a posting asks for. */
+export type Term = Term_Serialize | Term_Deserialize;
+
+/**  One term of a posting and what covers it. */
+export type TermCoverage = TermCoverage_Serialize | TermCoverage_Deserialize;
+
+/**  One term of a posting and what covers it. */
+export type TermCoverage_Deserialize = {
+	term: Term_Deserialize,
+	covered: Covered,
+	/**
+	 *  What covers it (`yes`), or would (`left_out`): "experience Engineer at Acme",
+	 *  "headline".
+	 */
+	by: string[],
+	/**  The ids of the items that would cover it (`left_out`), to add with one click. */
+	add: ProposedRef[],
+};
+
+/**  One term of a posting and what covers it. */
+export type TermCoverage_Serialize = {
+	term: Term_Serialize,
+	covered: Covered,
+	/**
+	 *  What covers it (`yes`), or would (`left_out`): "experience Engineer at Acme",
+	 *  "headline".
+	 */
+	by: string[],
+	/**  The ids of the items that would cover it (`left_out`), to add with one click. */
+	add: ProposedRef[],
+};
+
+/**  What kind of thing a posting asks for. */
+export type TermKind = "technology" | "role" | "seniority" | "years" | "degree" | "certification" | "keyword";
+
+/**  One thing a posting asks for. */
+export type Term_Deserialize = {
+	/**  As a person reads it: the catalog's name of a technology, a word, "5 years". */
+	text: string,
+	kind: TermKind,
+	/**  The strongest section it appears in. */
+	strength: Strength,
+	/**  How many times the posting names it. */
+	count: number,
+	/**
+	 *  How much it counts when ranking: 2 required, 1 mentioned, 0.5 nice to have,
+	 *  times 1 + 0.25 per further mention (at most twice as much).
+	 */
+	weight: number | null,
+	/**  The line (1-based) it first appears on, and that line. */
+	line: number,
+	excerpt: string,
+	/**  The catalog's technology (for a technology). */
+	technology_id?: string | null,
+	/**  The years asked for (for years). */
+	years?: number | null,
+};
+
+/**  One thing a posting asks for. */
+export type Term_Serialize = {
+	/**  As a person reads it: the catalog's name of a technology, a word, "5 years". */
+	text: string,
+	kind: TermKind,
+	/**  The strongest section it appears in. */
+	strength: Strength,
+	/**  How many times the posting names it. */
+	count: number,
+	/**
+	 *  How much it counts when ranking: 2 required, 1 mentioned, 0.5 nice to have,
+	 *  times 1 + 0.25 per further mention (at most twice as much).
+	 */
+	weight: number | null,
+	/**  The line (1-based) it first appears on, and that line. */
+	line: number,
+	excerpt: string,
+	/**  The catalog's technology (for a technology). */
+	technology_id: string | null,
+	/**  The years asked for (for years). */
+	years: number | null,
+};
 
 /**
  *  What undoing a change would do: the change, and the later changes still in effect
