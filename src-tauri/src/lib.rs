@@ -63,7 +63,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::builder_save_draft,
         commands::builder_update_step,
         commands::builder_progress,
-        transfer::choose_file::<tauri::Wry>,
+        transfer::choose_file,
         transfer::import_file::<tauri::Wry>,
         transfer::import_history,
         transfer::export_file,

@@ -2,9 +2,7 @@
 //! preview and a run of an import with its progress, the import history, and exports.
 //! Each calls the core; the dialogs are the only thing done here.
 
-use std::future::Future;
 use std::path::{Path, PathBuf};
-use std::pin::Pin;
 
 use career_hub::archive::{self, ArchiveSummary};
 use career_hub::backup::{self, RestoreReport};
@@ -83,82 +81,160 @@ impl ExportSummary {
     }
 }
 
-type Pending = Pin<Box<dyn Future<Output = Option<rfd::FileHandle>> + Send>>;
+/// What a file dialog shows: its title, whether it opens a file, a folder or saves
+/// one, the suggested name, and the kinds of file it lists.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DialogSpec {
+    pub title: String,
+    pub action: DialogAction,
+    pub file_name: Option<String>,
+    /// A name for the kind of file, and its extensions.
+    pub filter: Option<(String, Vec<String>)>,
+}
 
-/// Opens the native dialog for `choice` over the app's window; `None` when the person
-/// cancels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DialogAction {
+    Open,
+    OpenFolder,
+    Save,
+}
+
+impl FileChoice {
+    fn dialog(self) -> DialogSpec {
+        let spec =
+            |title: &str, action, file_name: Option<&str>, filter: Option<(&str, &[&str])>| {
+                DialogSpec {
+                    title: title.to_owned(),
+                    action,
+                    file_name: file_name.map(str::to_owned),
+                    filter: filter.map(|(name, extensions)| {
+                        (
+                            name.to_owned(),
+                            extensions.iter().map(|e| (*e).to_owned()).collect(),
+                        )
+                    }),
+                }
+            };
+        use DialogAction::{Open, OpenFolder, Save};
+        match self {
+            FileChoice::JsonResume => spec(
+                "Import a JSON Resume",
+                Open,
+                None,
+                Some(("JSON Resume", &["json"])),
+            ),
+            FileChoice::LinkedinZip => spec(
+                "Import a LinkedIn data export",
+                Open,
+                None,
+                Some(("LinkedIn export (ZIP)", &["zip"])),
+            ),
+            FileChoice::LinkedinFolder => spec(
+                "Choose the unpacked LinkedIn export folder",
+                OpenFolder,
+                None,
+                None,
+            ),
+            FileChoice::SaveJsonResume => spec(
+                "Export as JSON Resume",
+                Save,
+                Some("resume.json"),
+                Some(("JSON Resume", &["json"])),
+            ),
+            FileChoice::SaveBackup => spec(
+                "Save a full backup",
+                Save,
+                Some("career-hub-backup.json"),
+                Some(("Career Hub backup", &["json"])),
+            ),
+            FileChoice::OpenBackup => spec(
+                "Restore a full backup",
+                Open,
+                None,
+                Some(("Career Hub backup", &["json"])),
+            ),
+            FileChoice::OpenPosting => spec(
+                "Open a job posting",
+                Open,
+                None,
+                Some(("Job posting", &["txt", "md", "html", "htm"])),
+            ),
+            FileChoice::SavePdf => spec(
+                "Export the CV as PDF",
+                Save,
+                Some("cv.pdf"),
+                Some(("PDF", &["pdf"])),
+            ),
+        }
+    }
+}
+
+/// The argument that makes the app's binary show one file dialog and exit
+/// ([`file_dialog_helper`]).
+pub const FILE_DIALOG_ARG: &str = "--file-dialog";
+
+/// Opens the native dialog for `choice`; `None` when the person cancels.
+///
+/// The dialog runs in a process of its own (this binary, started with
+/// [`FILE_DIALOG_ARG`]): a GTK file dialog opens and closes every file of the folder
+/// it shows to sniff its type, and closing a file drops all of a process's POSIX
+/// locks on it — in the app's process, the locks that keep other programs from
+/// deleting the database's write-ahead log while the app writes to it.
 #[tauri::command]
 #[specta::specta]
-#[instrument(skip(app, window), err)]
-pub async fn choose_file<R: Runtime>(
-    app: AppHandle<R>,
-    window: tauri::Window<R>,
-    choice: FileChoice,
-) -> CommandResult<Option<String>> {
-    let (sender, receiver) = std::sync::mpsc::channel::<Pending>();
-    // GTK dialogs are created on the main thread; the answer is awaited here.
-    app.run_on_main_thread(move || {
-        let dialog = rfd::AsyncFileDialog::new().set_parent(&window);
-        let pending: Pending = match choice {
-            FileChoice::JsonResume => Box::pin(
-                dialog
-                    .set_title("Import a JSON Resume")
-                    .add_filter("JSON Resume", &["json"])
-                    .pick_file(),
-            ),
-            FileChoice::LinkedinZip => Box::pin(
-                dialog
-                    .set_title("Import a LinkedIn data export")
-                    .add_filter("LinkedIn export (ZIP)", &["zip"])
-                    .pick_file(),
-            ),
-            FileChoice::LinkedinFolder => Box::pin(
-                dialog
-                    .set_title("Choose the unpacked LinkedIn export folder")
-                    .pick_folder(),
-            ),
-            FileChoice::SaveJsonResume => Box::pin(
-                dialog
-                    .set_title("Export as JSON Resume")
-                    .set_file_name("resume.json")
-                    .add_filter("JSON Resume", &["json"])
-                    .save_file(),
-            ),
-            FileChoice::SaveBackup => Box::pin(
-                dialog
-                    .set_title("Save a full backup")
-                    .set_file_name("career-hub-backup.json")
-                    .add_filter("Career Hub backup", &["json"])
-                    .save_file(),
-            ),
-            FileChoice::OpenBackup => Box::pin(
-                dialog
-                    .set_title("Restore a full backup")
-                    .add_filter("Career Hub backup", &["json"])
-                    .pick_file(),
-            ),
-            FileChoice::OpenPosting => Box::pin(
-                dialog
-                    .set_title("Open a job posting")
-                    .add_filter("Job posting", &["txt", "md", "html", "htm"])
-                    .pick_file(),
-            ),
-            FileChoice::SavePdf => Box::pin(
-                dialog
-                    .set_title("Export the CV as PDF")
-                    .set_file_name("cv.pdf")
-                    .add_filter("PDF", &["pdf"])
-                    .save_file(),
-            ),
-        };
-        let _ = sender.send(pending);
+#[instrument(err)]
+pub async fn choose_file(choice: FileChoice) -> CommandResult<Option<String>> {
+    let spec = serde_json::to_string(&choice.dialog())
+        .map_err(|e| shell_error(format!("the file dialog could not be described: {e}")))?;
+    let program = std::env::current_exe()
+        .map_err(|e| shell_error(format!("the file dialog could not be started: {e}")))?;
+    let output = tauri::async_runtime::spawn_blocking(move || {
+        std::process::Command::new(program)
+            .arg(FILE_DIALOG_ARG)
+            .arg(spec)
+            .stdin(std::process::Stdio::null())
+            .stderr(std::process::Stdio::inherit())
+            .output()
     })
-    .map_err(|e| shell_error(format!("the file dialog could not be opened: {e}")))?;
-    let pending = tauri::async_runtime::spawn_blocking(move || receiver.recv())
-        .await
-        .map_err(|e| shell_error(format!("the file dialog failed: {e}")))?
-        .map_err(|_| shell_error("the file dialog could not be opened".to_owned()))?;
-    Ok(pending.await.map(|file| file.path().display().to_string()))
+    .await
+    .map_err(|e| shell_error(format!("the file dialog failed: {e}")))?
+    .map_err(|e| shell_error(format!("the file dialog could not be started: {e}")))?;
+    if !output.status.success() {
+        return Err(shell_error(
+            "the file dialog closed unexpectedly; try again".to_owned(),
+        ));
+    }
+    let chosen = String::from_utf8_lossy(&output.stdout)
+        .trim_end_matches('\n')
+        .to_owned();
+    Ok((!chosen.is_empty()).then_some(chosen))
+}
+
+/// Shows the file dialog `spec` (JSON of a [`DialogSpec`]) and writes the chosen path
+/// on standard output (nothing when the person cancels); what `main` runs when started
+/// with [`FILE_DIALOG_ARG`]. Returns the exit code.
+pub fn file_dialog_helper(spec: &str) -> i32 {
+    let Ok(spec) = serde_json::from_str::<DialogSpec>(spec) else {
+        eprintln!("career-hub-desktop: {FILE_DIALOG_ARG} takes a dialog description");
+        return 2;
+    };
+    let mut dialog = rfd::FileDialog::new().set_title(&spec.title);
+    if let Some(name) = &spec.file_name {
+        dialog = dialog.set_file_name(name);
+    }
+    if let Some((name, extensions)) = &spec.filter {
+        dialog = dialog.add_filter(name, extensions);
+    }
+    let chosen = match spec.action {
+        DialogAction::Open => dialog.pick_file(),
+        DialogAction::OpenFolder => dialog.pick_folder(),
+        DialogAction::Save => dialog.save_file(),
+    };
+    if let Some(path) = chosen {
+        println!("{}", path.display());
+    }
+    0
 }
 
 /// Imports the file or folder at `path`; with `dry_run`, only reports what would

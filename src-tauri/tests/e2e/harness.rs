@@ -213,34 +213,51 @@ impl Harness {
         .iter()
         .map(ToString::to_string)
         .collect();
+        let open: Vec<String> = ["search", "--onlyvisible", "--name", title]
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         let deadline = tokio::time::Instant::now() + WAIT;
         loop {
             let attempt = tokio::time::timeout_at(deadline, xdotool(search.clone())).await;
             match attempt {
-                Ok(Ok(())) => break,
+                Ok(Ok(())) => {}
                 Ok(Err(_)) if tokio::time::Instant::now() < deadline => {
                     tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
                 }
                 _ => {
                     return Err(format!("no file dialog titled {title:?} could be focused").into());
                 }
             }
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            xdotool(vec!["key".into(), "ctrl+l".into()]).await?;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            // A save dialog's field already holds a suggested name: replace it.
+            xdotool(vec!["key".into(), "ctrl+a".into()]).await?;
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            xdotool(vec![
+                "type".into(),
+                "--delay".into(),
+                "10".into(),
+                path.display().to_string(),
+            ])
+            .await?;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            xdotool(vec!["key".into(), "Return".into()]).await?;
+            // Answered once the dialog is gone; a dialog still drawing itself when the
+            // keys came may have missed them: then it is answered again.
+            let answered = tokio::time::Instant::now() + Duration::from_secs(3);
+            while tokio::time::Instant::now() < answered {
+                if xdotool(open.clone()).await.is_err() {
+                    return Ok(());
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            if tokio::time::Instant::now() > deadline {
+                return Err(format!("the file dialog {title:?} did not take the path").into());
+            }
         }
-        tokio::time::sleep(Duration::from_millis(300)).await;
-        xdotool(vec!["key".into(), "ctrl+l".into()]).await?;
-        tokio::time::sleep(Duration::from_millis(300)).await;
-        // A save dialog's field already holds a suggested name: replace it.
-        xdotool(vec!["key".into(), "ctrl+a".into()]).await?;
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        xdotool(vec![
-            "type".into(),
-            "--delay".into(),
-            "10".into(),
-            path.display().to_string(),
-        ])
-        .await?;
-        tokio::time::sleep(Duration::from_millis(300)).await;
-        xdotool(vec!["key".into(), "Return".into()]).await
     }
 
     pub async fn stop(mut self) {

@@ -477,17 +477,10 @@ async fn cv_scenario() -> TestResult {
     h.screenshot_display("cv-unticked").await?;
 
     // Export through the native save dialog.
-    // Saved outside the data folder, where a person keeps documents: a file dialog
-    // showing the data folder opens and closes the database file to sniff its type,
-    // which drops this process's POSIX locks on it (see docs/design.md, "Known
-    // problems").
-    let documents = h
-        .database()
-        .parent()
-        .ok_or("a data folder")?
-        .with_file_name("Documents");
-    std::fs::create_dir_all(&documents)?;
-    let out = documents.join("engineering.pdf");
+    // Saved beside the database on purpose: the dialog lists the database's folder and
+    // sniffs its files, which must not cost the app its locks on the database (the
+    // tailored version below, written after, is read back by another process).
+    let out = h.database().with_file_name("engineering.pdf");
     // Clicked from script: the "Created" toast may sit over the button.
     app.execute(
         "document.querySelector('[data-testid=cv-export]').click()",
