@@ -5,6 +5,8 @@
 //! with the `pdf` feature, which the CLI and the desktop app turn on; without it the
 //! core builds the content and needs no fonts or PDF crates.
 
+#[cfg(feature = "pdf")]
+pub mod check;
 pub mod content;
 
 #[cfg(feature = "pdf")]
@@ -82,6 +84,32 @@ pub fn pdf_of(
         template_of(version, options),
         options.paper,
     )?)
+}
+
+/// The ATS check ([`check`]) of a version (or of the whole profile) as it exports
+/// with `options`, or, given `pdf`, of that file read against what the version says.
+#[cfg(feature = "pdf")]
+pub fn check_pdf(
+    conn: &Connection,
+    profile_id: &str,
+    version_id: Option<&str>,
+    options: &PdfOptions,
+    pdf: Option<&[u8]>,
+) -> Result<check::AtsReport> {
+    let (full, version) = load(conn, profile_id, version_id)?;
+    let content = content::build(&full, version.as_ref());
+    let report = match pdf {
+        Some(bytes) => check::check(bytes, &content),
+        None => {
+            let bytes = career_hub_typeset::pdf(
+                &content,
+                template_of(version.as_ref(), options),
+                options.paper,
+            )?;
+            check::check(&bytes, &content)
+        }
+    };
+    Ok(report)
 }
 
 /// The profile and the version to print (see [`resolve_version`]).

@@ -597,3 +597,98 @@ fn each_template_renders_to_a_picture() {
         );
     }
 }
+
+#[test]
+fn the_ats_check_passes_on_both_templates_and_in_every_script() {
+    for fixture in ["full.json", "scripts.json"] {
+        let (db, local) = imported(fixture);
+        for template in Template::ALL {
+            let options = PdfOptions {
+                template: Some(template),
+                paper: Paper::A4,
+            };
+            let report = cv::check_pdf(db.conn(), &local.profile_id, None, &options, None).unwrap();
+            assert!(
+                report.findings.is_empty(),
+                "{fixture} {template:?}: {:#?}",
+                report.findings
+            );
+            assert!(report.characters > 200 && report.pages >= 1);
+        }
+    }
+}
+
+/// The CV of `full.json` as exported, changed by `edit` as another program might.
+fn broken(edit: impl FnOnce(&mut lopdf::Document)) -> (Db, LocalProfile, Vec<u8>) {
+    let (db, local) = imported("full.json");
+    let bytes = pdf(&db, &local, None, &PdfOptions::default());
+    let mut document = lopdf::Document::load_mem(&bytes).unwrap();
+    edit(&mut document);
+    let mut out = Vec::new();
+    document.save_to(&mut out).unwrap();
+    (db, local, out)
+}
+
+fn codes(db: &Db, local: &LocalProfile, pdf: &[u8]) -> Vec<String> {
+    let report = cv::check_pdf(
+        db.conn(),
+        &local.profile_id,
+        None,
+        &PdfOptions::default(),
+        Some(pdf),
+    )
+    .unwrap();
+    let mut codes: Vec<String> = report.findings.iter().map(|f| f.code.clone()).collect();
+    codes.dedup();
+    codes
+}
+
+#[test]
+fn text_drawn_without_a_map_to_letters_fails_the_ats_check() {
+    let (db, local, pdf) = broken(|document| {
+        for object in document.objects.values_mut() {
+            if let Ok(dictionary) = object.as_dict_mut() {
+                dictionary.remove(b"ToUnicode");
+            }
+        }
+    });
+    // Said first, as the cause; what a system then misses follows from it.
+    let codes = codes(&db, &local, &pdf);
+    assert_eq!(
+        codes.first().map(String::as_str),
+        Some("garbled"),
+        "{codes:?}"
+    );
+    for missed in ["name_not_first", "heading_missing"] {
+        assert!(codes.iter().any(|c| c == missed), "{missed} in {codes:?}");
+    }
+}
+
+#[test]
+fn a_name_that_is_not_text_fails_the_ats_check_with_that_finding_alone() {
+    // The first text drawn on the first page is the name: drawn some other way (as an
+    // image would be), only the name is missing to a reader.
+    let (db, local, pdf) = broken(|document| {
+        let page = *document.get_pages().values().next().unwrap();
+        let mut content = document.get_and_decode_page_content(page).unwrap();
+        let first = content
+            .operations
+            .iter()
+            .position(|op| op.operator == "Tj" || op.operator == "TJ")
+            .unwrap();
+        content.operations.remove(first);
+        document
+            .change_page_content(page, content.encode().unwrap())
+            .unwrap();
+    });
+    assert_eq!(codes(&db, &local, &pdf), ["name_not_first"]);
+}
+
+#[test]
+fn a_file_that_is_not_a_pdf_is_said_to_be_unreadable() {
+    let (db, local) = imported("full.json");
+    assert_eq!(
+        codes(&db, &local, b"%PDF-1.7 this is not a PDF"),
+        ["unreadable"]
+    );
+}

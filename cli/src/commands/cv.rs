@@ -73,6 +73,22 @@ enum Action {
         #[arg(long)]
         json: bool,
     },
+    /// Reads a version's PDF back as an applicant-tracking system would and says what
+    /// it would trip on; exits 1 when it finds anything.
+    Check {
+        /// Its name or id; the default version when left out.
+        #[arg(long, value_name = "NAME|ID")]
+        version: Option<String>,
+        /// An exported PDF to check against the version; without it, the version is
+        /// exported in memory and that is checked.
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+        /// modern or classic; the version's own template when left out.
+        #[arg(long)]
+        template: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// How much of a job posting a version covers: what it names, what your profile
     /// has but the version leaves out, and what your profile lacks.
     Coverage {
@@ -246,6 +262,52 @@ impl Cmd {
                         saved.id
                     ),
                     None => outln!("Nothing saved (--dry-run)."),
+                }
+            }
+            Action::Check {
+                version,
+                pdf,
+                template: chosen,
+                json,
+            } => {
+                let version_id = version
+                    .map(|wanted| super::find_version(&handle, profile_id, &wanted))
+                    .transpose()?
+                    .map(|v| v.id);
+                let options = PdfOptions {
+                    template: chosen.as_deref().map(template).transpose()?,
+                    ..PdfOptions::default()
+                };
+                let bytes = pdf
+                    .as_deref()
+                    .map(|path| {
+                        std::fs::read(path)
+                            .with_context(|| format!("cannot read {}", path.display()))
+                    })
+                    .transpose()?;
+                let report = cv::check_pdf(
+                    handle.conn(),
+                    profile_id,
+                    version_id.as_deref(),
+                    &options,
+                    bytes.as_deref(),
+                )?;
+                if json {
+                    super::print_json(&report)?;
+                } else if report.findings.is_empty() {
+                    outln!(
+                        "No findings: {} page(s), {} bytes, {} characters of text read back as the CV says them.",
+                        report.pages,
+                        report.bytes,
+                        report.characters
+                    );
+                } else {
+                    for finding in &report.findings {
+                        outln!("{}\n  Fix: {}", finding.problem, finding.fix);
+                    }
+                }
+                if !report.findings.is_empty() {
+                    return Ok(ExitCode::from(1));
                 }
             }
             Action::Coverage {

@@ -94,6 +94,47 @@ fn tailor_saves_a_version_with_the_reasons_and_coverage_measures_it() {
     run_ok(&db, &["undo", "--yes"]);
     let listed = run_ok(&db, &["cv", "list"]);
     assert!(!listed.contains("Tailored"), "{listed}");
+
+    // Tailored again and exported, the CV reads back as it says, on both templates.
+    run_ok(
+        &db,
+        &["cv", "tailor", "--posting", backend.to_str().unwrap()],
+    );
+    for template in ["modern", "classic"] {
+        let out = dir.path().join(format!("{template}.pdf"));
+        run_ok(
+            &db,
+            &[
+                "cv",
+                "export",
+                "--version",
+                "Tailored: Senior Backend Engineer (Rust)",
+                "--template",
+                template,
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        let said = run_ok(
+            &db,
+            &[
+                "cv",
+                "check",
+                "--version",
+                "Tailored: Senior Backend Engineer (Rust)",
+                "--pdf",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert!(said.contains("No findings"), "{template}: {said}");
+    }
+    let not_pdf = dir.path().join("not.pdf");
+    std::fs::write(&not_pdf, "a text file").unwrap();
+    career_hub(&db)
+        .args(["cv", "check", "--pdf", not_pdf.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("cannot be read as a PDF"));
 }
 
 #[test]
