@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use career_hub::cv::check::AtsReport;
 use career_hub::cv::{self, OfferedItem, PdfOptions, preview};
 use career_hub::profile::cv_version::{self, CvVersion, CvVersionInput};
 use serde::Serialize;
@@ -117,5 +118,30 @@ pub fn cv_export(
             &path,
         )?;
         Ok(ExportSummary::new(&path, bytes))
+    })
+}
+
+/// Reads the version's PDF back as an applicant-tracking system would: the file at
+/// `path` (an export), or the PDF as it would export now.
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn cv_check(
+    state: State<'_, AppState>,
+    version_id: Option<String>,
+    options: PdfOptions,
+    path: Option<String>,
+) -> CommandResult<AtsReport> {
+    let bytes = path
+        .map(|path| cv::read_pdf(std::path::Path::new(&path)))
+        .transpose()?;
+    state.with(|db, local| {
+        cv::check_pdf(
+            db.conn(),
+            &local.profile_id,
+            version_id.as_deref(),
+            &options,
+            bytes.as_deref(),
+        )
     })
 }

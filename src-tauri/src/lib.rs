@@ -78,6 +78,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         cv::cv_offered,
         cv::cv_preview,
         cv::cv_export,
+        cv::cv_check,
         tailor::tailor_read_file,
         tailor::tailor_propose,
         tailor::tailor_coverage,

@@ -30,7 +30,7 @@ pub struct Finding {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AtsReport {
     pub pages: u32,
-    pub bytes: u64,
+    pub bytes: u32,
     /// Characters of text the extractor read.
     pub characters: u32,
     /// Empty when a tracking system should read the CV as meant.
@@ -57,7 +57,7 @@ const STANDARD_HEADINGS: &[&str] = &[
 /// Most pages before the length is a finding.
 const MAX_PAGES: u32 = 3;
 /// Most bytes before the size is a finding (many systems refuse uploads over 2 MB).
-const MAX_BYTES: u64 = 2 * 1024 * 1024;
+const MAX_BYTES: u32 = 2 * 1024 * 1024;
 /// Most bytes a page's content may inflate to while reading (a decompression bomb is
 /// a finding, not a hang).
 const MAX_PAGE_CONTENT: usize = 16 * 1024 * 1024;
@@ -179,7 +179,7 @@ fn parseable_date(dates: &str) -> bool {
 
 /// Reads `pdf` back and checks it against `content`, what it was meant to say.
 pub fn check(pdf: &[u8], content: &Content) -> AtsReport {
-    let bytes = pdf.len() as u64;
+    let bytes = u32::try_from(pdf.len()).unwrap_or(u32::MAX);
     let document = match lopdf::Document::load_mem(pdf) {
         Ok(document) => document,
         Err(error) => {

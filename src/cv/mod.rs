@@ -112,6 +112,11 @@ pub fn check_pdf(
     Ok(report)
 }
 
+/// The bytes of an exported PDF, to check with [`check_pdf`].
+pub fn read_pdf(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| crate::Error::io("read", path, e))
+}
+
 /// The profile and the version to print (see [`resolve_version`]).
 #[cfg(feature = "pdf")]
 fn load(

@@ -494,6 +494,13 @@ async fn cv_scenario() -> TestResult {
         "(document.querySelector('[data-testid=toast]')?.textContent ?? '').includes('Exported the CV')",
     )
     .await?;
+    // The exported file is read back as a tracking system would, beside the preview.
+    wait_until(
+        &app,
+        "the exported PDF's ATS check",
+        "(document.querySelector('[data-testid=cv-ats]')?.textContent ?? '').includes('No findings')",
+    )
+    .await?;
     h.screenshot_display("cv-exported").await?;
     let text = std::process::Command::new("pdftotext")
         .arg(&out)

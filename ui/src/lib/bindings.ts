@@ -58,8 +58,13 @@ export const commands = {
 	builderUpdateStep: (sessionId: string, step: string, update: StepUpdate_Deserialize) => typedError<Session_Serialize, IpcError_Serialize>(__TAURI_INVOKE("builder_update_step", { sessionId, step, update })),
 	builderProgress: (sessionId: string) => typedError<Progress, IpcError_Serialize>(__TAURI_INVOKE("builder_progress", { sessionId })),
 	/**
-	 *  Opens the native dialog for `choice` over the app's window; `None` when the person
-	 *  cancels.
+	 *  Opens the native dialog for `choice`; `None` when the person cancels.
+	 * 
+	 *  The dialog runs in a process of its own (this binary, started with
+	 *  [`FILE_DIALOG_ARG`]): a GTK file dialog opens and closes every file of the folder
+	 *  it shows to sniff its type, and closing a file drops all of a process's POSIX
+	 *  locks on it — in the app's process, the locks that keep other programs from
+	 *  deleting the database's write-ahead log while the app writes to it.
 	 */
 	chooseFile: (choice: FileChoice) => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("choose_file", { choice })),
 	/**
@@ -99,8 +104,14 @@ export const commands = {
 	cvPreview: (versionId: string | null, options: PdfOptions_Deserialize) => typedError<CvPreview, IpcError_Serialize>(__TAURI_INVOKE("cv_preview", { versionId, options })),
 	/**  Writes the PDF to `path` and remembers it as the version's `pdf_url`. */
 	cvExport: (versionId: string | null, options: PdfOptions_Deserialize, path: string) => typedError<ExportSummary, IpcError_Serialize>(__TAURI_INVOKE("cv_export", { versionId, options, path })),
+	/**
+	 *  Reads the version's PDF back as an applicant-tracking system would: the file at
+	 *  `path` (an export), or the PDF as it would export now.
+	 */
+	cvCheck: (versionId: string | null, options: PdfOptions_Deserialize, path: string | null) => typedError<AtsReport, IpcError_Serialize>(__TAURI_INVOKE("cv_check", { versionId, options, path })),
 	/**  The text of the posting at `path` (`.txt`, `.md`, or an HTML page read as its text). */
 	tailorReadFile: (path: string) => typedError<PostingFile, IpcError_Serialize>(__TAURI_INVOKE("tailor_read_file", { path })),
+	/**  What the posting `text` asks for and the proposed selection; writes nothing. */
 	tailorPropose: (text: string) => typedError<TailorProposal_Serialize, IpcError_Serialize>(__TAURI_INVOKE("tailor_propose", { text })),
 	/**  How much of the posting `selection` covers. */
 	tailorCoverage: (text: string, selection: SectionsConfig_Deserialize) => typedError<Coverage_Serialize, IpcError_Serialize>(__TAURI_INVOKE("tailor_coverage", { text, selection })),
@@ -238,6 +249,16 @@ export type ArchiveSummary_Serialize = {
 	rows: { [key in string]: number },
 	/**  How many changes its history holds. */
 	history_entries: number,
+};
+
+/**  What the check found in one PDF. */
+export type AtsReport = {
+	pages: number,
+	bytes: number,
+	/**  Characters of text the extractor read. */
+	characters: number,
+	/**  Empty when a tracking system should read the CV as meant. */
+	findings: Finding[],
 };
 
 /**  One row of the audit log. */
@@ -728,6 +749,20 @@ export type FileChoice =
 "open_backup" | 
 /**  A job posting to tailor a CV to. */
 "open_posting";
+
+/**  One thing a tracking system would trip on. */
+export type Finding = {
+	/**
+	 *  `unreadable`, `no_text`, `garbled`, `name_not_first`, `contact_missing`,
+	 *  `heading_missing`, `heading_unusual`, `date_missing`, `date_unparseable`,
+	 *  `item_missing`, `item_order`, `too_large`, `too_long`.
+	 */
+	code: string,
+	/**  What is wrong, in words. */
+	problem: string,
+	/**  How to fix it. */
+	fix: string,
+};
 
 /**  Everything in a profile, each list in display order, with what would raise the score. */
 export type FullProfile = FullProfile_Serialize | FullProfile_Deserialize;
@@ -1615,25 +1650,16 @@ export type SyncView_Serialize = {
 	device_name: string,
 };
 
-/**
- *  What the posting asks for and the proposed selection, with the name a version for
- *  it would get; writes nothing.
- */
+/**  A proposal, with the name a version for it would get. */
 export type TailorProposal = TailorProposal_Serialize | TailorProposal_Deserialize;
 
-/**
- *  What the posting asks for and the proposed selection, with the name a version for
- *  it would get; writes nothing.
- */
+/**  A proposal, with the name a version for it would get. */
 export type TailorProposal_Deserialize = {
 	proposal: Proposal_Deserialize,
 	name: string,
 };
 
-/**
- *  What the posting asks for and the proposed selection, with the name a version for
- *  it would get; writes nothing.
- */
+/**  A proposal, with the name a version for it would get. */
 export type TailorProposal_Serialize = {
 	proposal: Proposal_Serialize,
 	name: string,
