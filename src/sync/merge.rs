@@ -44,14 +44,8 @@ const ITEMS: [(&str, &[&str]); 7] = [
 ];
 
 /// The profile's own fields a merge fills in when the account's profile leaves them
-/// empty (`contact` is merged key by key).
-const BASICS: [&str; 5] = [
-    "headline",
-    "summary",
-    "location",
-    "profile_photo_url",
-    "slug",
-];
+/// empty (`contact` is merged key by key). The public `slug` is the account's to keep.
+const BASICS: [&str; 4] = ["headline", "summary", "location", "profile_photo_url"];
 
 /// What merging would do, in words ("experience Engineer at Acme"), for a person to
 /// read before choosing.

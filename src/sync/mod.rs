@@ -652,7 +652,8 @@ pub fn sign_in(
             Start::Upload | Start::Empty => enqueue(tx, tables::synced()),
             Start::Resume => Ok(()),
             // The account's profile takes this device's place; the old one stays in
-            // the history (undo brings it back, and then syncs as an edit of this device).
+            // the history (undoing this change adds its items back into the account's
+            // profile, see `merge::bring_back`, and that syncs as an edit).
             Start::Download | Start::Both => {
                 tx.execute("DELETE FROM profiles", [])?;
                 if start == Start::Both && choice == Some(Choice::Merge) {

@@ -187,9 +187,11 @@ impl Harness {
         let xdotool = |args: Vec<String>| {
             let display = self.display.clone();
             async move {
+                // Its searches print the windows they find: not wanted in the output.
                 let status = Command::new("xdotool")
                     .args(&args)
                     .env("DISPLAY", display)
+                    .stdout(Stdio::null())
                     .status()
                     .await
                     .map_err(|e| format!("xdotool is needed for the end-to-end tests (bash scripts/setup.sh installs it): {e}"))?;
