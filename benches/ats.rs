@@ -1,4 +1,6 @@
-//! ATS check benchmark: a three-page CV read back and checked against what it says.
+//! What the CV step does after printing: the ATS check of a three-page CV (read back
+//! and compared with what it says), and the Word export of the sample résumé
+//! (tests/fixtures/jsonresume/full.json).
 //!
 //! Run: `cargo bench --bench ats --features pdf`
 
@@ -52,5 +54,17 @@ fn ats_check(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, ats_check);
+fn docx_export(c: &mut Criterion) {
+    let mut db = Db::open_in_memory().unwrap();
+    db.set_audit_context(AuditContext::new(Source::Import));
+    let local = profile::bootstrap(&mut db).unwrap();
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/jsonresume/full.json");
+    career_hub::import::jsonresume::import_file(&mut db, &local, &sample, false).unwrap();
+    c.bench_function("docx_export/sample_resume", |b| {
+        b.iter(|| cv::export_docx(db.conn(), &local.profile_id, None).unwrap());
+    });
+}
+
+criterion_group!(benches, ats_check, docx_export);
 criterion_main!(benches);

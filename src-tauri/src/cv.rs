@@ -145,3 +145,20 @@ pub fn cv_check(
         )
     })
 }
+
+/// Writes the version (or the whole profile) as a Word document to `path`.
+#[tauri::command]
+#[specta::specta]
+#[instrument(skip(state), err)]
+pub fn cv_export_docx(
+    state: State<'_, AppState>,
+    version_id: Option<String>,
+    path: String,
+) -> CommandResult<ExportSummary> {
+    let path = PathBuf::from(path);
+    state.with(|db, local| {
+        let bytes =
+            cv::export_docx_file(db.conn(), &local.profile_id, version_id.as_deref(), &path)?;
+        Ok(ExportSummary::new(&path, bytes))
+    })
+}

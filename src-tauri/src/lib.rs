@@ -79,6 +79,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         cv::cv_preview,
         cv::cv_export,
         cv::cv_check,
+        cv::cv_export_docx,
         tailor::tailor_read_file,
         tailor::tailor_propose,
         tailor::tailor_coverage,

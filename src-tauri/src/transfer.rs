@@ -32,6 +32,8 @@ pub enum FileChoice {
     SaveBackup,
     /// Where to save a CV as PDF.
     SavePdf,
+    /// Where to save a CV as a Word document.
+    SaveDocx,
     /// A full backup to restore.
     OpenBackup,
     /// A job posting to tailor a CV to.
@@ -165,6 +167,12 @@ impl FileChoice {
                 Save,
                 Some("cv.pdf"),
                 Some(("PDF", &["pdf"])),
+            ),
+            FileChoice::SaveDocx => spec(
+                "Export the CV as a Word document",
+                Save,
+                Some("cv.docx"),
+                Some(("Word document", &["docx"])),
             ),
         }
     }

@@ -8,6 +8,8 @@
 #[cfg(feature = "pdf")]
 pub mod check;
 pub mod content;
+#[cfg(feature = "pdf")]
+pub mod docx;
 
 #[cfg(feature = "pdf")]
 use std::path::Path;
@@ -110,6 +112,30 @@ pub fn check_pdf(
         }
     };
     Ok(report)
+}
+
+/// A version (or the whole profile) as a Word document, from the same content as its
+/// PDF; the same CV always gives the same bytes.
+#[cfg(feature = "pdf")]
+pub fn export_docx(
+    conn: &Connection,
+    profile_id: &str,
+    version_id: Option<&str>,
+) -> Result<Vec<u8>> {
+    let (full, version) = load(conn, profile_id, version_id)?;
+    docx::docx_of(&content::build(&full, version.as_ref()))
+}
+
+/// Writes the Word document to `path` (whole or not at all). Returns the bytes written.
+#[cfg(feature = "pdf")]
+pub fn export_docx_file(
+    conn: &Connection,
+    profile_id: &str,
+    version_id: Option<&str>,
+    path: &Path,
+) -> Result<u64> {
+    let bytes = export_docx(conn, profile_id, version_id)?;
+    crate::export::write_file(conn, path, &bytes)
 }
 
 /// The bytes of an exported PDF, to check with [`check_pdf`].

@@ -692,3 +692,79 @@ fn a_file_that_is_not_a_pdf_is_said_to_be_unreadable() {
         ["unreadable"]
     );
 }
+
+/// The text of a Word document's body, paragraph by paragraph.
+fn docx_paragraphs(bytes: &[u8]) -> Vec<String> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    archive
+        .by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml.split("</w:p>")
+        .map(|paragraph| {
+            let mut text = String::new();
+            for piece in paragraph.split("<w:t").skip(1) {
+                let inner = piece.split_once('>').map_or("", |(_, rest)| rest);
+                text.push_str(inner.split("</w:t>").next().unwrap_or(""));
+            }
+            text.replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+        })
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+#[test]
+fn the_word_export_says_what_the_pdf_says_in_order_and_the_same_bytes_twice() {
+    let (db, local) = imported("full.json");
+    let first = cv::export_docx(db.conn(), &local.profile_id, None).unwrap();
+    let second = cv::export_docx(db.conn(), &local.profile_id, None).unwrap();
+    assert!(first == second, "the same CV gives the same bytes");
+    let paragraphs = docx_paragraphs(&first);
+    assert_eq!(paragraphs[0], "Grace Hopper");
+    // Every line of the PDF's content in the same order.
+    let pdf_text = text(&pdf(&db, &local, None, &PdfOptions::default()));
+    let mut at = 0;
+    for needle in [
+        "Summary",
+        "Experience",
+        "Senior Mathematician",
+        "Wrote the first compiler",
+        "Rear Admiral",
+        "Projects",
+        "A-0 System",
+        "Skills",
+        "COBOL",
+        "Education",
+        "PhD, Mathematics",
+        "Certifications",
+        "Achievements",
+        "National Medal of Technology",
+    ] {
+        let joined = paragraphs.join("\n");
+        let found = joined[at..]
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle} after {at} in {joined}"));
+        at += found + needle.len();
+        assert!(
+            pdf_text.to_lowercase().contains(&needle.to_lowercase()),
+            "{needle} in the PDF too"
+        );
+    }
+    // Headings are Word's own, so structure survives.
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&first)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(
+        xml.contains(r#"<w:pStyle w:val="Heading1" />"#)
+            || xml.contains(r#"<w:pStyle w:val="Heading1"/>"#),
+        "headings are styled as headings"
+    );
+    assert!(xml.contains("<w:numPr>"), "bullets are a list");
+    assert!(xml.contains("w:hyperlink"), "links are links");
+}

@@ -40,9 +40,12 @@ enum Action {
         #[arg(long)]
         json: bool,
     },
-    /// Writes a version as PDF (the default version, or the whole profile when there
-    /// are no versions).
+    /// Writes a version as PDF or Word (the default version, or the whole profile when
+    /// there are no versions).
     Export {
+        /// pdf or docx; the --out file's extension when left out (else pdf).
+        #[arg(long)]
+        format: Option<String>,
         /// Its name or id.
         #[arg(long, value_name = "NAME|ID")]
         version: Option<String>,
@@ -201,6 +204,7 @@ impl Cmd {
                 }
             }
             Action::Export {
+                format,
                 version,
                 template: chosen,
                 paper,
@@ -212,6 +216,26 @@ impl Cmd {
                     .map(|wanted| super::find_version(&handle, profile_id, &wanted))
                     .transpose()?
                     .map(|v| v.id);
+                let word = match format.as_deref() {
+                    Some("docx") => true,
+                    Some("pdf") => false,
+                    Some(other) => anyhow::bail!(
+                        "there is no export format called {other:?}; choose pdf or docx"
+                    ),
+                    None => out
+                        .extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("docx")),
+                };
+                if word {
+                    let written = cv::export_docx_file(
+                        handle.conn(),
+                        profile_id,
+                        version_id.as_deref(),
+                        &out,
+                    )?;
+                    errln!("Wrote {} ({written} bytes).", out.display());
+                    return Ok(ExitCode::SUCCESS);
+                }
                 let options = PdfOptions {
                     template: chosen.as_deref().map(template).transpose()?,
                     paper: Paper::parse(&paper).with_context(|| {

@@ -529,6 +529,35 @@ async fn cv_scenario() -> TestResult {
         Some(out.to_str().ok_or("a UTF-8 path")?)
     );
 
+    // The same version as a Word document, through the save dialog.
+    let word = h.database().with_file_name("engineering.docx");
+    app.execute(
+        "document.querySelector('[data-testid=cv-export-docx]').click()",
+        vec![],
+    )
+    .await?;
+    h.answer_file_dialog("Export the CV as a Word document", &word)
+        .await?;
+    wait_until(
+        &app,
+        "the Word export's confirmation",
+        "(document.querySelector('[data-testid=toast]')?.textContent ?? '').includes('as a Word document')",
+    )
+    .await?;
+    let docx = std::fs::read(&word)?;
+    assert!(docx.starts_with(b"PK"), "a Word document is a ZIP package");
+    assert_eq!(
+        docx,
+        career_hub::cv::export_docx(
+            Db::open(&database)?.conn(),
+            &Db::open(&database)?
+                .conn()
+                .query_row("SELECT id FROM profiles", [], |r| r.get::<_, String>(0))?,
+            None
+        )?,
+        "the file is the version's Word document, byte for byte"
+    );
+
     // Tailored to a pasted posting: the proposal shows what each item matched and how
     // much is covered; accepted, it is a version of its own.
     click(&app, "[data-testid=cv-tailor]").await?;

@@ -109,6 +109,8 @@ export const commands = {
 	 *  `path` (an export), or the PDF as it would export now.
 	 */
 	cvCheck: (versionId: string | null, options: PdfOptions_Deserialize, path: string | null) => typedError<AtsReport, IpcError_Serialize>(__TAURI_INVOKE("cv_check", { versionId, options, path })),
+	/**  Writes the version (or the whole profile) as a Word document to `path`. */
+	cvExportDocx: (versionId: string | null, path: string) => typedError<ExportSummary, IpcError_Serialize>(__TAURI_INVOKE("cv_export_docx", { versionId, path })),
 	/**  The text of the posting at `path` (`.txt`, `.md`, or an HTML page read as its text). */
 	tailorReadFile: (path: string) => typedError<PostingFile, IpcError_Serialize>(__TAURI_INVOKE("tailor_read_file", { path })),
 	/**  What the posting `text` asks for and the proposed selection; writes nothing. */
@@ -745,6 +747,8 @@ export type FileChoice =
 "save_backup" | 
 /**  Where to save a CV as PDF. */
 "save_pdf" | 
+/**  Where to save a CV as a Word document. */
+"save_docx" | 
 /**  A full backup to restore. */
 "open_backup" | 
 /**  A job posting to tailor a CV to. */
