@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 # System packages: a C toolchain for bundled SQLite; WebKitGTK to build the desktop
 # shell; a virtual display, WebKit's WebDriver, xdotool and imagemagick (to answer
-# native file dialogs and capture the screen), poppler and qpdf to test it and its PDFs as a person would;
+# native file dialogs and capture the screen), poppler and qpdf to test it and its PDFs as a person would,
+# LibreOffice Writer (headless) to open the Word documents it writes;
 # the fonts the CV PDFs embed (read at build time by crates/typeset/build.rs); and
 # PostgreSQL, whose server the sync server's tests start privately (never a running one).
 packages=(
@@ -14,6 +15,7 @@ packages=(
     libwebkit2gtk-4.1-dev librsvg2-dev
     xvfb xauth webkit2gtk-driver xdotool imagemagick
     poppler-utils qpdf sqlite3
+    libreoffice-writer-nogui
     fonts-dejavu-core fonts-dejavu-extra fonts-droid-fallback
     postgresql
 )

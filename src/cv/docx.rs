@@ -13,8 +13,9 @@ use docx_rs::{
 use crate::cv::content::Content;
 use crate::{Error, Result};
 
-/// The list numbering the bullets use.
-const BULLETS: usize = 1;
+/// The list numbering the bullets use (the writer keeps number 1 for its own default
+/// decimal list).
+const BULLETS: usize = 2;
 
 fn styles(docx: Docx) -> Docx {
     let heading = |id: &str, name: &str, size: usize| {

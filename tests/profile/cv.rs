@@ -768,3 +768,75 @@ fn the_word_export_says_what_the_pdf_says_in_order_and_the_same_bytes_twice() {
     assert!(xml.contains("<w:numPr>"), "bullets are a list");
     assert!(xml.contains("w:hyperlink"), "links are links");
 }
+
+#[test]
+fn the_word_export_opens_in_libreoffice_and_reads_in_the_order_of_the_pdf() {
+    let (db, local) = imported("full.json");
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("cv.docx");
+    std::fs::write(
+        &docx,
+        cv::export_docx(db.conn(), &local.profile_id, None).unwrap(),
+    )
+    .unwrap();
+    // A private LibreOffice profile, so that nothing else running interferes.
+    let profile = format!(
+        "-env:UserInstallation=file://{}/lo-profile",
+        dir.path().display()
+    );
+    let output = Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(&docx)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("LibreOffice is not installed (scripts/setup.sh installs it): {e}")
+        });
+    let converted = dir.path().join("cv.pdf");
+    assert!(
+        output.status.success() && converted.exists(),
+        "LibreOffice could not open the document: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let from_word = text(&std::fs::read(&converted).unwrap());
+    assert!(
+        from_word.contains('•') && !from_word.contains("1. Wrote"),
+        "bullets read as bullets, not numbers:\n{from_word}"
+    );
+    let from_pdf = text(&pdf(&db, &local, None, &PdfOptions::default()));
+    // Everything the CV says, in the same order in both.
+    let said = [
+        "Grace Hopper",
+        "grace@example.com",
+        "Pioneer of machine-independent",
+        "Senior Mathematician",
+        "Jun 1949",
+        "Remington Rand",
+        "Wrote the first compiler",
+        "Rear Admiral",
+        "Standardized Navy programming languages",
+        "A-0 System",
+        "Turned math notation into machine code",
+        "COBOL (Master)",
+        "PhD, Mathematics",
+        "Yale University",
+        "Naval Reserve Commission",
+        "National Medal of Technology",
+    ];
+    for (name, text) in [("Word", &from_word), ("PDF", &from_pdf)] {
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut at = 0;
+        for needle in said {
+            let found = flat[at..]
+                .find(needle)
+                .unwrap_or_else(|| panic!("{name}: {needle:?} after byte {at} of:\n{flat}"));
+            at += found + needle.len();
+        }
+    }
+}
