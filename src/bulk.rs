@@ -268,11 +268,7 @@ fn score_profiles(tx: &Transaction<'_>, rowids: &BTreeMap<&str, String>) -> Resu
 fn index_for_search(tx: &Transaction<'_>, rowids: &BTreeMap<&str, String>) -> Result<()> {
     for (table, rows) in rowids {
         let index = format!("{table}_fts");
-        let mut columns =
-            tx.prepare_cached("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
-        let columns: Vec<String> = columns
-            .query_map([&index], |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let columns = triggers::columns(tx, &index)?;
         if columns.is_empty() {
             continue;
         }

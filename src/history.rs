@@ -432,12 +432,6 @@ fn technology_in_use(tx: &Transaction<'_>, row: &BTreeMap<String, Value>) -> Res
     )?)
 }
 
-fn columns(tx: &Transaction<'_>, table: &str) -> Result<Vec<String>> {
-    let mut stmt = tx.prepare_cached("SELECT name FROM pragma_table_info(?1)")?;
-    let rows = stmt.query_map([table], |row| row.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 /// Which changes are still in effect: every change but those reversed by a change that
 /// is itself still in effect.
 struct InEffect {
@@ -642,7 +636,7 @@ fn current_row(
 /// Reverses one audit row; returns how many rows it changed.
 fn revert(tx: &Transaction<'_>, entry: &AuditEntry) -> Result<usize> {
     let spec = entity(entry.entity_type.as_deref().unwrap_or(""))?;
-    let table_columns = columns(tx, spec.name)?;
+    let table_columns = crate::schema::triggers::columns(tx, spec.name)?;
     let values = |row: &Value| -> BTreeMap<String, Value> {
         row.as_object()
             .map(|object| {

@@ -153,14 +153,6 @@ fn rows(conn: &Connection, table: &str) -> Result<Vec<Map<String, Value>>> {
         .collect())
 }
 
-/// The columns of `table` here.
-fn columns_of(tx: &Transaction<'_>, table: &str) -> Result<Vec<String>> {
-    Ok(tx
-        .prepare_cached("SELECT name FROM pragma_table_info(?1)")?
-        .query_map([table], |row| row.get(0))?
-        .collect::<rusqlite::Result<_>>()?)
-}
-
 /// A row of the device's profile as `table` here takes it: its columns, without the
 /// ones the database derives.
 fn insertable(row: &Map<String, Value>, columns: &[String]) -> BTreeMap<String, Value> {
@@ -422,7 +414,7 @@ fn merge_items(
             |row| row.get(0),
         )?
     };
-    let table_columns = columns_of(tx, table.name)?;
+    let table_columns = crate::schema::triggers::columns(tx, table.name)?;
     for row in device_rows {
         let id = row
             .get("id")
@@ -506,7 +498,7 @@ fn merge_links(
     rows: &[Map<String, Value>],
     here: &HashMap<String, String>,
 ) -> Result<()> {
-    let table_columns = columns_of(tx, table.name)?;
+    let table_columns = crate::schema::triggers::columns(tx, table.name)?;
     for row in rows {
         let mut values = insertable(row, &table_columns);
         let mut complete = true;
