@@ -159,11 +159,7 @@ fn settle(package: &[u8]) -> Result<Vec<u8>> {
         let mut rest = text;
         while let Some(at) = rest.find(LINK_ID) {
             out.push_str(&rest[..at]);
-            let digits: String = rest[at + LINK_ID.len()..]
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
-            let id = format!("{LINK_ID}{digits}");
+            let id = link_id_at(rest, at);
             match order.iter().position(|o| *o == id) {
                 Some(n) => out.push_str(&format!("{LINK_ID}{}", n + 1)),
                 None => out.push_str(&id),
@@ -198,16 +194,19 @@ fn settle(package: &[u8]) -> Result<Vec<u8>> {
 
 const LINK_ID: &str = "rIdHyperlink";
 
+/// The link id that starts at byte `at` of `text`.
+fn link_id_at(text: &str, at: usize) -> String {
+    let digits: String = text[at + LINK_ID.len()..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    format!("{LINK_ID}{digits}")
+}
+
 /// The link ids `text` names, in order.
 fn link_ids(text: &str) -> Vec<String> {
     text.match_indices(LINK_ID)
-        .map(|(at, _)| {
-            let digits: String = text[at + LINK_ID.len()..]
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
-            format!("{LINK_ID}{digits}")
-        })
+        .map(|(at, _)| link_id_at(text, at))
         .collect()
 }
 

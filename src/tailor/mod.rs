@@ -246,6 +246,17 @@ fn full_text_rank(
     Ok(ranks)
 }
 
+/// What the posting `text` asks for, the profile's certifications looked for by name.
+fn read_posting(conn: &Connection, profile_id: &str, text: &str) -> Result<Posting> {
+    let certifications: Vec<String> = conn
+        .prepare_cached(
+            "SELECT name FROM certifications WHERE profile_id = ?1 ORDER BY display_order",
+        )?
+        .query_map([profile_id], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    posting::read(conn, text, &certifications)
+}
+
 /// An item of the profile, ranked against a posting.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -277,13 +288,7 @@ pub struct Proposal {
 
 /// Reads `text` as a posting and ranks the profile's items against it; writes nothing.
 pub fn propose(conn: &Connection, profile_id: &str, text: &str) -> Result<Proposal> {
-    let certifications: Vec<String> = conn
-        .prepare_cached(
-            "SELECT name FROM certifications WHERE profile_id = ?1 ORDER BY display_order",
-        )?
-        .query_map([profile_id], |row| row.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let posting = posting::read(conn, text, &certifications)?;
+    let posting = read_posting(conn, profile_id, text)?;
     let items = items(conn, profile_id)?;
     let ranks = full_text_rank(conn, profile_id, &posting)?;
     let terms = wanted(&posting);
@@ -448,13 +453,13 @@ pub fn coverage(
     selection: Option<&SectionsConfig>,
     text: &str,
 ) -> Result<Coverage> {
-    let proposal = propose(conn, profile_id, text)?;
+    let posting = read_posting(conn, profile_id, text)?;
     let items = items(conn, profile_id)?;
     let selected = |item: &Item| match selection {
         None => true,
         Some(config) => config.list(item.section).contains(&item.id),
     };
-    let basics: Vec<(String, String)> = {
+    let basics: Vec<(&str, Basic)> = {
         let (headline, summary): (Option<String>, Option<String>) = conn.query_row(
             "SELECT headline, summary FROM profiles WHERE id = ?1",
             [profile_id],
@@ -465,20 +470,20 @@ pub fn coverage(
             .or(summary);
         [("headline", headline), ("summary", summary)]
             .into_iter()
-            .filter_map(|(name, text)| text.map(|t| (name.to_owned(), t)))
+            .filter_map(|(name, text)| text.map(|t| (name, Basic::new(&t))))
             .collect()
     };
     let today: String = conn.query_row("SELECT date('now')", [], |row| row.get(0))?;
     let mut details = Vec::new();
-    for wanted in wanted(&proposal.posting) {
+    for wanted in wanted(&posting) {
         let term = wanted.term;
         let (covered, by, add) = if term.kind == TermKind::Years {
             years_coverage(&items, term, &selected, &today)
         } else {
             let in_basics: Vec<String> = basics
                 .iter()
-                .filter(|(_, text)| basic_names(text, term))
-                .map(|(name, _)| name.clone())
+                .filter(|(_, basic)| basic.names(&wanted))
+                .map(|(name, _)| (*name).to_owned())
                 .collect();
             let naming: Vec<&Item> = items.iter().filter(|i| matches(i, &wanted)).collect();
             let mut by: Vec<String> = in_basics;
@@ -525,12 +530,18 @@ pub fn coverage(
     })
 }
 
-/// Whether the headline or summary `text` names `term`.
-fn basic_names(text: &str, term: &Term) -> bool {
-    match term.kind {
-        TermKind::Technology => posting::Text::new(text).names(&term.text),
-        TermKind::Keyword | TermKind::Certification | TermKind::Role => {
-            let words: HashSet<String> = tokens(text)
+/// The headline or summary, as coverage reads it: every CV shows it.
+struct Basic {
+    text: posting::Text,
+    /// Its words, and their role synonyms made one.
+    words: HashSet<String>,
+}
+
+impl Basic {
+    fn new(text: &str) -> Self {
+        Self {
+            text: posting::Text::new(text),
+            words: tokens(text)
                 .iter()
                 .flat_map(|w| {
                     [
@@ -538,11 +549,19 @@ fn basic_names(text: &str, term: &Term) -> bool {
                         crate::profile::responsibility::canonical(w).to_owned(),
                     ]
                 })
-                .collect();
-            let wanted = tokens(&term.text);
-            !wanted.is_empty() && wanted.iter().all(|w| words.contains(w))
+                .collect(),
         }
-        TermKind::Degree | TermKind::Years | TermKind::Seniority => false,
+    }
+
+    /// Whether it names `wanted`'s term.
+    fn names(&self, wanted: &Wanted<'_>) -> bool {
+        match wanted.term.kind {
+            TermKind::Technology => self.text.names(&wanted.term.text),
+            TermKind::Keyword | TermKind::Certification | TermKind::Role => {
+                !wanted.words.is_empty() && wanted.words.iter().all(|w| self.words.contains(w))
+            }
+            TermKind::Degree | TermKind::Years | TermKind::Seniority => false,
+        }
     }
 }
 

@@ -339,6 +339,31 @@ fn accepting_a_proposal_saves_one_version_in_one_undoable_change() {
     assert_eq!(back.sections_config, proposal.selection);
 }
 
+/// The coverage of `text` by `version`'s selection.
+fn measure(
+    db: &Db,
+    local: &LocalProfile,
+    version: &cv_version::CvVersion,
+    text: &str,
+) -> tailor::Coverage {
+    tailor::coverage(
+        db.conn(),
+        &local.profile_id,
+        Some(&version.sections_config),
+        text,
+    )
+    .unwrap()
+}
+
+/// What the coverage says of the term `text`.
+fn detail<'c>(coverage: &'c tailor::Coverage, text: &str) -> &'c tailor::TermCoverage {
+    coverage
+        .details
+        .iter()
+        .find(|d| d.term.text == text)
+        .unwrap_or_else(|| panic!("{text} is not a term: {coverage:#?}"))
+}
+
 #[test]
 fn coverage_counts_the_terms_a_version_covers_leaves_out_and_lacks() {
     let (mut db, local) = profile();
@@ -376,73 +401,35 @@ fn coverage_counts_the_terms_a_version_covers_leaves_out_and_lacks() {
     };
     // Terms: Rust, Kafka, PostgreSQL (technologies), backend and engineer (the title).
     let backend = version(&mut db, "Backend", &ledgerly);
-    let measured = tailor::coverage(
-        db.conn(),
-        &local.profile_id,
-        Some(&backend.sections_config),
-        text,
-    )
-    .unwrap();
+    let measured = measure(&db, &local, &backend, text);
     assert_eq!(
         (measured.covered, measured.terms, measured.percent),
         (4, 5, 80)
     );
-    let kafka = measured
-        .details
-        .iter()
-        .find(|d| d.term.text == "Kafka")
-        .unwrap();
+    let kafka = detail(&measured, "Kafka");
     assert_eq!(kafka.covered, Covered::Missing);
 
     // The frontend job is a developer's (an engineer's) but names none of the rest,
     // which the profile has elsewhere: left out, with what would cover it.
     let frontend = version(&mut db, "Frontend", &pixelworks);
-    let measured = tailor::coverage(
-        db.conn(),
-        &local.profile_id,
-        Some(&frontend.sections_config),
-        text,
-    )
-    .unwrap();
+    let measured = measure(&db, &local, &frontend, text);
     assert_eq!(
         (measured.covered, measured.terms, measured.percent),
         (1, 5, 20)
     );
-    let rust = measured
-        .details
-        .iter()
-        .find(|d| d.term.text == "Rust")
-        .unwrap();
+    let rust = detail(&measured, "Rust");
     assert_eq!(rust.covered, Covered::LeftOut);
     assert!(rust.add.iter().any(|r| r.id == ledgerly), "{rust:?}");
     assert!(rust.by.contains(&"skill Rust".to_owned()), "{rust:?}");
 
     // Years: the selected jobs together, overlaps once.
     let years = "Engineer\nRequirements\n- 6+ years\n";
-    let measured = tailor::coverage(
-        db.conn(),
-        &local.profile_id,
-        Some(&frontend.sections_config),
-        years,
-    )
-    .unwrap();
-    let wanted = measured
-        .details
-        .iter()
-        .find(|d| d.term.kind == TermKind::Years)
-        .unwrap();
+    let measured = measure(&db, &local, &frontend, years);
+    let wanted = detail(&measured, "6+ years");
+    assert_eq!(wanted.term.kind, TermKind::Years);
     assert_eq!(wanted.covered, Covered::LeftOut, "{wanted:?}");
-    let measured = tailor::coverage(
-        db.conn(),
-        &local.profile_id,
-        Some(&backend.sections_config),
-        years,
-    )
-    .unwrap();
-    let wanted = measured
-        .details
-        .iter()
-        .find(|d| d.term.kind == TermKind::Years)
-        .unwrap();
+    let measured = measure(&db, &local, &backend, years);
+    let wanted = detail(&measured, "6+ years");
+    assert_eq!(wanted.term.kind, TermKind::Years);
     assert_eq!(wanted.covered, Covered::Yes, "{wanted:?}");
 }
