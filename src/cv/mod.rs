@@ -139,6 +139,7 @@ pub fn export_docx_file(
 }
 
 /// The bytes of an exported PDF, to check with [`check_pdf`].
+#[cfg(feature = "pdf")]
 pub fn read_pdf(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| crate::Error::io("read", path, e))
 }
