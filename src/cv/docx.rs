@@ -2,236 +2,298 @@
 //! the title, real headings (Word's "Heading 1" and "Heading 2", which tracking systems
 //! and screen readers take as structure), bullets as a real list, links as links.
 //! Like the PDF, the same CV always gives the same bytes.
+//!
+//! The package is the handful of WordprocessingML parts a document of paragraphs needs
+//! (ECMA-376 part 1): content types, relationships, document properties, styles, one
+//! bullet list and the body, written directly into a ZIP archive with fixed times.
 
-use std::io::Cursor;
+use std::fmt::Write as _;
+use std::io::{Cursor, Write as _};
 
-use docx_rs::{
-    AbstractNumbering, Docx, Hyperlink, HyperlinkType, IndentLevel, Level, LevelJc, LevelText,
-    NumberFormat, Numbering, NumberingId, Paragraph, Run, Start, Style, StyleType,
-};
-
-use crate::cv::content::Content;
+use crate::cv::content::{Content, Meta};
 use crate::{Error, Result};
 
-/// The list numbering the bullets use (the writer keeps number 1 for its own default
-/// decimal list).
-const BULLETS: usize = 2;
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const REL: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+const XML_DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
 
-fn styles(docx: Docx) -> Docx {
-    let heading = |id: &str, name: &str, size: usize| {
-        Style::new(id, StyleType::Paragraph)
-            .name(name)
-            .size(size)
-            .bold()
-    };
-    docx.add_style(heading("Title", "Title", 40))
-        .add_style(heading("Heading1", "Heading 1", 26))
-        .add_style(heading("Heading2", "Heading 2", 22))
-        .add_abstract_numbering(AbstractNumbering::new(BULLETS).add_level(Level::new(
-            0,
-            Start::new(1),
-            NumberFormat::new("bullet"),
-            LevelText::new("•"),
-            LevelJc::new("left"),
-        )))
-        .add_numbering(Numbering::new(BULLETS, BULLETS))
-}
-
-fn text(words: &str) -> Paragraph {
-    Paragraph::new().add_run(Run::new().add_text(words))
-}
-
-fn link(words: &str, uri: &str) -> Hyperlink {
-    Hyperlink::new(uri, HyperlinkType::External)
-        .add_run(Run::new().add_text(words).underline("single"))
-}
+/// The numbering instance the bullets use.
+const BULLETS: u32 = 1;
 
 /// The `.docx` of `content`.
 pub fn docx_of(content: &Content) -> Result<Vec<u8>> {
-    // The writer numbers paragraphs from counters kept per thread: on a thread of its
-    // own each document starts from one, so the same CV gives the same bytes.
-    std::thread::scope(|scope| {
-        scope.spawn(|| write(content)).join().unwrap_or_else(|_| {
-            Err(Error::Internal(
-                "the Word document could not be written".into(),
-            ))
-        })
-    })
-}
-
-fn write(content: &Content) -> Result<Vec<u8>> {
-    let mut docx = styles(Docx::new())
-        .created_at(&content.meta.date)
-        .add_paragraph(text(&content.name).style("Title"));
+    let mut body = Body::default();
+    body.paragraph(Some("Title"), |p| p.text(&content.name, Look::Plain));
     if let Some(headline) = &content.headline {
-        docx = docx.add_paragraph(text(headline));
+        body.paragraph(None, |p| p.text(headline, Look::Plain));
     }
     if !content.contact.is_empty() {
-        let mut line = Paragraph::new();
-        for (i, item) in content.contact.iter().enumerate() {
-            if i > 0 {
-                line = line.add_run(Run::new().add_text("  ·  "));
+        body.paragraph(None, |p| {
+            for (i, item) in content.contact.iter().enumerate() {
+                if i > 0 {
+                    p.text("  ·  ", Look::Plain);
+                }
+                match &item.uri {
+                    Some(uri) => p.link(&item.text, uri),
+                    None => p.text(&item.text, Look::Plain),
+                }
             }
-            line = match &item.uri {
-                Some(uri) => line.add_hyperlink(link(&item.text, uri)),
-                None => line.add_run(Run::new().add_text(&item.text)),
-            };
-        }
-        docx = docx.add_paragraph(line);
+        });
     }
     if let Some(summary) = &content.summary {
-        docx = docx
-            .add_paragraph(text("Summary").style("Heading1"))
-            .add_paragraph(text(summary));
+        body.paragraph(Some("Heading1"), |p| p.text("Summary", Look::Plain));
+        body.paragraph(None, |p| p.text(summary, Look::Plain));
     }
     for section in &content.sections {
-        docx = docx.add_paragraph(text(section.title).style("Heading1"));
+        body.paragraph(Some("Heading1"), |p| p.text(section.title, Look::Plain));
         for entry in &section.entries {
-            let mut title = Paragraph::new()
-                .style("Heading2")
-                .add_run(Run::new().add_text(&entry.title));
-            if let Some(dates) = &entry.dates {
-                title = title.add_run(Run::new().add_text(format!("  ({dates})")));
-            }
-            docx = docx.add_paragraph(title);
+            body.paragraph(Some("Heading2"), |p| {
+                p.text(&entry.title, Look::Plain);
+                if let Some(dates) = &entry.dates {
+                    p.text(&format!("  ({dates})"), Look::Plain);
+                }
+            });
             if let Some(subtitle) = &entry.subtitle {
-                docx = docx.add_paragraph(
-                    Paragraph::new().add_run(Run::new().add_text(subtitle).italic()),
-                );
+                body.paragraph(None, |p| p.text(subtitle, Look::Italic));
             }
-            if let Some(body) = &entry.text {
-                docx = docx.add_paragraph(text(body));
+            if let Some(text) = &entry.text {
+                body.paragraph(None, |p| p.text(text, Look::Plain));
             }
             for bullet in &entry.bullets {
-                docx = docx.add_paragraph(
-                    text(bullet).numbering(NumberingId::new(BULLETS), IndentLevel::new(0)),
-                );
+                body.bullet(bullet);
             }
             if !entry.tags.is_empty() {
-                docx = docx.add_paragraph(
-                    Paragraph::new().add_run(Run::new().add_text(entry.tags.join(", ")).italic()),
-                );
+                body.paragraph(None, |p| p.text(&entry.tags.join(", "), Look::Italic));
             }
             if let Some(uri) = &entry.link {
-                docx = docx.add_paragraph(Paragraph::new().add_hyperlink(link(uri, uri)));
+                body.paragraph(None, |p| p.link(uri, uri));
             }
         }
         if !section.inline.is_empty() {
-            docx = docx.add_paragraph(text(&section.inline.join("  ·  ")));
+            body.paragraph(None, |p| p.text(&section.inline.join("  ·  "), Look::Plain));
         }
     }
-    let mut bytes = Cursor::new(Vec::new());
-    docx.build().pack(&mut bytes).map_err(failed)?;
-    settle(&bytes.into_inner())
+    package(&content.meta, &body)
+}
+
+/// The document's paragraphs as WordprocessingML, and the links they point to.
+#[derive(Default)]
+struct Body {
+    xml: String,
+    /// Link targets, in the order the text first uses them; link `n` is `rIdLink{n+1}`.
+    links: Vec<String>,
+}
+
+/// One paragraph being written.
+struct Paragraph<'a> {
+    xml: &'a mut String,
+    links: &'a mut Vec<String>,
+}
+
+#[derive(Clone, Copy)]
+enum Look {
+    Plain,
+    Italic,
+    Link,
+}
+
+impl Body {
+    fn paragraph(&mut self, style: Option<&str>, runs: impl FnOnce(&mut Paragraph)) {
+        self.xml.push_str("<w:p>");
+        if let Some(style) = style {
+            let _ = write!(self.xml, r#"<w:pPr><w:pStyle w:val="{style}"/></w:pPr>"#);
+        }
+        runs(&mut Paragraph {
+            xml: &mut self.xml,
+            links: &mut self.links,
+        });
+        self.xml.push_str("</w:p>");
+    }
+
+    fn bullet(&mut self, text: &str) {
+        let _ = write!(
+            self.xml,
+            r#"<w:p><w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{BULLETS}"/></w:numPr></w:pPr>"#
+        );
+        Paragraph {
+            xml: &mut self.xml,
+            links: &mut self.links,
+        }
+        .text(text, Look::Plain);
+        self.xml.push_str("</w:p>");
+    }
+}
+
+impl Paragraph<'_> {
+    /// A run of `text`; its line breaks stay line breaks.
+    fn text(&mut self, text: &str, look: Look) {
+        self.xml.push_str("<w:r>");
+        match look {
+            Look::Plain => {}
+            Look::Italic => self.xml.push_str("<w:rPr><w:i/></w:rPr>"),
+            Look::Link => self
+                .xml
+                .push_str(r#"<w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr>"#),
+        }
+        for (i, line) in text.lines().enumerate() {
+            if i > 0 {
+                self.xml.push_str("<w:br/>");
+            }
+            self.xml.push_str(r#"<w:t xml:space="preserve">"#);
+            escape_into(self.xml, &line.replace('\t', " "));
+            self.xml.push_str("</w:t>");
+        }
+        self.xml.push_str("</w:r>");
+    }
+
+    /// `text` as a link to `uri`.
+    fn link(&mut self, text: &str, uri: &str) {
+        let n = match self.links.iter().position(|l| l == uri) {
+            Some(at) => at + 1,
+            None => {
+                self.links.push(uri.to_owned());
+                self.links.len()
+            }
+        };
+        let _ = write!(self.xml, r#"<w:hyperlink r:id="rIdLink{n}" w:history="1">"#);
+        self.text(text, Look::Link);
+        self.xml.push_str("</w:hyperlink>");
+    }
+}
+
+/// Appends `text` to `out` as XML character data (also fit for an attribute value),
+/// leaving out the control characters XML cannot carry.
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c < ' ' || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
+            c => out.push(c),
+        }
+    }
+}
+
+fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
+/// The package: every part, in a fixed order, with fixed times.
+fn package(meta: &Meta, body: &Body) -> Result<Vec<u8>> {
+    let parts: [(&str, String); 8] = [
+        ("[Content_Types].xml", content_types()),
+        ("_rels/.rels", package_relationships()),
+        ("docProps/core.xml", core_properties(meta)),
+        ("docProps/app.xml", app_properties()),
+        ("word/document.xml", document(body)),
+        ("word/_rels/document.xml.rels", document_relationships(body)),
+        ("word/styles.xml", styles()),
+        ("word/numbering.xml", numbering()),
+    ];
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    let mut archive = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, xml) in parts {
+        archive.start_file(name, options).map_err(failed)?;
+        archive.write_all(xml.as_bytes()).map_err(failed)?;
+    }
+    Ok(archive.finish().map_err(failed)?.into_inner())
 }
 
 fn failed(error: impl std::fmt::Display) -> Error {
     Error::Internal(format!("the Word document could not be written: {error}"))
 }
 
-/// The writer names links from a counter shared by the whole process and lists them
-/// in hash order: the package is rewritten with the links numbered in the order the
-/// document uses them and its relationships sorted, each part stored as it was, with
-/// the archive's fixed times.
-fn settle(package: &[u8]) -> Result<Vec<u8>> {
-    use std::io::{Read, Write};
-    let mut archive = zip::ZipArchive::new(Cursor::new(package)).map_err(failed)?;
-    let mut parts: Vec<(String, Vec<u8>)> = Vec::with_capacity(archive.len());
-    for i in 0..archive.len() {
-        let mut file = archive.by_index(i).map_err(failed)?;
-        let mut data = Vec::new();
-        file.read_to_end(&mut data).map_err(failed)?;
-        parts.push((file.name().map_err(failed)?.into_owned(), data));
-    }
-    let document = parts
-        .iter()
-        .find(|(name, _)| name == "word/document.xml")
-        .map(|(_, data)| String::from_utf8_lossy(data).into_owned())
-        .unwrap_or_default();
-    let mut order: Vec<String> = Vec::new();
-    for id in link_ids(&document) {
-        if !order.contains(&id) {
-            order.push(id);
-        }
-    }
-    let renamed = |text: &str| {
-        let mut out = String::with_capacity(text.len());
-        let mut rest = text;
-        while let Some(at) = rest.find(LINK_ID) {
-            out.push_str(&rest[..at]);
-            let id = link_id_at(rest, at);
-            match order.iter().position(|o| *o == id) {
-                Some(n) => out.push_str(&format!("{LINK_ID}{}", n + 1)),
-                None => out.push_str(&id),
-            }
-            rest = &rest[at + id.len()..];
-        }
-        out.push_str(rest);
-        out
-    };
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, data) in parts {
-        if name.ends_with('/') {
-            out.add_directory(name, zip::write::SimpleFileOptions::default())
-                .map_err(failed)?;
-            continue;
-        }
-        let data = match name.as_str() {
-            "word/document.xml" => renamed(&String::from_utf8_lossy(&data)).into_bytes(),
-            "word/_rels/document.xml.rels" => {
-                sorted_relationships(&renamed(&String::from_utf8_lossy(&data))).into_bytes()
-            }
-            _ => data,
-        };
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated)
-            .unix_permissions(0o644);
-        out.start_file(name, options).map_err(failed)?;
-        out.write_all(&data).map_err(failed)?;
-    }
-    Ok(out.finish().map_err(failed)?.into_inner())
+fn content_types() -> String {
+    const TYPES: &str = "http://schemas.openxmlformats.org/package/2006/content-types";
+    const OFFICE: &str = "application/vnd.openxmlformats-officedocument";
+    format!(
+        r#"{XML_DECLARATION}<Types xmlns="{TYPES}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="{OFFICE}.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="{OFFICE}.wordprocessingml.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="{OFFICE}.wordprocessingml.numbering+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="{OFFICE}.extended-properties+xml"/></Types>"#
+    )
 }
 
-const LINK_ID: &str = "rIdHyperlink";
-
-/// The link id that starts at byte `at` of `text`.
-fn link_id_at(text: &str, at: usize) -> String {
-    let digits: String = text[at + LINK_ID.len()..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    format!("{LINK_ID}{digits}")
+fn package_relationships() -> String {
+    format!(
+        r#"{XML_DECLARATION}<Relationships xmlns="{REL}"><Relationship Id="rId1" Type="{R}/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="{REL}/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="{R}/extended-properties" Target="docProps/app.xml"/></Relationships>"#
+    )
 }
 
-/// The link ids `text` names, in order.
-fn link_ids(text: &str) -> Vec<String> {
-    text.match_indices(LINK_ID)
-        .map(|(at, _)| link_id_at(text, at))
-        .collect()
+/// Title, author, subject, keywords and date, as the PDF's document information has them.
+fn core_properties(meta: &Meta) -> String {
+    let mut xml = format!(
+        r#"{XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:subject>{}</dc:subject><dc:creator>{}</dc:creator><cp:keywords>{}</cp:keywords>"#,
+        escaped(&meta.title),
+        escaped(&meta.subject),
+        escaped(&meta.author),
+        escaped(&meta.keywords.join(", ")),
+    );
+    if !meta.date.is_empty() {
+        let date = escaped(&meta.date);
+        let _ = write!(
+            xml,
+            r#"<dcterms:created xsi:type="dcterms:W3CDTF">{date}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{date}</dcterms:modified>"#
+        );
+    }
+    xml.push_str("</cp:coreProperties>");
+    xml
 }
 
-/// The relationships part with its `<Relationship …/>` elements in a fixed order.
-fn sorted_relationships(xml: &str) -> String {
-    let (Some(first), Some(end)) = (xml.find("<Relationship "), xml.rfind("</Relationships>"))
-    else {
-        return xml.to_owned();
-    };
-    let mut elements: Vec<&str> = xml[first..end]
-        .split_inclusive("/>")
-        .map(str::trim)
-        .filter(|e| !e.is_empty())
-        .collect();
-    elements.sort_by_key(|e| {
-        let id = e
-            .split("Id=\"")
-            .nth(1)
-            .and_then(|r| r.split('"').next())
-            .unwrap_or("");
-        let digits: String = id.chars().filter(char::is_ascii_digit).collect();
-        (
-            id.trim_end_matches(|c: char| c.is_ascii_digit()).to_owned(),
-            digits.parse::<u64>().unwrap_or(0),
+fn app_properties() -> String {
+    format!(
+        r#"{XML_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Career Hub</Application></Properties>"#
+    )
+}
+
+/// The body on A4 with 2 cm margins, as the PDF's default paper.
+fn document(body: &Body) -> String {
+    format!(
+        r#"{XML_DECLARATION}<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr></w:body></w:document>"#,
+        body.xml
+    )
+}
+
+fn document_relationships(body: &Body) -> String {
+    let mut xml = format!(
+        r#"{XML_DECLARATION}<Relationships xmlns="{REL}"><Relationship Id="rIdStyles" Type="{R}/styles" Target="styles.xml"/><Relationship Id="rIdNumbering" Type="{R}/numbering" Target="numbering.xml"/>"#
+    );
+    for (i, uri) in body.links.iter().enumerate() {
+        let _ = write!(
+            xml,
+            r#"<Relationship Id="rIdLink{}" Type="{R}/hyperlink" Target="{}" TargetMode="External"/>"#,
+            i + 1,
+            escaped(uri)
+        );
+    }
+    xml.push_str("</Relationships>");
+    xml
+}
+
+/// Normal text, the title, two heading levels (outline levels, so Word's navigation
+/// pane and tracking systems see the structure), list paragraphs and links.
+fn styles() -> String {
+    let heading = |id: &str, name: &str, size: u32, level: u32, before: u32| {
+        format!(
+            r#"<w:style w:type="paragraph" w:styleId="{id}"><w:name w:val="{name}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="{before}" w:after="80"/><w:outlineLvl w:val="{level}"/></w:pPr><w:rPr><w:b/><w:sz w:val="{size}"/></w:rPr></w:style>"#
         )
-    });
-    format!("{}{}{}", &xml[..first], elements.concat(), &xml[end..])
+    };
+    format!(
+        r#"{XML_DECLARATION}<w:styles xmlns:w="{W}"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsia="Calibri" w:cs="Calibri"/><w:sz w:val="22"/><w:lang w:val="en-US"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="80" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="120"/></w:pPr><w:rPr><w:b/><w:sz w:val="40"/></w:rPr></w:style>{}{}<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="40"/><w:ind w:left="360" w:hanging="360"/></w:pPr></w:style><w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style></w:styles>"#,
+        heading("Heading1", "heading 1", 26, 0, 240),
+        heading("Heading2", "heading 2", 22, 1, 160),
+    )
+}
+
+/// One list: a bullet at the first level.
+fn numbering() -> String {
+    format!(
+        r#"{XML_DECLARATION}<w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum><w:num w:numId="{BULLETS}"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+    )
 }

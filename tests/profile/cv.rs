@@ -693,8 +693,8 @@ fn a_file_that_is_not_a_pdf_is_said_to_be_unreadable() {
     );
 }
 
-/// The text of a Word document's body, paragraph by paragraph.
-fn docx_paragraphs(bytes: &[u8]) -> Vec<String> {
+/// The XML of a Word document's body.
+fn docx_body(bytes: &[u8]) -> String {
     use std::io::Read;
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut xml = String::new();
@@ -703,7 +703,13 @@ fn docx_paragraphs(bytes: &[u8]) -> Vec<String> {
         .unwrap()
         .read_to_string(&mut xml)
         .unwrap();
-    xml.split("</w:p>")
+    xml
+}
+
+/// The text of a Word document's body, paragraph by paragraph.
+fn docx_paragraphs(bytes: &[u8]) -> Vec<String> {
+    docx_body(bytes)
+        .split("</w:p>")
         .map(|paragraph| {
             let mut text = String::new();
             for piece in paragraph.split("<w:t").skip(1) {
@@ -756,10 +762,7 @@ fn the_word_export_says_what_the_pdf_says_in_order_and_the_same_bytes_twice() {
         );
     }
     // Headings are Word's own, so structure survives.
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&first)).unwrap();
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
-        .unwrap();
+    let xml = docx_body(&first);
     assert!(
         xml.contains(r#"<w:pStyle w:val="Heading1" />"#)
             || xml.contains(r#"<w:pStyle w:val="Heading1"/>"#),
@@ -767,6 +770,43 @@ fn the_word_export_says_what_the_pdf_says_in_order_and_the_same_bytes_twice() {
     );
     assert!(xml.contains("<w:numPr>"), "bullets are a list");
     assert!(xml.contains("w:hyperlink"), "links are links");
+}
+
+#[test]
+fn the_word_export_keeps_markup_characters_and_line_breaks_as_written() {
+    let (mut db, local) = fixture::profile();
+    experience::Experience::create(
+        &mut db,
+        &local.profile_id,
+        experience::ExperienceInput {
+            description: Some("Ran R&D for <Lead> \"tools\"\nSecond line".into()),
+            responsibilities: vec!["Cut build times 5 -> 2 min\u{1}".into()],
+            ..job("AT&T", "Engineer <II>", "2018-01-01")
+        },
+    )
+    .unwrap();
+    let bytes = cv::export_docx(db.conn(), &local.profile_id, None).unwrap();
+    let paragraphs = docx_paragraphs(&bytes);
+    for said in [
+        "Engineer <II>  (Jan 2018)",
+        "AT&T",
+        "Ran R&D for <Lead> &quot;tools&quot;Second line",
+        "Cut build times 5 -> 2 min",
+    ] {
+        assert!(
+            paragraphs.iter().any(|p| p == said),
+            "{said:?} in {paragraphs:?}"
+        );
+    }
+    let xml = docx_body(&bytes);
+    assert!(
+        xml.contains("tools&quot;</w:t><w:br/><w:t"),
+        "a line break in the text is a line break in Word"
+    );
+    assert!(
+        !xml.contains('\u{1}'),
+        "control characters XML cannot carry are left out"
+    );
 }
 
 #[test]
