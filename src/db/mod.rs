@@ -58,7 +58,10 @@ impl Db {
         let mut conn = Connection::open(path).map_err(|e| classify_open_error(e, path))?;
         configure(&conn)?;
         let version = migrations::schema_version(&conn)?;
-        if existing && version < migrations::latest_version() {
+        // A file at version 0 holds nothing yet (preflight refused it otherwise): another
+        // program is setting it up right now, or its set-up was cut short. There is
+        // nothing to back up, and programs starting together would race for one copy.
+        if existing && version > 0 && version < migrations::latest_version() {
             let copy = files::pre_migration_path(&conn, path, version)?;
             files::copy_database(&conn, &copy)?;
             tracing::info!(backup = %copy.display(), from = version, "backed up before migrating");
