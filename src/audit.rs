@@ -111,30 +111,34 @@ impl AuditContext {
     pub(crate) fn begin(&self, tx: &Transaction<'_>, reverts: Option<&str>) -> Result<String> {
         Self::forget_if_empty(tx)?;
         let change_id = ulid::Ulid::generate().to_string();
-        tx.execute(
-            "INSERT INTO changes (id, source, session_id, reverts_change_id) VALUES (?1, ?2, ?3, ?4)",
-            params![change_id, self.source.as_str(), self.session_id, reverts],
-        )?;
-        tx.execute(
+        tx.prepare_cached(
+            "INSERT INTO changes (id, source, session_id, reverts_change_id)
+             VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![
+            change_id,
+            self.source.as_str(),
+            self.session_id,
+            reverts
+        ])?;
+        tx.prepare_cached(
             "UPDATE audit_state SET user_id = ?1, source = ?2, session_id = ?3, change_id = ?4,
                  reverts_change_id = ?5 WHERE id = 1",
-            params![
-                self.user_id,
-                self.source.as_str(),
-                self.session_id,
-                change_id,
-                reverts
-            ],
-        )?;
+        )?
+        .execute(params![
+            self.user_id,
+            self.source.as_str(),
+            self.session_id,
+            change_id,
+            reverts
+        ])?;
         Ok(change_id)
     }
 
     /// Names the user of the change being written in `tx`, once it is known.
     pub(crate) fn set_user(tx: &Transaction<'_>, user_id: &str) -> Result<()> {
-        tx.execute(
-            "UPDATE audit_state SET user_id = ?1 WHERE id = 1",
-            [user_id],
-        )?;
+        tx.prepare_cached("UPDATE audit_state SET user_id = ?1 WHERE id = 1")?
+            .execute([user_id])?;
         Ok(())
     }
 
@@ -142,21 +146,21 @@ impl AuditContext {
     /// nothing) and puts the shared context row back to "unknown writer" before commit.
     pub(crate) fn end(tx: &Transaction<'_>) -> Result<()> {
         Self::forget_if_empty(tx)?;
-        tx.execute(
-            "UPDATE audit_state SET user_id = NULL, source = 'system', session_id = NULL, change_id = NULL,
-                 reverts_change_id = NULL WHERE id = 1",
-            [],
-        )?;
+        tx.prepare_cached(
+            "UPDATE audit_state SET user_id = NULL, source = 'system', session_id = NULL,
+                 change_id = NULL, reverts_change_id = NULL WHERE id = 1",
+        )?
+        .execute([])?;
         Ok(())
     }
 
     /// Removes the current change's row when no audit row names it.
     fn forget_if_empty(tx: &Transaction<'_>) -> Result<()> {
-        tx.execute(
+        tx.prepare_cached(
             "DELETE FROM changes WHERE id = (SELECT change_id FROM audit_state WHERE id = 1)
                  AND NOT EXISTS (SELECT 1 FROM audit_log WHERE change_id = changes.id)",
-            [],
-        )?;
+        )?
+        .execute([])?;
         Ok(())
     }
 }

@@ -175,6 +175,22 @@ impl Db {
         })
     }
 
+    /// A copy of this database in memory as it is now, written with the same audit
+    /// context; what is written to either afterwards stays its own (for tests and
+    /// previews).
+    pub fn copy_in_memory(&self) -> Result<Self> {
+        let bytes = self.conn.serialize(MAIN_DB)?;
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        conn.deserialize_read_exact(MAIN_DB, &bytes[..], bytes.len(), false)?;
+        Ok(Self {
+            conn,
+            path: None,
+            audit: self.audit.clone(),
+            read_only: None,
+        })
+    }
+
     /// The file this database lives in, or `None` in memory.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()

@@ -18,7 +18,7 @@ use serde_json::{Map, Value};
 
 use super::{Transport, TransportError};
 
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 struct Account {
     log: Vec<PulledChange>,
     seen: HashSet<String>,
@@ -52,15 +52,29 @@ impl MemoryServer {
         let session = Session {
             token: format!("token-{device_id}"),
             user_id: "account".into(),
-            device_id: device_id.clone(),
+            device_id,
             expires_at: "2099-01-01T00:00:00Z".into(),
         };
-        let transport = MemoryTransport {
-            server: self.clone(),
-            device_id,
-            offline: false,
-        };
+        drop(account);
+        let transport = self.transport(&session);
         (session, transport)
+    }
+
+    /// A transport for a device already signed in with `session`.
+    pub fn transport(&self, session: &Session) -> MemoryTransport {
+        MemoryTransport {
+            server: self.clone(),
+            device_id: session.device_id.clone(),
+            offline: false,
+        }
+    }
+
+    /// A copy of the account as it is now, its devices included; what either takes
+    /// afterwards stays its own.
+    pub fn fork(&self) -> Self {
+        Self {
+            account: Arc::new(Mutex::new(self.account().clone())),
+        }
     }
 
     /// Every change the account took, in sequence order.

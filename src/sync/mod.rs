@@ -62,10 +62,12 @@ pub struct Status {
 
 /// The device's sync state.
 pub fn status(conn: &Connection) -> Result<Status> {
-    let (capturing, server, email, account_id, device_id, last_synced_at) = conn.query_row(
-        "SELECT capturing, server_url, email, account_id, device_id, last_synced_at FROM sync_state WHERE id = 1",
-        [],
-        |row| {
+    let (capturing, server, email, account_id, device_id, last_synced_at) = conn
+        .prepare_cached(
+            "SELECT capturing, server_url, email, account_id, device_id, last_synced_at
+             FROM sync_state WHERE id = 1",
+        )?
+        .query_row([], |row| {
             Ok((
                 row.get::<_, bool>(0)?,
                 row.get(1)?,
@@ -74,10 +76,9 @@ pub fn status(conn: &Connection) -> Result<Status> {
                 row.get(4)?,
                 row.get(5)?,
             ))
-        },
-    )?;
+        })?;
     let pending = waiting(conn)?;
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT table_name, row_key, rejected_code, rejected_message FROM sync_outbox
          WHERE rejected_code IS NOT NULL ORDER BY seq",
     )?;
@@ -106,11 +107,9 @@ pub fn status(conn: &Connection) -> Result<Status> {
 
 /// How many changes wait to be pushed.
 fn waiting(conn: &Connection) -> Result<u64> {
-    let count: i64 = conn.query_row(
-        "SELECT count(*) FROM sync_outbox WHERE rejected_code IS NULL",
-        [],
-        |row| row.get(0),
-    )?;
+    let count: i64 = conn
+        .prepare_cached("SELECT count(*) FROM sync_outbox WHERE rejected_code IS NULL")?
+        .query_row([], |row| row.get(0))?;
     Ok(u64::try_from(count).unwrap_or(0))
 }
 
@@ -206,14 +205,13 @@ pub fn push(
     loop {
         // Ids are given, and kept, before a batch is sent: a batch sent again after a
         // lost reply carries the same ids, which the server answers as duplicates.
-        db.conn().execute(
-            &format!(
+        db.conn()
+            .prepare_cached(&format!(
                 "UPDATE sync_outbox SET change_id = {}() WHERE change_id IS NULL AND seq IN (
                      SELECT seq FROM sync_outbox WHERE rejected_code IS NULL ORDER BY seq LIMIT ?1)",
                 crate::bulk::ULID_FUNCTION
-            ),
-            [BATCH],
-        )?;
+            ))?
+            .execute([BATCH])?;
         let batch = outbox_batch(db.conn())?;
         if batch.is_empty() {
             return Ok(());
@@ -728,8 +726,8 @@ fn send_catalog_first(tx: &Transaction<'_>) -> Result<()> {
         if named.is_empty() {
             continue;
         }
-        let rowids: String = tx.query_row(
-            &format!(
+        let rowids: String = tx
+            .prepare_cached(&format!(
                 "SELECT json_group_array(rowid) FROM (SELECT c.rowid FROM \"{name}\" c
                  WHERE c.id IN ({named})
                    AND NOT EXISTS (SELECT 1 FROM sync_rows s WHERE s.table_name = '{name}' AND s.row_key = json_array(c.id))
@@ -737,10 +735,8 @@ fn send_catalog_first(tx: &Transaction<'_>) -> Result<()> {
                  ORDER BY c.rowid)",
                 name = catalog.name,
                 named = named.join(" UNION "),
-            ),
-            [],
-            |row| row.get(0),
-        )?;
+            ))?
+            .query_row([], |row| row.get(0))?;
         if rowids == "[]" {
             continue;
         }

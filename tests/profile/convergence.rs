@@ -5,7 +5,7 @@
 //! profile: the same rows in every synced table (completeness scores included), and no
 //! row naming a row that is not there.
 //!
-//! The account is held in memory for breadth (`PROPTEST_CASES`, default below), and is
+//! The account is held in memory for breadth (`PROPTEST_CASES`, 4,000 unless set), and is
 //! the real sync server for a smaller number of cases (`PROPTEST_REAL_CASES`): the
 //! server runs in this process on a private PostgreSQL cluster, and the devices reach
 //! it over the real HTTP client, each case with an account of its own. Failures are
@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use career_hub::profile::LocalProfile;
 use career_hub::sync::{self, Choice, Transport, TransportError};
 use career_hub::{AuditContext, Db, Source};
-use career_hub_protocol::api::{Change, PullResponse, PushResponse};
+use career_hub_protocol::api::{Change, PullResponse, PushResponse, Session};
 use proptest::prelude::*;
 
 use crate::property::{self, Op};
@@ -118,15 +118,7 @@ fn real_server() -> &'static str {
 /// Signs in `count` new devices to a new account.
 fn devices(account: Account, count: usize) -> Vec<Device> {
     match account {
-        Account::Memory => {
-            let server = sync::memory::MemoryServer::new();
-            (0..count)
-                .map(|_| {
-                    let (session, transport) = server.sign_in();
-                    signed_in("memory", "ada@example.com", &session, Box::new(transport))
-                })
-                .collect()
-        }
+        Account::Memory => memory_devices(count),
         Account::Real => {
             static ACCOUNTS: AtomicUsize = AtomicUsize::new(0);
             let url = real_server();
@@ -152,10 +144,49 @@ fn devices(account: Account, count: usize) -> Vec<Device> {
     }
 }
 
+/// `count` devices signed in to a new account held in memory. Every case starts from
+/// the same signed-in devices, so they are set up once per test thread and each case
+/// gets copies of their databases and of the account.
+fn memory_devices(count: usize) -> Vec<Device> {
+    type Start = (sync::memory::MemoryServer, Vec<(Db, LocalProfile, Session)>);
+    thread_local! {
+        static START: std::cell::RefCell<Option<Start>> = const { std::cell::RefCell::new(None) };
+    }
+    START.with_borrow_mut(|start| {
+        if start
+            .as_ref()
+            .is_none_or(|(_, devices)| devices.len() != count)
+        {
+            let server = sync::memory::MemoryServer::new();
+            let devices = (0..count)
+                .map(|_| {
+                    let (session, transport) = server.sign_in();
+                    let device =
+                        signed_in("memory", "ada@example.com", &session, Box::new(transport));
+                    (device.db, device.local, session)
+                })
+                .collect();
+            *start = Some((server, devices));
+        }
+        let Some((server, devices)) = start.as_ref() else {
+            unreachable!("set up above")
+        };
+        let server = server.fork();
+        devices
+            .iter()
+            .map(|(db, local, session)| Device {
+                db: db.copy_in_memory().unwrap(),
+                local: local.clone(),
+                transport: Box::new(server.transport(session)),
+            })
+            .collect()
+    })
+}
+
 fn signed_in(
     server: &str,
     email: &str,
-    session: &career_hub_protocol::api::Session,
+    session: &Session,
     mut transport: Box<dyn Transport>,
 ) -> Device {
     let mut db = Db::open_in_memory().unwrap();
@@ -302,11 +333,33 @@ fn cases(variable: &str, default: u32) -> u32 {
         .unwrap_or(default)
 }
 
+/// The in-memory cases (`PROPTEST_CASES` in all) are shared by this many tests, which
+/// the test harness runs side by side.
+const SHARES: u32 = 4;
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases("PROPTEST_CASES", 400), ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        cases: cases("PROPTEST_CASES", 4000).div_ceil(SHARES),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
-    fn every_device_ends_with_the_same_profile(steps in proptest::collection::vec(step(), 1..40)) {
+    fn every_device_ends_with_the_same_profile_1(steps in proptest::collection::vec(step(), 1..40)) {
+        run(Account::Memory, &steps);
+    }
+
+    #[test]
+    fn every_device_ends_with_the_same_profile_2(steps in proptest::collection::vec(step(), 1..40)) {
+        run(Account::Memory, &steps);
+    }
+
+    #[test]
+    fn every_device_ends_with_the_same_profile_3(steps in proptest::collection::vec(step(), 1..40)) {
+        run(Account::Memory, &steps);
+    }
+
+    #[test]
+    fn every_device_ends_with_the_same_profile_4(steps in proptest::collection::vec(step(), 1..40)) {
         run(Account::Memory, &steps);
     }
 }

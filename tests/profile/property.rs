@@ -66,7 +66,7 @@ const TECHNOLOGIES: [&str; 12] = [
 fn nth_id(db: &Db, table: &str, profile_id: &str, n: usize) -> Option<String> {
     let ids: Vec<String> = db
         .conn()
-        .prepare(&format!(
+        .prepare_cached(&format!(
             "SELECT id FROM {table} WHERE profile_id = ?1 ORDER BY id"
         ))
         .unwrap()
