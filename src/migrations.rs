@@ -1,40 +1,55 @@
-//! The schema migrations in `migrations/sqlite/`, embedded in the binary.
+//! The schema migrations in `migrations/sqlite/`, embedded in the binary (packed by
+//! `build.rs`, unpacked the first time a database is created or upgraded).
 //!
 //! They are append-only: a released migration is never edited; a change to the schema is
 //! a new directory. `PRAGMA user_version` holds the number of migrations applied.
 
 use std::sync::LazyLock;
 
-use include_dir::{Dir, include_dir};
 use rusqlite::Connection;
-use rusqlite_migration::Migrations;
+use rusqlite_migration::{M, Migrations};
 
 use crate::Result;
 
-static MIGRATIONS_DIR: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/migrations/sqlite");
+include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
 
-/// The migrations, in order.
-pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
-    // The directory is embedded at compile time and its layout is checked by the
+/// Each migration's `up.sql` and `down.sql`, in order.
+static SQL: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    // The frame is made by build.rs from files it read and is checked by the
     // `migrations_validate` test, so a failure here is a build defect, not user input.
     #[allow(clippy::expect_used)]
-    Migrations::from_directory(&MIGRATIONS_DIR)
-        .expect("migrations/sqlite is laid out as NNNN-name/{up,down}.sql")
+    let sql = zstd::bulk::decompress(PACKED, UNPACKED_LEN).expect("build.rs packs a whole frame");
+    let mut rest = sql.as_slice();
+    let mut next = || {
+        let (length, tail) = rest.split_first_chunk::<4>()?;
+        let (text, tail) =
+            tail.split_at_checked(usize::try_from(u32::from_le_bytes(*length)).ok()?)?;
+        rest = tail;
+        String::from_utf8(text.to_vec()).ok()
+    };
+    #[allow(clippy::expect_used)]
+    NAMES
+        .iter()
+        .map(|_| {
+            let up = next().expect("build.rs packs each up.sql");
+            let down = next().expect("build.rs packs each down.sql");
+            (up, down)
+        })
+        .collect()
 });
+
+/// The migrations, in order.
+pub static MIGRATIONS: LazyLock<Migrations<'static>> =
+    LazyLock::new(|| Migrations::new(SQL.iter().map(|(up, down)| M::up(up).down(down)).collect()));
 
 /// The schema version this program writes: the number of migrations it carries.
 pub fn latest_version() -> usize {
-    MIGRATIONS_DIR.dirs().count()
+    NAMES.len()
 }
 
 /// The names of the migrations, in order (`0001-documented-schema`, …).
 pub fn names() -> Vec<&'static str> {
-    let mut names: Vec<&str> = MIGRATIONS_DIR
-        .dirs()
-        .filter_map(|dir| dir.path().file_name().and_then(|name| name.to_str()))
-        .collect();
-    names.sort_unstable();
-    names
+    NAMES.to_vec()
 }
 
 /// The schema version recorded in a database (`PRAGMA user_version`).
