@@ -754,7 +754,7 @@ fn catalog_upsert(
     let local: Option<String> = match name {
         Some(name) => tx
             .prepare_cached(
-                "SELECT id FROM technologies WHERE lower(name) = lower(?1) ORDER BY id = ?2 DESC",
+                "SELECT id FROM technologies WHERE name = ?1 COLLATE NOCASE ORDER BY id = ?2 DESC",
             )?
             .query_row([name, id], |row| row.get(0))
             .optional()?,

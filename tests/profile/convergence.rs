@@ -5,8 +5,8 @@
 //! profile: the same rows in every synced table (completeness scores included), and no
 //! row naming a row that is not there.
 //!
-//! The account is held in memory for breadth (`PROPTEST_CASES`, 4,000 unless set), and is
-//! the real sync server for a smaller number of cases (`PROPTEST_REAL_CASES`): the
+//! The account is held in memory for breadth (`CONVERGENCE_CASES`, 4,000 unless set), and
+//! is the real sync server for a smaller number of cases (`PROPTEST_REAL_CASES`): the
 //! server runs in this process on a private PostgreSQL cluster, and the devices reach
 //! it over the real HTTP client, each case with an account of its own. Failures are
 //! shrunk and saved by proptest.
@@ -333,13 +333,14 @@ fn cases(variable: &str, default: u32) -> u32 {
         .unwrap_or(default)
 }
 
-/// The in-memory cases (`PROPTEST_CASES` in all) are shared by this many tests, which
-/// the test harness runs side by side.
+/// The in-memory cases (`CONVERGENCE_CASES` in all) are shared by this many tests, which
+/// the test harness runs side by side. (`PROPTEST_CASES`, when set, is proptest's own:
+/// it overrides the count of every property test, each of these four included.)
 const SHARES: u32 = 4;
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: cases("PROPTEST_CASES", 4000).div_ceil(SHARES),
+        cases: cases("CONVERGENCE_CASES", 4000).div_ceil(SHARES),
         ..ProptestConfig::default()
     })]
 
