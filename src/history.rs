@@ -421,15 +421,20 @@ fn describe(conn: &Connection, entry: &AuditEntry) -> String {
     }
 }
 
+/// Whether a technology is used by a skill or a tag, or is known to the synced
+/// account's shared catalog (which never takes a catalog row back, so other devices may
+/// name it in rows that reach this one later).
 fn technology_in_use(tx: &Transaction<'_>, row: &BTreeMap<String, Value>) -> Result<bool> {
     let id = row.get("id").and_then(Value::as_str).unwrap_or_default();
-    Ok(tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM skills WHERE technology_id = ?1)
-             OR EXISTS (SELECT 1 FROM experience_technologies WHERE technology_id = ?1)
-             OR EXISTS (SELECT 1 FROM project_technologies WHERE technology_id = ?1)",
-        [id],
-        |r| r.get(0),
-    )?)
+    Ok(tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM skills WHERE technology_id = ?1)
+                 OR EXISTS (SELECT 1 FROM experience_technologies WHERE technology_id = ?1)
+                 OR EXISTS (SELECT 1 FROM project_technologies WHERE technology_id = ?1)
+                 OR EXISTS (SELECT 1 FROM sync_rows
+                            WHERE table_name = 'technologies' AND row_key = json_array(?1))",
+        )?
+        .query_row([id], |r| r.get(0))?)
 }
 
 /// Which changes are still in effect: every change but those reversed by a change that
@@ -665,7 +670,8 @@ fn revert(tx: &Transaction<'_>, entry: &AuditEntry) -> Result<usize> {
         ("CREATE", _, Some(new)) => {
             let new = values(new);
             if spec.entity == "TECHNOLOGY" && technology_in_use(tx, &new)? {
-                // Created along the way and used since: it stays in the shared catalog.
+                // Created along the way and used since (or shared with the account): it
+                // stays in the catalog.
                 return Ok(0);
             }
             Ok(tx
