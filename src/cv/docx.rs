@@ -99,28 +99,33 @@ enum Look {
 }
 
 impl Body {
+    /// A paragraph in `style` (Normal when `None`).
     fn paragraph(&mut self, style: Option<&str>, runs: impl FnOnce(&mut Paragraph)) {
+        let properties = style
+            .map(|style| format!(r#"<w:pStyle w:val="{style}"/>"#))
+            .unwrap_or_default();
+        self.paragraph_with(&properties, runs);
+    }
+
+    /// An item of the bullet list.
+    fn bullet(&mut self, text: &str) {
+        let properties = format!(
+            r#"<w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{BULLETS}"/></w:numPr>"#
+        );
+        self.paragraph_with(&properties, |p| p.text(text, Look::Plain));
+    }
+
+    /// A paragraph with the paragraph properties `properties` (WordprocessingML inside
+    /// `<w:pPr>`, none when empty).
+    fn paragraph_with(&mut self, properties: &str, runs: impl FnOnce(&mut Paragraph)) {
         self.xml.push_str("<w:p>");
-        if let Some(style) = style {
-            let _ = write!(self.xml, r#"<w:pPr><w:pStyle w:val="{style}"/></w:pPr>"#);
+        if !properties.is_empty() {
+            let _ = write!(self.xml, "<w:pPr>{properties}</w:pPr>");
         }
         runs(&mut Paragraph {
             xml: &mut self.xml,
             links: &mut self.links,
         });
-        self.xml.push_str("</w:p>");
-    }
-
-    fn bullet(&mut self, text: &str) {
-        let _ = write!(
-            self.xml,
-            r#"<w:p><w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{BULLETS}"/></w:numPr></w:pPr>"#
-        );
-        Paragraph {
-            xml: &mut self.xml,
-            links: &mut self.links,
-        }
-        .text(text, Look::Plain);
         self.xml.push_str("</w:p>");
     }
 }
