@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::audit::{self, AuditEntry, ENTRY_COLUMNS, ENTRY_SOURCE, sql_value};
+use crate::profile::technology;
 use crate::schema::tables::{self, Table};
 use crate::{Db, Error, Result, Source};
 
@@ -421,20 +422,12 @@ fn describe(conn: &Connection, entry: &AuditEntry) -> String {
     }
 }
 
-/// Whether a technology is used by a skill or a tag, or is known to the synced
-/// account's shared catalog (which never takes a catalog row back, so other devices may
-/// name it in rows that reach this one later).
-fn technology_in_use(tx: &Transaction<'_>, row: &BTreeMap<String, Value>) -> Result<bool> {
+/// Whether a technology created along the way stays when its change is undone: while a
+/// skill or tag uses it, or while the synced account shares it (see
+/// [`technology::delete`]).
+fn technology_stays(tx: &Transaction<'_>, row: &BTreeMap<String, Value>) -> Result<bool> {
     let id = row.get("id").and_then(Value::as_str).unwrap_or_default();
-    Ok(tx
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM skills WHERE technology_id = ?1)
-                 OR EXISTS (SELECT 1 FROM experience_technologies WHERE technology_id = ?1)
-                 OR EXISTS (SELECT 1 FROM project_technologies WHERE technology_id = ?1)
-                 OR EXISTS (SELECT 1 FROM sync_rows
-                            WHERE table_name = 'technologies' AND row_key = json_array(?1))",
-        )?
-        .query_row([id], |r| r.get(0))?)
+    Ok(technology::uses(tx, id)? > 0 || technology::shared_with_account(tx, id)?)
 }
 
 /// Which changes are still in effect: every change but those reversed by a change that
@@ -669,7 +662,7 @@ fn revert(tx: &Transaction<'_>, entry: &AuditEntry) -> Result<usize> {
     match (action, &entry.old_values, &entry.new_values) {
         ("CREATE", _, Some(new)) => {
             let new = values(new);
-            if spec.entity == "TECHNOLOGY" && technology_in_use(tx, &new)? {
+            if spec.entity == "TECHNOLOGY" && technology_stays(tx, &new)? {
                 // Created along the way and used since (or shared with the account): it
                 // stays in the catalog.
                 return Ok(0);

@@ -163,23 +163,47 @@ pub fn update(db: &mut Db, id: &str, input: TechnologyInput) -> Result<Technolog
 }
 
 /// Removes a technology nobody uses. One in use by a skill or tag is refused, because
-/// the documented cascade would silently delete those skills and tags with it.
+/// the documented cascade would silently delete those skills and tags with it; so is one
+/// the synced account shares, because the account never takes a catalog row back and
+/// other devices' skills and tags naming it would find nothing here.
 pub fn delete(db: &mut Db, id: &str) -> Result<()> {
     let technology = get(db.conn(), id)?;
-    let uses: i64 = db.conn().query_row(
-        "SELECT (SELECT count(*) FROM skills WHERE technology_id = ?1)
-              + (SELECT count(*) FROM experience_technologies WHERE technology_id = ?1)
-              + (SELECT count(*) FROM project_technologies WHERE technology_id = ?1)",
-        [id],
-        |row| row.get(0),
-    )?;
+    let uses = uses(db.conn(), id)?;
     if uses > 0 {
         return Err(Error::Conflict(format!(
             "{} is used by {uses} skill(s) or tag(s); remove those first",
             technology.name
         )));
     }
+    if shared_with_account(db.conn(), id)? {
+        return Err(Error::Conflict(format!(
+            "{} is in the catalog your synced account shares with your other devices, \
+             so it stays",
+            technology.name
+        )));
+    }
     db.write(|tx| rows::delete(tx, "technologies", "technology", id))
+}
+
+/// How many skills and tags name the technology `id`.
+pub(crate) fn uses(conn: &Connection, id: &str) -> Result<i64> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT (SELECT count(*) FROM skills WHERE technology_id = ?1)
+                  + (SELECT count(*) FROM experience_technologies WHERE technology_id = ?1)
+                  + (SELECT count(*) FROM project_technologies WHERE technology_id = ?1)",
+        )?
+        .query_row([id], |row| row.get(0))?)
+}
+
+/// Whether the synced account knows the technology `id` (it has merge state here).
+pub(crate) fn shared_with_account(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM sync_rows
+                            WHERE table_name = 'technologies' AND row_key = json_array(?1))",
+        )?
+        .query_row([id], |row| row.get(0))?)
 }
 
 /// The id of the technology called `name`, creating it (with the default category and

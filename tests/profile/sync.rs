@@ -392,6 +392,34 @@ fn a_lost_reply_is_sent_again_and_nothing_is_doubled() {
     assert_converged(&[&laptop, &desktop]);
 }
 
+/// A technology the synced account shares stays in the catalog: deleting it is refused
+/// even when nothing here uses it any more, since other devices' rows may name it.
+#[test]
+fn a_technology_the_account_shares_is_not_deleted() {
+    let server = MemoryServer::new();
+    let mut laptop = Device::signed_in(&server);
+    let job = laptop.add_job("Engines", "Programmer");
+    laptop.edit_job(&job.id, json!({"technologies": ["Nimble"]}));
+    laptop.sync();
+    laptop.edit_job(&job.id, json!({"technologies": []}));
+    let nimble = laptop
+        .db
+        .conn()
+        .query_row(
+            "SELECT id FROM technologies WHERE name = 'Nimble'",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .unwrap();
+
+    let refused = career_hub::profile::technology::delete(&mut laptop.db, &nimble);
+    assert!(
+        matches!(&refused, Err(career_hub::Error::Conflict(m)) if m.contains("Nimble")),
+        "{refused:?}"
+    );
+    assert!(career_hub::profile::technology::get(laptop.db.conn(), &nimble).is_ok());
+}
+
 #[test]
 fn undoing_a_change_that_came_from_another_device_syncs_too() {
     let server = MemoryServer::new();
