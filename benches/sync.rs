@@ -4,7 +4,8 @@
 //! - the initial sync of a 100k-row profile onto a new device, every row audited;
 //! - applying one change from another device to a 500k-row database.
 //!
-//! Run: `cargo bench --bench sync` (`-- quick` for a smaller profile).
+//! Run: `cargo bench --bench sync` (`-- quick` for a smaller profile, `-- initial` for
+//! the initial sync alone).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
@@ -262,10 +263,16 @@ fn apply_one_change(dir: &tempfile::TempDir, rows: usize) {
 
 fn main() {
     let quick = std::env::args().any(|a| a == "quick");
+    let only_initial = std::env::args().any(|a| a == "initial");
     let dir = tempfile::tempdir().unwrap();
-    capture_cost_of_an_edit(&dir);
-    capture_cost_of_an_import(&dir);
+    if !only_initial {
+        capture_cost_of_an_edit(&dir);
+        capture_cost_of_an_import(&dir);
+    }
     let (server, _, _) = account_with(if quick { 10_000 } else { 100_000 });
     initial_sync(&dir, "new-device.db", &server);
+    if only_initial {
+        return;
+    }
     apply_one_change(&dir, if quick { 50_000 } else { 500_000 });
 }

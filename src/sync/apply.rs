@@ -9,6 +9,7 @@
 //! from elsewhere, exactly as the server will decide when it arrives there.
 
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use career_hub_protocol::api::{Change, Op, PushResponse};
 use career_hub_protocol::hlc::Hlc;
@@ -137,18 +138,19 @@ impl RowState {
 /// delete stamp above each row (until a delete in the page).
 #[derive(Default)]
 pub(super) struct Columns {
-    carried: HashMap<&'static str, Vec<String>>,
+    carried: HashMap<&'static str, Rc<[String]>>,
     foreign_keys: HashMap<String, Vec<(String, String)>>,
     floors: HashMap<(&'static str, String), Option<Hlc>>,
 }
 
 impl Columns {
-    fn of(&mut self, tx: &Transaction<'_>, table: &'static Table) -> Result<&[String]> {
-        if !self.carried.contains_key(table.name) {
-            let carried = capture::carried_columns(tx, table)?;
-            self.carried.insert(table.name, carried);
+    fn of(&mut self, tx: &Transaction<'_>, table: &'static Table) -> Result<Rc<[String]>> {
+        if let Some(carried) = self.carried.get(table.name) {
+            return Ok(Rc::clone(carried));
         }
-        Ok(self.carried.get(table.name).map_or(&[], Vec::as_slice))
+        let carried: Rc<[String]> = capture::carried_columns(tx, table)?.into();
+        self.carried.insert(table.name, Rc::clone(&carried));
+        Ok(carried)
     }
 
     /// `(column, parent table)` of each foreign key of `table`.
@@ -350,26 +352,36 @@ fn parents_of(
     Ok(parents)
 }
 
-/// When a row hangs from a deleted row whose delete is stamped at or after `hlc`, the
-/// delete's stamp: a change made before its parent was deleted does not bring the
-/// parent back; the cascade took the row too.
-fn cascaded_at(
+/// What the rows a row hangs from say about a change of it stamped `hlc`.
+enum Above {
+    /// A row above was deleted at this stamp, at or after `hlc`: a change made before
+    /// its parent was deleted does not bring the parent back; the cascade took the row
+    /// too.
+    DeletedWith(Hlc),
+    /// Nothing above was deleted after `hlc`; the latest delete stamp above, if any.
+    Floor(Option<Hlc>),
+}
+
+fn above(
     tx: &Transaction<'_>,
     cache: &mut Columns,
     table: &Table,
     key: &[String],
     values: &Map<String, Value>,
     hlc: &Hlc,
-) -> Result<Option<Hlc>> {
+) -> Result<Above> {
+    let mut latest = None;
     for (parent, id) in parents_of(tx, cache, table, key, values)? {
         if parent.sync == SyncRole::Catalog {
             continue;
         }
-        if let Some(deleted) = floor(tx, cache, parent, id)?.filter(|deleted| deleted >= hlc) {
-            return Ok(Some(deleted));
+        let floor = floor(tx, cache, parent, id)?;
+        if let Some(deleted) = floor.as_ref().filter(|deleted| *deleted >= hlc) {
+            return Ok(Above::DeletedWith(deleted.clone()));
         }
+        latest = latest.max(floor);
     }
-    Ok(None)
+    Ok(Above::Floor(latest))
 }
 
 /// The latest delete stamp of the row `id` of `table` and of every row above it.
@@ -388,7 +400,7 @@ fn floor(
     let values = if row_exists(tx, table, &key)? {
         Some(current_values(tx, table, &key)?)
     } else if state.known {
-        let carried = cache.of(tx, table)?.to_vec();
+        let carried = cache.of(tx, table)?;
         let mut last = last_values(tx, table, &key, &carried)?;
         last.extend(state.data.clone());
         Some(last)
@@ -455,7 +467,7 @@ fn resurrect_parents(
         if !state.known {
             continue;
         }
-        let carried = columns.of(tx, parent)?.to_vec();
+        let carried = columns.of(tx, parent)?;
         let mut last = last_values(tx, parent, &parent_key, &carried)?;
         last.extend(state.data.clone());
         resurrect_parents(tx, columns, parent, &parent_key, &last, report)?;
@@ -514,7 +526,7 @@ fn upsert(
     let key = row_key(&change.key);
     let state = RowState::load(tx, table.name, &key)?;
     let hlc = &change.hlc;
-    let carried = columns.of(tx, table)?.to_vec();
+    let carried = columns.of(tx, table)?;
     let winners: Vec<(&String, &Value)> = change
         .columns
         .iter()
@@ -555,6 +567,16 @@ fn upsert(
             }
             return Ok(());
         }
+        let moved = {
+            let keys = columns.foreign_keys(tx, table.name)?;
+            winners
+                .iter()
+                .any(|(column, _)| keys.iter().any(|(from, _)| from == *column))
+        };
+        if moved {
+            // The row hangs from other rows now, and so does what hangs from it.
+            columns.floors.clear();
+        }
         update_row(tx, table, &change.key, &winners)?;
     } else {
         // A new row, or one deleted here coming back because this edit is later.
@@ -568,17 +590,26 @@ fn upsert(
         for (column, value) in &winners {
             values.insert((*column).clone(), (*value).clone());
         }
-        if let Some(deleted) = cascaded_at(tx, columns, table, &change.key, &values, hlc)? {
-            // Deleted with its parent: kept deleted, with the values it would have.
-            let mut data = state.data.clone();
-            for (column, value) in &winners {
-                data.insert((*column).clone(), (*value).clone());
-                stamps.insert((*column).clone(), hlc.clone());
+        let floor_above = match above(tx, columns, table, &change.key, &values, hlc)? {
+            Above::DeletedWith(deleted) => {
+                // Deleted with its parent: kept deleted, with the values it would have.
+                let mut data = state.data.clone();
+                for (column, value) in &winners {
+                    data.insert((*column).clone(), (*value).clone());
+                    stamps.insert((*column).clone(), hlc.clone());
+                }
+                return save_clocks(tx, table.name, &key, &stamps, Some(&deleted), Some(&data));
             }
-            return save_clocks(tx, table.name, &key, &stamps, Some(&deleted), Some(&data));
-        }
+            Above::Floor(floor) => floor,
+        };
         resurrect_parents(tx, columns, table, &change.key, &values, report)?;
         insert_row(tx, table, &change.key, &values)?;
+        if let [id] = change.key.as_slice() {
+            // What `floor` would read back for the row, known already: rows hanging from
+            // it later in the page need not look it up.
+            let floor = state.delete_stamp().cloned().max(floor_above);
+            columns.floors.insert((table.name, id.clone()), floor);
+        }
         if state.known {
             report.resurrected.push(super::Row {
                 table: table.name.to_owned(),

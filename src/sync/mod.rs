@@ -367,37 +367,47 @@ fn finish_merge(db: &mut Db, report: &mut Report) -> Result<()> {
 /// Applies one page of pulled changes (asked for from `since`) and records where the
 /// next pull starts, in one transaction.
 fn apply_page(db: &mut Db, since: i64, page: &PullResponse, report: &mut Report) -> Result<()> {
-    if page.changes.len() < BULK_PAGE {
-        return db.write_as(Source::Sync, |tx| apply_changes(tx, since, page, report));
-    }
     // A large page (a new device's first sync) is mostly new rows: the bulk write path
     // takes them at a fraction of the per-row cost, audited all the same. A page that
     // also updates or deletes is refused there as a whole, and applied row by row.
-    let mut attempt = report.clone();
-    let bulk = db.write_as(Source::Sync, |tx| {
-        crate::bulk::insert(tx, crate::bulk::Audit::Write, |tx| {
-            apply_changes(tx, since, page, &mut attempt)
-        })
-    });
-    match bulk {
-        Ok(()) => {
-            *report = attempt;
-            Ok(())
+    let mut bulk = page.changes.len() >= BULK_PAGE;
+    // A change this device's schema refuses is skipped alone, which takes a savepoint
+    // around every change; a page is first tried without them, and only a page that
+    // meets such a change is applied again with them.
+    let mut careful = false;
+    loop {
+        let mut attempt = report.clone();
+        let applied = db.write_as(Source::Sync, |tx| {
+            let mut work =
+                |tx: &Transaction<'_>| apply_changes(tx, since, page, careful, &mut attempt);
+            if bulk {
+                crate::bulk::insert(tx, crate::bulk::Audit::Write, work)
+            } else {
+                work(tx)
+            }
+        });
+        match applied {
+            Ok(()) => {
+                *report = attempt;
+                return Ok(());
+            }
+            Err(error) if bulk && crate::bulk::refused(&error) => bulk = false,
+            Err(Error::Sqlite(_)) if !careful => careful = true,
+            Err(error) => return Err(error),
         }
-        Err(error) if crate::bulk::refused(&error) => {
-            db.write_as(Source::Sync, |tx| apply_changes(tx, since, page, report))
-        }
-        Err(error) => Err(error),
     }
 }
 
 /// Pages at least this long are tried on the bulk write path first.
 const BULK_PAGE: usize = 64;
 
+/// Applies the page's changes; `careful`, each in a savepoint of its own, so that one
+/// the schema refuses is skipped and the rest apply.
 fn apply_changes(
     tx: &Transaction<'_>,
     since: i64,
     page: &PullResponse,
+    careful: bool,
     report: &mut Report,
 ) -> Result<()> {
     // Another connection of this device may have pulled meanwhile (the app pulls in the
@@ -421,6 +431,10 @@ fn apply_changes(
             // The server refuses such stamps; one that got through is not believed.
             tracing::warn!(change = %change.id, "a pulled change is stamped too far ahead; skipped");
             report.skipped += 1;
+            continue;
+        }
+        if !careful {
+            apply::apply(tx, &mut columns, change, report)?;
             continue;
         }
         tx.execute_batch("SAVEPOINT pulled_change")?;
