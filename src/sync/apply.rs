@@ -8,7 +8,7 @@
 //! outbox. So an edit made here and not yet pushed is not overwritten by an older edit
 //! from elsewhere, exactly as the server will decide when it arrives there.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
 use career_hub_protocol::api::{Change, Op, PushResponse};
@@ -134,16 +134,77 @@ impl RowState {
 }
 
 /// What a page of changes looks up again and again, read once: the columns of the
-/// live schema a change may carry and the foreign keys of each table, and the latest
-/// delete stamp above each row (until a delete in the page).
+/// live schema a change may carry and the foreign keys of each table, the latest
+/// delete stamp above each row (until a delete in the page), and which rows the page
+/// brings are new here.
 #[derive(Default)]
 pub(super) struct Columns {
     carried: HashMap<&'static str, Rc<[String]>>,
     foreign_keys: HashMap<String, Vec<(String, String)>>,
     floors: HashMap<(&'static str, String), Option<Hlc>>,
+    /// Rows (`row_key`s by table) the page upserts that this device had no trace of
+    /// when the page began (not in their table, in `sync_rows` or in the outbox) and
+    /// that nothing in the page has touched since: their merge state is empty and they
+    /// do not exist, without looking. A change that touches a row takes it out; a
+    /// delete or a catalog match, which can touch many, empties it.
+    fresh: HashMap<&'static str, HashSet<String>>,
 }
 
 impl Columns {
+    /// Finds which of the rows `changes` upsert are new to this device, with one
+    /// statement per table.
+    pub(super) fn survey<'c>(
+        &mut self,
+        tx: &Transaction<'_>,
+        changes: impl Iterator<Item = &'c Change>,
+    ) -> Result<()> {
+        let mut named: BTreeMap<&'static str, (&'static Table, Vec<String>)> = BTreeMap::new();
+        for change in changes.filter(|c| c.op == Op::Upsert) {
+            let Some(table) = tables::table(&change.table).filter(|t| t.sync != SyncRole::Local)
+            else {
+                continue;
+            };
+            if change.key.len() == table.key.len() {
+                let keys = &mut named.entry(table.name).or_insert((table, Vec::new())).1;
+                keys.push(row_key(&change.key));
+            }
+        }
+        for (table, keys) in named.into_values() {
+            let in_table: Vec<String> = table
+                .key
+                .iter()
+                .enumerate()
+                .map(|(i, k)| format!("\"{k}\" = j.value ->> {i}"))
+                .collect();
+            let sql = format!(
+                "SELECT j.value FROM json_each(?2) j
+                 WHERE NOT EXISTS (SELECT 1 FROM sync_rows s WHERE s.table_name = ?1 AND s.row_key = j.value)
+                   AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.table_name = ?1 AND o.row_key = j.value)
+                   AND NOT EXISTS (SELECT 1 FROM \"{}\" WHERE {})",
+                table.name,
+                in_table.join(" AND ")
+            );
+            let mut stmt = tx.prepare_cached(&sql)?;
+            let rows = stmt
+                .query_map(params![table.name, Value::from(keys).to_string()], |row| {
+                    row.get::<_, String>(0)
+                })?;
+            let fresh = self.fresh.entry(table.name).or_default();
+            for row in rows {
+                fresh.insert(row?);
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the row `key` of `table` is new here and untouched by the page so far;
+    /// either way, it is touched from now on.
+    fn take_fresh(&mut self, table: &Table, key: &str) -> bool {
+        self.fresh
+            .get_mut(table.name)
+            .is_some_and(|fresh| fresh.remove(key))
+    }
+
     fn of(&mut self, tx: &Transaction<'_>, table: &'static Table) -> Result<Rc<[String]>> {
         if let Some(carried) = self.carried.get(table.name) {
             return Ok(Rc::clone(carried));
@@ -505,12 +566,13 @@ pub(super) fn apply(
         return Ok(());
     }
     match (table.sync, change.op) {
-        (SyncRole::Catalog, Op::Upsert) => catalog_upsert(tx, table, change, report),
+        (SyncRole::Catalog, Op::Upsert) => catalog_upsert(tx, columns, table, change, report),
         // Nobody changes or removes a catalog row.
         (SyncRole::Catalog, Op::Delete) => Ok(()),
         (_, Op::Upsert) => upsert(tx, columns, table, change, report),
         (_, Op::Delete) => {
             columns.floors.clear();
+            columns.fresh.clear();
             delete(tx, table, change, report)
         }
     }
@@ -524,7 +586,12 @@ fn upsert(
     report: &mut Report,
 ) -> Result<()> {
     let key = row_key(&change.key);
-    let state = RowState::load(tx, table.name, &key)?;
+    let fresh = columns.take_fresh(table, &key);
+    let state = if fresh {
+        RowState::default()
+    } else {
+        RowState::load(tx, table.name, &key)?
+    };
     let hlc = &change.hlc;
     let carried = columns.of(tx, table)?;
     let winners: Vec<(&String, &Value)> = change
@@ -534,7 +601,7 @@ fn upsert(
         .filter(|(column, _)| state.clock(column).is_none_or(|seen| seen < hlc))
         .collect();
     let mut stamps = state.clocks.clone();
-    let exists = row_exists(tx, table, &change.key)?;
+    let exists = !fresh && row_exists(tx, table, &change.key)?;
     // A row kept here by something written after its delete is not deleted, whatever
     // its own stamps say.
     if !exists && state.deleted().is_some_and(|deleted| deleted >= hlc) {
@@ -776,11 +843,13 @@ fn children_of(
 /// then becomes the server's.
 fn catalog_upsert(
     tx: &Transaction<'_>,
+    columns: &mut Columns,
     table: &Table,
     change: &Change,
     report: &mut Report,
 ) -> Result<()> {
     let id = &change.key[0];
+    let fresh = columns.take_fresh(table, &row_key(&change.key));
     let name = change.columns.get("name").and_then(Value::as_str);
     let local: Option<String> = match name {
         Some(name) => tx
@@ -803,8 +872,11 @@ fn catalog_upsert(
         None,
     )?;
     match local {
-        Some(local) => remap_catalog(tx, &local, id)?,
-        None if row_exists(tx, table, &change.key)? => {}
+        Some(local) => {
+            columns.fresh.clear();
+            remap_catalog(tx, &local, id)?;
+        }
+        None if !fresh && row_exists(tx, table, &change.key)? => {}
         None => {
             insert_row(tx, table, &change.key, &values)?;
             report.applied += 1;
@@ -930,7 +1002,7 @@ pub(super) fn acknowledge(
     reply: &PushResponse,
     report: &mut Report,
 ) -> Result<usize> {
-    let done: std::collections::HashSet<&str> = reply
+    let done: HashSet<&str> = reply
         .accepted
         .iter()
         .map(|a| a.id.as_str())

@@ -421,8 +421,10 @@ fn apply_changes(
     }
     let now = hlc::now_ms();
     let mut columns = apply::Columns::default();
+    let pulled = || page.changes.iter().filter(|c| c.seq > next);
+    columns.survey(tx, pulled().map(|c| &c.change))?;
     let mut clock = read_clock(tx)?;
-    for pulled in page.changes.iter().filter(|c| c.seq > next) {
+    for pulled in pulled() {
         report.pulled += 1;
         let change = &pulled.change;
         if let Some(clock) = clock.as_mut()
@@ -443,6 +445,8 @@ fn apply_changes(
             Err(Error::Sqlite(error)) => {
                 // A row this device's schema refuses: the rest of the page still applies.
                 tx.execute_batch("ROLLBACK TO pulled_change; RELEASE pulled_change")?;
+                // What the page knew may have been about rows the rollback took away.
+                columns = apply::Columns::default();
                 tracing::warn!(change = %change.id, table = %change.table, %error, "a pulled change could not be applied; skipped");
                 report.skipped += 1;
             }
