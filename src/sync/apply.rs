@@ -62,10 +62,13 @@ impl RowState {
             if let Some(data) = data {
                 state.data = serde_json::from_str(&data)?;
             }
-            let clocks: Map<String, Value> = serde_json::from_str(&clocks)?;
-            for (column, stamp) in clocks {
-                if let Some(stamp) = stamp.as_str().and_then(|s| s.parse().ok()) {
-                    state.clocks.insert(column, stamp);
+            // Each stamp with the columns it is the stamp of (migration 0011).
+            let clocks: BTreeMap<String, Vec<String>> = serde_json::from_str(&clocks)?;
+            for (stamp, columns) in clocks {
+                if let Ok(stamp) = stamp.parse::<Hlc>() {
+                    for column in columns {
+                        state.clocks.insert(column, stamp.clone());
+                    }
                 }
             }
             state.deleted = deleted.and_then(|d| d.parse().ok());
@@ -362,9 +365,14 @@ fn save_clocks(
     deleted: Option<&Hlc>,
     data: Option<&Map<String, Value>>,
 ) -> Result<()> {
-    let clocks: Map<String, Value> = stamps
-        .iter()
-        .map(|(c, s)| (c.clone(), Value::String(s.to_string())))
+    // Grouped by stamp: a row written by one change has one stamp for all its columns.
+    let mut clocks: BTreeMap<&Hlc, Vec<&str>> = BTreeMap::new();
+    for (column, stamp) in stamps {
+        clocks.entry(stamp).or_default().push(column);
+    }
+    let clocks: Map<String, Value> = clocks
+        .into_iter()
+        .map(|(stamp, columns)| (stamp.to_string(), Value::from(columns)))
         .collect();
     let data = data
         .filter(|d| !d.is_empty())
@@ -783,7 +791,7 @@ fn newest_link_edit(tx: &Transaction<'_>, table: &Table, key: &[String]) -> Resu
             let path = format!("$[{at}]");
             let stamps: Vec<String> = tx
                 .prepare_cached(
-                    "SELECT value FROM sync_rows, json_each(sync_rows.clocks)
+                    "SELECT key FROM sync_rows, json_each(sync_rows.clocks)
                      WHERE table_name = ?1 AND json_extract(row_key, ?2) = ?3
                      UNION ALL SELECT hlc FROM sync_outbox
                      WHERE table_name = ?1 AND op = 'upsert' AND json_extract(row_key, ?2) = ?3",

@@ -39,6 +39,30 @@ fn every_migration_has_a_header_saying_why_and_a_down() {
 type Snapshot = BTreeMap<String, Vec<BTreeMap<String, Value>>>;
 
 /// Every row of every table, by column name.
+/// How a table's rows are ordered in a snapshot: by rowid, or by the primary key of a
+/// table without one.
+fn order_of(conn: &Connection, table: &str) -> String {
+    let without_rowid: bool = conn
+        .query_row(
+            "SELECT wr FROM pragma_table_list WHERE name = ?1",
+            [table],
+            |r| r.get(0),
+        )
+        .unwrap();
+    if !without_rowid {
+        return "rowid".to_owned();
+    }
+    let mut stmt = conn
+        .prepare("SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk")
+        .unwrap();
+    let keys: Vec<String> = stmt
+        .query_map([table], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    keys.join(", ")
+}
+
 fn snapshot(conn: &Connection) -> Snapshot {
     let mut tables = BTreeMap::new();
     let mut names = conn
@@ -54,7 +78,10 @@ fn snapshot(conn: &Connection) -> Snapshot {
         .unwrap();
     for table in names {
         let mut stmt = conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))
+            .prepare(&format!(
+                "SELECT * FROM {table} ORDER BY {}",
+                order_of(conn, &table)
+            ))
             .unwrap();
         let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
         let rows = stmt
@@ -327,5 +354,56 @@ fn migrating_an_existing_file_keeps_a_backup_next_to_it() {
     assert_eq!(
         count, 1,
         "an up-to-date file is opened without another backup"
+    );
+}
+
+/// Migration 0011 groups a synced row's clock stamps by stamp; every column keeps its
+/// stamp, and going down gives back the stamps by column exactly.
+#[test]
+fn the_merge_state_keeps_every_column_stamp_when_grouped_by_stamp() {
+    const EARLY: &str = "0000001700000000000-00000-01JC00000000000000000DEV1";
+    const LATE: &str = "0000001700000009000-00001-01JC00000000000000000DEV2";
+    let by_column = format!(r#"{{"":"{EARLY}","position":"{EARLY}","company_name":"{LATE}"}}"#);
+    let mut conn = raw_connection();
+    migrations::to_version(&mut conn, 10).unwrap();
+    conn.execute(
+        "INSERT INTO sync_rows (table_name, row_key, clocks, deleted_hlc) VALUES
+             ('experiences', '[\"J1\"]', ?1, NULL), ('experiences', '[\"J2\"]', '{}', ?2)",
+        [&by_column, EARLY],
+    )
+    .unwrap();
+    let rows = |conn: &Connection| -> Vec<(String, serde_json::Value, Option<String>)> {
+        let mut stmt = conn
+            .prepare("SELECT row_key, clocks, deleted_hlc FROM sync_rows ORDER BY row_key")
+            .unwrap();
+        stmt.query_map([], |r| {
+            let clocks: String = r.get(1)?;
+            Ok((r.get(0)?, serde_json::from_str(&clocks).unwrap(), r.get(2)?))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+    };
+    let before = rows(&conn);
+
+    migrations::to_version(&mut conn, 11).unwrap();
+    let grouped = rows(&conn);
+    let mut early: Vec<String> =
+        serde_json::from_value(grouped[0].1[EARLY].clone()).expect("the early stamp's columns");
+    early.sort();
+    assert_eq!(early, ["", "position"]);
+    assert_eq!(grouped[0].1[LATE], serde_json::json!(["company_name"]));
+    assert_eq!(grouped[1].1, serde_json::json!({}));
+    assert_eq!(
+        grouped[1].2.as_deref(),
+        Some(EARLY),
+        "the delete stamp stays"
+    );
+
+    migrations::to_version(&mut conn, 10).unwrap();
+    assert_eq!(
+        rows(&conn),
+        before,
+        "down again: the stamps by column, as they were"
     );
 }

@@ -214,9 +214,6 @@ CREATE INDEX idx_users_reset_token ON users(reset_token) WHERE reset_token IS NO
 -- index sqlite_autoindex_sync_outbox_1 on sync_outbox
 (automatic);
 
--- index sqlite_autoindex_sync_rows_1 on sync_rows
-(automatic);
-
 -- index sqlite_autoindex_technologies_1 on technologies
 (automatic);
 
@@ -530,14 +527,14 @@ CREATE TABLE sync_outbox (
 ) STRICT;
 
 -- table sync_rows on sync_rows
-CREATE TABLE sync_rows (
+CREATE TABLE "sync_rows" (
     table_name TEXT NOT NULL,
     row_key TEXT NOT NULL,
     clocks TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(clocks)),
     deleted_hlc TEXT,
     data TEXT CHECK (data IS NULL OR json_valid(data)),
     PRIMARY KEY (table_name, row_key)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 -- table sync_state on sync_state
 CREATE TABLE sync_state (
