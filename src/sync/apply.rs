@@ -8,7 +8,7 @@
 //! outbox. So an edit made here and not yet pushed is not overwritten by an older edit
 //! from elsewhere, exactly as the server will decide when it arrives there.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 
 use career_hub_protocol::api::{Change, Op, PushResponse};
@@ -151,6 +151,13 @@ pub(super) struct Columns {
     /// do not exist, without looking. A change that touches a row takes it out; a
     /// delete or a catalog match, which can touch many, empties it.
     fresh: HashMap<&'static str, HashSet<String>>,
+    /// Rows the page's new rows hang from that were here and not deleted when the page
+    /// began, with the rows they hang from: their floor is the latest of those, without
+    /// looking them up one by one. Emptied with `floors`.
+    standing: HashMap<(&'static str, String), Vec<(&'static Table, String)>>,
+    /// Rows known to be here: those in `standing`, and those the page inserted. Emptied
+    /// with `floors`.
+    present: HashSet<(&'static str, String)>,
 }
 
 impl Columns {
@@ -162,6 +169,8 @@ impl Columns {
         changes: impl Iterator<Item = &'c Change>,
     ) -> Result<()> {
         let mut named: BTreeMap<&'static str, (&'static Table, Vec<String>)> = BTreeMap::new();
+        let mut parents: BTreeMap<&'static str, (&'static Table, BTreeSet<String>)> =
+            BTreeMap::new();
         for change in changes.filter(|c| c.op == Op::Upsert) {
             let Some(table) = tables::table(&change.table).filter(|t| t.sync != SyncRole::Local)
             else {
@@ -170,7 +179,19 @@ impl Columns {
             if change.key.len() == table.key.len() {
                 let keys = &mut named.entry(table.name).or_insert((table, Vec::new())).1;
                 keys.push(row_key(&change.key));
+                for (parent, id) in parents_of(tx, self, table, &change.key, &change.columns)? {
+                    if parent.key.len() == 1 {
+                        let ids = &mut parents
+                            .entry(parent.name)
+                            .or_insert((parent, BTreeSet::new()))
+                            .1;
+                        ids.insert(id);
+                    }
+                }
             }
+        }
+        for (parent, ids) in parents.into_values() {
+            self.survey_parents(tx, parent, ids)?;
         }
         for (table, keys) in named.into_values() {
             let in_table: Vec<String> = table
@@ -198,6 +219,61 @@ impl Columns {
             }
         }
         Ok(())
+    }
+
+    /// Finds which of the rows `ids` of `table` are here and not deleted, and what they
+    /// hang from (`standing`).
+    fn survey_parents(
+        &mut self,
+        tx: &Transaction<'_>,
+        table: &'static Table,
+        ids: BTreeSet<String>,
+    ) -> Result<()> {
+        let above: Vec<(String, &'static Table)> = self
+            .foreign_keys(tx, table.name)?
+            .iter()
+            .filter_map(|(column, parent)| {
+                let parent = tables::table(parent).filter(|t| t.sync == SyncRole::Account)?;
+                Some((column.clone(), parent))
+            })
+            .collect();
+        let key = table.key[0];
+        let selected: Vec<String> = std::iter::once(key)
+            .chain(above.iter().map(|(column, _)| column.as_str()))
+            .map(|column| format!("p.\"{column}\""))
+            .collect();
+        let sql = format!(
+            "SELECT {} FROM \"{}\" p WHERE p.\"{key}\" IN (SELECT value FROM json_each(?2))
+               AND NOT EXISTS (SELECT 1 FROM sync_rows s WHERE s.table_name = ?1
+                   AND s.row_key = json_array(p.\"{key}\") AND s.deleted_hlc IS NOT NULL)
+               AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.table_name = ?1
+                   AND o.row_key = json_array(p.\"{key}\") AND o.op = 'delete')",
+            selected.join(", "),
+            table.name
+        );
+        let ids = Value::from(ids.into_iter().collect::<Vec<_>>()).to_string();
+        let mut stmt = tx.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params![table.name, ids])?;
+        while let Some(row) = rows.next()? {
+            let id: String = row.get(0)?;
+            let mut hangs_from = Vec::new();
+            for (i, (_, parent)) in above.iter().enumerate() {
+                if let Some(parent_id) = row.get::<_, Option<String>>(i + 1)? {
+                    hangs_from.push((*parent, parent_id));
+                }
+            }
+            self.present.insert((table.name, id.clone()));
+            self.standing.insert((table.name, id), hangs_from);
+        }
+        Ok(())
+    }
+
+    /// Forgets what is known of delete stamps above rows: a delete, or a row moved to
+    /// other parents, may have changed them.
+    fn forget_floors(&mut self) {
+        self.floors.clear();
+        self.standing.clear();
+        self.present.clear();
     }
 
     /// Whether the row `key` of `table` is new here and untouched by the page so far;
@@ -463,6 +539,15 @@ fn floor(
     if let Some(known) = cache.floors.get(&(table.name, id.clone())) {
         return Ok(known.clone());
     }
+    if let Some(hangs_from) = cache.standing.remove(&(table.name, id.clone())) {
+        // Here and not deleted: only what it hangs from can hold it deleted.
+        let mut latest = None;
+        for (parent, parent_id) in hangs_from {
+            latest = latest.max(floor(tx, cache, parent, parent_id)?);
+        }
+        cache.floors.insert((table.name, id), latest.clone());
+        return Ok(latest);
+    }
     let key = vec![id.clone()];
     let state = RowState::load(tx, table.name, &row_key(&key))?;
     let mut latest = state.delete_stamp().cloned();
@@ -528,7 +613,11 @@ fn resurrect_parents(
     report: &mut Report,
 ) -> Result<()> {
     for (parent, id) in parents_of(tx, columns, table, key, values)? {
-        let parent_key = vec![id];
+        let known = (parent.name, id);
+        if columns.present.contains(&known) {
+            continue;
+        }
+        let parent_key = vec![known.1];
         if row_exists(tx, parent, &parent_key)? {
             continue;
         }
@@ -541,6 +630,7 @@ fn resurrect_parents(
         last.extend(state.data.clone());
         resurrect_parents(tx, columns, parent, &parent_key, &last, report)?;
         insert_row(tx, parent, &parent_key, &last)?;
+        columns.present.insert((parent.name, parent_key[0].clone()));
         let parent_row = row_key(&parent_key);
         save_clocks(
             tx,
@@ -579,7 +669,7 @@ pub(super) fn apply(
         (SyncRole::Catalog, Op::Delete) => Ok(()),
         (_, Op::Upsert) => upsert(tx, columns, table, change, report),
         (_, Op::Delete) => {
-            columns.floors.clear();
+            columns.forget_floors();
             columns.fresh.clear();
             delete(tx, table, change, report)
         }
@@ -650,7 +740,7 @@ fn upsert(
         };
         if moved {
             // The row hangs from other rows now, and so does what hangs from it.
-            columns.floors.clear();
+            columns.forget_floors();
         }
         update_row(tx, table, &change.key, &winners)?;
     } else {
@@ -684,6 +774,7 @@ fn upsert(
             // it later in the page need not look it up.
             let floor = state.delete_stamp().cloned().max(floor_above);
             columns.floors.insert((table.name, id.clone()), floor);
+            columns.present.insert((table.name, id.clone()));
         }
         if state.known {
             report.resurrected.push(super::Row {
@@ -881,12 +972,15 @@ fn catalog_upsert(
     )?;
     match local {
         Some(local) => {
+            // The local row goes or takes the account's id, and what names it follows.
             columns.fresh.clear();
+            columns.forget_floors();
             remap_catalog(tx, &local, id)?;
         }
         None if !fresh && row_exists(tx, table, &change.key)? => {}
         None => {
             insert_row(tx, table, &change.key, &values)?;
+            columns.present.insert((table.name, id.clone()));
             report.applied += 1;
             return Ok(());
         }
