@@ -527,7 +527,7 @@ CREATE TABLE sync_outbox (
 ) STRICT;
 
 -- table sync_rows on sync_rows
-CREATE TABLE "sync_rows" (
+CREATE TABLE sync_rows (
     table_name TEXT NOT NULL,
     row_key TEXT NOT NULL,
     clocks TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(clocks)),
