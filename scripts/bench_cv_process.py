@@ -4,9 +4,11 @@
 Builds the release CLI, imports the sample into a fresh database, makes it a CV
 version, then runs the export RUNS times, each followed by `career-hub --version` (the
 floor of any process), and reports the binary's size and, for both commands, the
-median wall time and the peak resident memory (from wait4's rusage).
+median wall time and the peak resident memory (from wait4's rusage). Other CLI
+binaries given after RUNS (an earlier commit's build) are measured the same way, in
+turn with it, each with its own database and cache folder.
 
-    python3 scripts/bench_cv_process.py [RUNS]
+    python3 scripts/bench_cv_process.py [RUNS] [OTHER_CLI ...]
 """
 
 import os
@@ -29,22 +31,38 @@ def main() -> None:
         check=True,
     )
     target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
-    cli = str(target / "release/career-hub")
+    # Other builds to compare with (an earlier commit's CLI), run in turn with this one.
+    clis = [str(target / "release/career-hub"), *sys.argv[2:]]
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, CAREER_HUB_DB=str(Path(tmp) / "bench.db"))
-        for args in (["init"], ["import", "jsonresume", str(SAMPLE)], ["cv", "create", "Sample"]):
-            subprocess.run([cli, *args], env=env, check=True, capture_output=True)
-        out = str(Path(tmp) / "cv.pdf")
-        # Interleaved, so both see the same machine: the export and, as the floor of any
+        benches = [Bench(cli, Path(tmp) / str(i)) for i, cli in enumerate(clis)]
+        # Interleaved, so all see the same machine: the export and, as the floor of any
         # process, `career-hub --version`.
-        export, floor = Runs(), Runs()
         for _ in range(runs):
-            export.run([cli, "cv", "export", "--out", out, "--force"], env)
-            floor.run([cli, "--version"], env)
-        size = Path(out).stat().st_size
-    print(f"binary: {Path(cli).stat().st_size / 1e6:.2f} MB ({cli})")
-    print(f"career-hub cv export, {runs} runs: {export}, PDF {size} bytes")
-    print(f"career-hub --version, {runs} runs: {floor}")
+            for bench in benches:
+                bench.export.run([bench.cli, "cv", "export", "--out", bench.out, "--force"], bench.env)
+                bench.floor.run([bench.cli, "--version"], bench.env)
+        for bench in benches:
+            size = Path(bench.out).stat().st_size
+            print(f"binary: {Path(bench.cli).stat().st_size / 1e6:.2f} MB ({bench.cli})")
+            print(f"  career-hub cv export, {runs} runs: {bench.export}, PDF {size} bytes")
+            print(f"  career-hub --version, {runs} runs: {bench.floor}")
+
+
+class Bench:
+    """One CLI with its own database (the sample as a CV version) and cache folder."""
+
+    def __init__(self, cli: str, home: Path) -> None:
+        home.mkdir()
+        self.cli = cli
+        self.env = dict(
+            os.environ,
+            CAREER_HUB_DB=str(home / "bench.db"),
+            XDG_CACHE_HOME=str(home / "cache"),
+        )
+        for args in (["init"], ["import", "jsonresume", str(SAMPLE)], ["cv", "create", "Sample"]):
+            subprocess.run([cli, *args], env=self.env, check=True, capture_output=True)
+        self.out = str(home / "cv.pdf")
+        self.export, self.floor = Runs(), Runs()
 
 
 class Runs:

@@ -50,6 +50,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(cache) = career_hub::paths::default_cache_dir() {
+        career_hub::cv::fonts::keep_unpacked_in(cache.join("fonts"));
+    }
     let result = cli.db_path().and_then(|db| match cli.command {
         Command::Init(cmd) => cmd.run(&db),
         Command::Profile(cmd) => cmd.run(&db),

@@ -67,6 +67,18 @@ fn main() {
                     std::process::exit(1);
                 }
                 println!("cargo:rustc-env=CAREER_HUB_FONT_{key}={}", packed.display());
+                match std::fs::read(&packed) {
+                    // Names the unpacked file a program may keep between runs
+                    // (`fonts::keep_unpacked_in`): another build's fonts get other names.
+                    Ok(bytes) => println!(
+                        "cargo:rustc-env=CAREER_HUB_FONT_{key}_ID={:016x}",
+                        fnv1a(&bytes)
+                    ),
+                    Err(error) => {
+                        eprintln!("error: cannot read {}: {error}", packed.display());
+                        std::process::exit(1);
+                    }
+                }
             }
             None => missing.push(format!("{file} (Debian package {package})")),
         }
@@ -92,4 +104,11 @@ fn compress(from: &std::path::Path, to: &std::path::Path, level: i32) -> std::io
         ));
     }
     std::fs::write(to, packed)
+}
+
+/// The 64-bit FNV-1a hash of `bytes`.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }

@@ -121,6 +121,9 @@ pub fn run() {
     let _log_guard = logging::init();
     let path = database_path();
     tracing::info!(database = %path.display(), "starting Career Hub");
+    if let Some(cache) = career_hub::paths::default_cache_dir() {
+        career_hub::cv::fonts::keep_unpacked_in(cache.join("fonts"));
+    }
     let builder = specta_builder();
     let result = tauri::Builder::default()
         .manage(state::AppState::open(path.clone()))

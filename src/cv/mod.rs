@@ -197,10 +197,15 @@ pub fn export_pdf_file(
     let written = crate::export::write_file(db.conn(), path, &bytes)?;
     if let Some(version) = version {
         let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let shown = shown.display().to_string();
+        if version.pdf_url.as_deref() == Some(shown.as_str()) {
+            // Exported to the same file again: nothing to record.
+            return Ok(written);
+        }
         db.write(|tx| {
             tx.execute(
                 "UPDATE cv_versions SET pdf_url = ?2 WHERE id = ?1",
-                params![version.id, shown.display().to_string()],
+                params![version.id, shown],
             )?;
             Ok(())
         })?;

@@ -17,8 +17,15 @@ mod unix_tool;
 
 fn career_hub(db: &Path) -> assert_cmd::Command {
     let mut cmd = cargo_bin_cmd!("career-hub");
-    cmd.env("CAREER_HUB_DB", db).env_remove("XDG_DATA_HOME");
+    cmd.env("CAREER_HUB_DB", db)
+        .env_remove("XDG_DATA_HOME")
+        .env("XDG_CACHE_HOME", cache_home(db));
     cmd
+}
+
+/// The cache folder of a test's runs: beside its database, in the test's own folder.
+fn cache_home(db: &Path) -> std::path::PathBuf {
+    db.parent().unwrap_or(Path::new(".")).join("cache")
 }
 
 /// Adds a user, a profile and an experience through the core, as the desktop app would.
@@ -768,4 +775,65 @@ fn an_update_keeps_every_field_it_does_not_name() {
         ),
         "Engineer|Ada Lovelace|+44 20 7946 0000|@ada@example.social"
     );
+}
+
+/// A CV export keeps the fonts it unpacked in the user's cache folder for the next
+/// one; a damaged or cut-short kept file is unpacked again, and the PDF stays the same.
+#[test]
+fn cv_export_keeps_its_unpacked_fonts_and_replaces_a_damaged_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    add_profile(&db);
+    let first = dir.path().join("first.pdf");
+    run_ok(&db, &["cv", "export", "--out", first.to_str().unwrap()]);
+    let fonts = cache_home(&db).join("career-hub/fonts");
+    let kept: Vec<std::path::PathBuf> = std::fs::read_dir(&fonts)
+        .expect("the export keeps its fonts in the cache folder")
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    let sans = kept
+        .iter()
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("DejaVuSans-")
+        })
+        .expect("the regular sans face is kept")
+        .clone();
+    let size = std::fs::metadata(&sans).unwrap().len();
+    assert!(size > 100_000, "the kept face is the whole font file");
+    assert!(
+        kept.iter()
+            .all(|p| p.extension().is_some_and(|e| e == "ttf")),
+        "nothing half-written is left: {kept:?}"
+    );
+
+    // Read, not unpacked, by the next export: the same PDF.
+    let second = dir.path().join("second.pdf");
+    run_ok(&db, &["cv", "export", "--out", second.to_str().unwrap()]);
+    let expected = std::fs::read(&first).unwrap();
+    assert_eq!(std::fs::read(&second).unwrap(), expected);
+
+    // Cut short, then overwritten with garbage of the right length: unpacked again.
+    for damage in [vec![0u8; 100], vec![0u8; usize::try_from(size).unwrap()]] {
+        std::fs::write(&sans, damage).unwrap();
+        let again = dir.path().join("again.pdf");
+        run_ok(
+            &db,
+            &["cv", "export", "--force", "--out", again.to_str().unwrap()],
+        );
+        assert_eq!(
+            std::fs::read(&again).unwrap(),
+            expected,
+            "the PDF does not change"
+        );
+        let restored = std::fs::read(&sans).unwrap();
+        assert_eq!(
+            restored.len() as u64,
+            size,
+            "the damaged file is written again"
+        );
+        assert_ne!(restored[..4], [0, 0, 0, 0], "with the font in it");
+    }
 }

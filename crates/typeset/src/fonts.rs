@@ -2,8 +2,11 @@
 //! packages the set-up installs (see `build.rs`): DejaVu Sans and DejaVu Serif for
 //! Latin, Greek, Cyrillic, Hebrew and Arabic, and Droid Sans Fallback for Chinese,
 //! Japanese and Korean. They are embedded Zstandard-compressed; each face is unpacked
-//! and parsed once per process, on first use.
+//! and parsed once per process, on first use. A program may keep the unpacked files in
+//! the user's cache folder ([`keep_unpacked_in`]), so that later runs read them instead
+//! of unpacking them again.
 
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU16, Ordering};
 
@@ -42,38 +45,58 @@ struct FontFile {
     name: &'static str,
     /// The font file, Zstandard-compressed.
     packed: &'static [u8],
+    /// A hash of `packed`, naming the unpacked file kept between runs.
+    id: &'static str,
 }
 
 const FILES: [FontFile; 7] = [
     FontFile {
         name: "DejaVuSans",
         packed: include_bytes!(env!("CAREER_HUB_FONT_SANS")),
+        id: env!("CAREER_HUB_FONT_SANS_ID"),
     },
     FontFile {
         name: "DejaVuSans-Bold",
         packed: include_bytes!(env!("CAREER_HUB_FONT_SANS_BOLD")),
+        id: env!("CAREER_HUB_FONT_SANS_BOLD_ID"),
     },
     FontFile {
         name: "DejaVuSans-Oblique",
         packed: include_bytes!(env!("CAREER_HUB_FONT_SANS_ITALIC")),
+        id: env!("CAREER_HUB_FONT_SANS_ITALIC_ID"),
     },
     FontFile {
         name: "DejaVuSerif",
         packed: include_bytes!(env!("CAREER_HUB_FONT_SERIF")),
+        id: env!("CAREER_HUB_FONT_SERIF_ID"),
     },
     FontFile {
         name: "DejaVuSerif-Bold",
         packed: include_bytes!(env!("CAREER_HUB_FONT_SERIF_BOLD")),
+        id: env!("CAREER_HUB_FONT_SERIF_BOLD_ID"),
     },
     FontFile {
         name: "DejaVuSerif-Italic",
         packed: include_bytes!(env!("CAREER_HUB_FONT_SERIF_ITALIC")),
+        id: env!("CAREER_HUB_FONT_SERIF_ITALIC_ID"),
     },
     FontFile {
         name: "DroidSansFallback",
         packed: include_bytes!(env!("CAREER_HUB_FONT_CJK")),
+        id: env!("CAREER_HUB_FONT_CJK_ID"),
     },
 ];
+
+/// Where the unpacked files are kept between runs, if anywhere.
+static UNPACKED_DIR: OnceLock<PathBuf> = OnceLock::new();
+
+/// Keeps each face's unpacked file in `dir` (a cache folder: `career-hub/fonts` in the
+/// user's), read by later runs instead of unpacking the face again: about a third of a
+/// one-page export's time. Best effort: a folder that cannot be read or written only
+/// means unpacking, as without it. Takes effect for faces not used yet; the first call wins.
+pub fn keep_unpacked_in(dir: PathBuf) {
+    let _ = UNPACKED_DIR.set(dir);
+}
 
 /// The unpacked font files.
 static BYTES: [OnceLock<Vec<u8>>; 7] = [const { OnceLock::new() }; 7];
@@ -137,13 +160,29 @@ impl FaceId {
     /// the regular sans face stand in.
     pub fn bytes(self) -> &'static [u8] {
         BYTES[self.index()].get_or_init(|| {
-            let packed = FILES[self.index()].packed;
+            let file = &FILES[self.index()];
             // The build wrote each file's size into its frame: one allocation, no copies.
-            let size = zstd::zstd_safe::get_frame_content_size(packed)
+            let size = zstd::zstd_safe::get_frame_content_size(file.packed)
                 .ok()
                 .flatten()
+                .and_then(|size| usize::try_from(size).ok())
                 .unwrap_or(0);
-            zstd::bulk::decompress(packed, usize::try_from(size).unwrap_or(0)).unwrap_or_default()
+            let unpack = || zstd::bulk::decompress(file.packed, size).unwrap_or_default();
+            let Some(dir) = UNPACKED_DIR.get() else {
+                return unpack();
+            };
+            let kept = dir.join(format!("{}-{}.ttf", file.name, file.id));
+            if let Ok(bytes) = std::fs::read(&kept)
+                && bytes.len() == size
+                && TtfFace::parse(&bytes, 0).is_ok()
+            {
+                return bytes;
+            }
+            let bytes = unpack();
+            if !bytes.is_empty() {
+                keep(dir, file.name, &kept, &bytes);
+            }
+            bytes
         })
     }
 
@@ -215,5 +254,34 @@ impl FaceId {
             f32::from(face.ascender()) * scale,
             f32::from(face.descender()) * scale,
         )
+    }
+}
+
+/// Writes `bytes` to `path` in `dir` whole or not at all (under a temporary name, then
+/// renamed), and removes the files other builds kept of the same face.
+fn keep(dir: &Path, name: &str, path: &Path, bytes: &[u8]) {
+    if std::fs::create_dir_all(dir).is_err() {
+        return;
+    }
+    let partial = path.with_extension(format!("{}.partial", std::process::id()));
+    if std::fs::write(&partial, bytes).is_err() || std::fs::rename(&partial, path).is_err() {
+        let _ = std::fs::remove_file(&partial);
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let stale_prefix = format!("{name}-");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        // `DejaVuSans-` also begins `DejaVuSans-Bold-…`: only a hash may follow.
+        let stale = file_name
+            .strip_prefix(&stale_prefix)
+            .and_then(|rest| rest.strip_suffix(".ttf"))
+            .is_some_and(|id| id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit()));
+        if stale && entry.path() != path {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
