@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::types::ValueRef;
+use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, params_from_iter};
 use serde_json::{Map, Value, json};
 
@@ -236,7 +236,7 @@ pub fn import(db: &mut Db, document: &Value) -> Result<Restored> {
     db.write(|tx| {
         let order: Vec<&Table> = crate::schema::tables::backed_up().collect();
         for table in order.iter().rev() {
-            tx.execute(&format!("DELETE FROM {}", table.name), [])?;
+            delete_all(tx, table.name)?;
         }
         let (history, data): (Vec<&Table>, Vec<&Table>) = order
             .into_iter()
@@ -250,7 +250,7 @@ pub fn import(db: &mut Db, document: &Value) -> Result<Restored> {
         })?;
         // The history the deletes above wrote is replaced by the backup's.
         for table in history.iter().rev() {
-            tx.execute(&format!("DELETE FROM {}", table.name), [])?;
+            delete_all(tx, table.name)?;
         }
         for table in history {
             restored.insert(table.name.to_owned(), restore_rows(tx, tables, table.name)?);
@@ -258,6 +258,18 @@ pub fn import(db: &mut Db, document: &Value) -> Result<Restored> {
         Ok(())
     })?;
     Ok(Restored { rows: restored })
+}
+
+/// Deletes every row of `table`. Preparing a `DELETE` compiles the table's triggers,
+/// so a table with nothing in it (most of them, in a new database) is left alone.
+fn delete_all(tx: &rusqlite::Transaction<'_>, table: &str) -> Result<()> {
+    let any: bool = tx.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table})"), [], |r| {
+        r.get(0)
+    })?;
+    if any {
+        tx.execute(&format!("DELETE FROM {table}"), [])?;
+    }
+    Ok(())
 }
 
 /// Inserts the rows the backup holds for `table`; returns how many.
@@ -276,6 +288,11 @@ fn restore_rows(
     let mut shape: Vec<String> = Vec::new();
     let mut json: Vec<bool> = Vec::new();
     let mut sql = String::new();
+    let history = table == "audit_log";
+    let restored = |column: &String| {
+        column != "completeness_score"
+            && !(history && PER_CHANGE_COLUMNS.contains(&column.as_str()))
+    };
     for (i, row) in entries.iter().enumerate() {
         let object = row.as_object().ok_or_else(|| {
             crate::import::invalid(
@@ -283,15 +300,13 @@ fn restore_rows(
                 format!("{table}[{i}] is not a row"),
             )
         })?;
-        if table == "audit_log" {
+        if history {
             restore_change_of(tx, object)?;
         }
-        let columns = object
-            .keys()
-            .filter(|c| *c != "completeness_score")
-            .filter(|c| table != "audit_log" || !PER_CHANGE_COLUMNS.contains(&c.as_str()));
-        if sql.is_empty() || !columns.clone().eq(shape.iter()) {
-            shape = columns.cloned().collect();
+        // The row's restored columns in its order, which is the statement's order.
+        let columns = object.iter().filter(|(column, _)| restored(column));
+        if sql.is_empty() || !columns.clone().map(|(column, _)| column).eq(shape.iter()) {
+            shape = columns.clone().map(|(column, _)| column.clone()).collect();
             json = shape.iter().map(|c| is_json_column(c)).collect();
             sql = format!(
                 "INSERT INTO {table} ({}) VALUES ({})",
@@ -299,10 +314,11 @@ fn restore_rows(
                 vec!["?"; shape.len()].join(", ")
             );
         }
-        let values = shape
-            .iter()
-            .zip(&json)
-            .map(|(c, json)| sql_value_as(&object[c.as_str()], *json));
+        let values = columns.zip(&json).map(|((_, value), json)| match value {
+            // Bound as it is, not copied.
+            Value::String(text) if !json => ToSqlOutput::Borrowed(ValueRef::Text(text.as_bytes())),
+            other => ToSqlOutput::Owned(sql_value_as(other, *json)),
+        });
         tx.prepare_cached(&sql)?
             .execute(params_from_iter(values))
             .map_err(|e| {
