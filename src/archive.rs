@@ -83,6 +83,137 @@ pub fn export(conn: &Connection) -> Result<Value> {
     Ok(Value::Object(document))
 }
 
+/// Everything in the database as a backup file's text: exactly
+/// `serde_json::to_string_pretty(&export(conn)?) + "\n"`, written as the rows are read,
+/// without the tree of values in between.
+pub fn text(conn: &Connection) -> Result<String> {
+    let tx = conn.unchecked_transaction()?;
+    let document = Document {
+        conn: &tx,
+        schema_version: migrations::schema_version(conn)?,
+    };
+    let mut text = Vec::with_capacity(1 << 16);
+    serde::Serialize::serialize(&document, &mut serde_json::Serializer::pretty(&mut text))?;
+    tx.finish()?;
+    text.push(b'\n');
+    String::from_utf8(text)
+        .map_err(|e| Error::Internal(format!("a backup's text is not UTF-8: {e}")))
+}
+
+/// The backup document of [`text`].
+struct Document<'c> {
+    conn: &'c Connection,
+    schema_version: usize,
+}
+
+fn unreadable<E: serde::ser::Error>(error: &rusqlite::Error) -> E {
+    E::custom(format!("cannot read the database: {error}"))
+}
+
+impl serde::Serialize for Document<'_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut document = serializer.serialize_map(Some(4))?;
+        document.serialize_entry("format", FORMAT)?;
+        document.serialize_entry("version", &VERSION)?;
+        document.serialize_entry("schema_version", &self.schema_version)?;
+        document.serialize_entry("tables", &Tables(self.conn))?;
+        document.end()
+    }
+}
+
+/// Every backed-up table, each as the array of its rows.
+struct Tables<'c>(&'c Connection);
+
+impl serde::Serialize for Tables<'_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut tables = serializer.serialize_map(None)?;
+        for table in self::tables() {
+            let mut stmt = self
+                .0
+                .prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))
+                .map_err(|e| unreadable::<S::Error>(&e))?;
+            let columns: Vec<(String, bool)> = stmt
+                .column_names()
+                .iter()
+                .map(|c| (c.to_string(), is_json_column(c)))
+                .collect();
+            let rows = stmt.query([]).map_err(|e| unreadable::<S::Error>(&e))?;
+            let rows = TableRows {
+                rows: std::cell::RefCell::new(rows),
+                columns: &columns,
+            };
+            tables.serialize_entry(table, &rows)?;
+        }
+        tables.end()
+    }
+}
+
+/// A table's rows, each written as it is read.
+struct TableRows<'s, 'c> {
+    rows: std::cell::RefCell<rusqlite::Rows<'s>>,
+    columns: &'c [(String, bool)],
+}
+
+impl serde::Serialize for TableRows<'_, '_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut rows = self.rows.borrow_mut();
+        let mut array = serializer.serialize_seq(None)?;
+        while let Some(row) = rows.next().map_err(|e| unreadable::<S::Error>(&e))? {
+            array.serialize_element(&RowObject {
+                row,
+                columns: self.columns,
+            })?;
+        }
+        array.end()
+    }
+}
+
+/// One row as a JSON object, as [`rows`] makes it.
+struct RowObject<'r, 's, 'c> {
+    row: &'r rusqlite::Row<'s>,
+    columns: &'c [(String, bool)],
+}
+
+impl serde::Serialize for RowObject<'_, '_, '_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut object = serializer.serialize_map(Some(self.columns.len()))?;
+        for (i, (column, json)) in self.columns.iter().enumerate() {
+            match self
+                .row
+                .get_ref(i)
+                .map_err(|e| unreadable::<S::Error>(&e))?
+            {
+                ValueRef::Null => object.serialize_entry(column, &())?,
+                ValueRef::Integer(n) => object.serialize_entry(column, &n)?,
+                ValueRef::Real(x) => object.serialize_entry(column, &json!(x))?,
+                ValueRef::Text(t) if *json => match serde_json::from_slice::<Value>(t) {
+                    Ok(value) => object.serialize_entry(column, &value)?,
+                    Err(_) => object.serialize_entry(column, &String::from_utf8_lossy(t))?,
+                },
+                ValueRef::Text(t) => object.serialize_entry(column, &String::from_utf8_lossy(t))?,
+                ValueRef::Blob(b) => object.serialize_entry(column, &json!(b))?,
+            }
+        }
+        object.end()
+    }
+}
+
 /// What a restore of a backup document brought in.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Restored {

@@ -318,13 +318,15 @@ pub fn export_file(
 ) -> CommandResult<ExportSummary> {
     let path = PathBuf::from(path);
     state.with(|db, local| {
-        let document = match format {
+        let bytes = match format {
             ExportFormat::JsonResume => {
-                export_jsonresume::json_resume(db.conn(), &local.profile_id, None)?
+                let document = export_jsonresume::json_resume(db.conn(), &local.profile_id, None)?;
+                export::write_document(db.conn(), &path, &document)?
             }
-            ExportFormat::Backup => archive::export(db.conn())?,
+            ExportFormat::Backup => {
+                export::write_file(db.conn(), &path, archive::text(db.conn())?.as_bytes())?
+            }
         };
-        let bytes = export::write_document(db.conn(), &path, &document)?;
         Ok(ExportSummary::new(&path, bytes))
     })
 }

@@ -91,6 +91,22 @@ fn a_backup_restores_every_row_into_a_new_database() {
     history::undo_last(&mut fresh, &user, None).unwrap();
 }
 
+/// The backup file's text, written as the rows are read, is the document's text to
+/// the byte, and restores the same rows.
+#[test]
+fn a_backup_file_is_the_document_written_out() {
+    let db = rich();
+    let text = archive::text(db.conn()).unwrap();
+    let document = archive::export(db.conn()).unwrap();
+    assert_eq!(
+        text,
+        serde_json::to_string_pretty(&document).unwrap() + "\n"
+    );
+    let (mut fresh, _) = fixture::profile();
+    archive::import(&mut fresh, &serde_json::from_str(&text).unwrap()).unwrap();
+    assert_eq!(everything(&fresh), everything(&db));
+}
+
 #[test]
 fn a_backup_is_refused_over_existing_data_or_in_another_format() {
     let db = rich();

@@ -67,8 +67,8 @@ impl Cmd {
             }
             Format::All { out, force } => {
                 career_hub::export::ensure_may_write(&out, force)?;
-                let document = archive::export(handle.conn())?;
-                career_hub::export::write_document(handle.conn(), &out, &document)?;
+                let text = archive::text(handle.conn())?;
+                career_hub::export::write_file(handle.conn(), &out, text.as_bytes())?;
                 outln!("Wrote a full backup to {}.", out.display());
             }
         }
