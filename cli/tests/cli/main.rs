@@ -815,6 +815,22 @@ fn cv_export_keeps_its_unpacked_fonts_and_replaces_a_damaged_one() {
     let expected = std::fs::read(&first).unwrap();
     assert_eq!(std::fs::read(&second).unwrap(), expected);
 
+    // What another build kept, and what a run killed while writing left an hour ago,
+    // go when the face is written again; a file being written just now stays.
+    let other_build = fonts.join("DejaVuSans-0123456789abcdef.ttf");
+    let abandoned = fonts.join("DejaVuSans-0123456789abcdef.4242.partial");
+    let in_progress = fonts.join("DejaVuSans-0123456789abcdef.4343.partial");
+    for file in [&other_build, &abandoned, &in_progress] {
+        std::fs::write(file, b"old").unwrap();
+    }
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    std::fs::File::options()
+        .write(true)
+        .open(&abandoned)
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
+
     // Cut short, then overwritten with garbage of the right length: unpacked again.
     for damage in [vec![0u8; 100], vec![0u8; usize::try_from(size).unwrap()]] {
         std::fs::write(&sans, damage).unwrap();
@@ -836,4 +852,14 @@ fn cv_export_keeps_its_unpacked_fonts_and_replaces_a_damaged_one() {
         );
         assert_ne!(restored[..4], [0, 0, 0, 0], "with the font in it");
     }
+    assert!(
+        !other_build.exists(),
+        "another build's copy of the face is removed"
+    );
+    assert!(!abandoned.exists(), "a write abandoned long ago is removed");
+    assert!(
+        in_progress.exists(),
+        "a write that may still be going on is left alone"
+    );
+    assert!(sans.exists(), "this build's copy stays");
 }

@@ -272,16 +272,31 @@ fn keep(dir: &Path, name: &str, path: &Path, bytes: &[u8]) {
         return;
     };
     let stale_prefix = format!("{name}-");
+    let hash = |id: &str| id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit());
     for entry in entries.flatten() {
         let file_name = entry.file_name();
         let file_name = file_name.to_string_lossy();
         // `DejaVuSans-` also begins `DejaVuSans-Bold-…`: only a hash may follow.
-        let stale = file_name
-            .strip_prefix(&stale_prefix)
-            .and_then(|rest| rest.strip_suffix(".ttf"))
-            .is_some_and(|id| id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit()));
-        if stale && entry.path() != path {
+        let Some(rest) = file_name.strip_prefix(&stale_prefix) else {
+            continue;
+        };
+        let other_build = rest.strip_suffix(".ttf").is_some_and(hash);
+        // What a run killed while writing left; a write takes milliseconds.
+        let abandoned = rest
+            .strip_suffix(".partial")
+            .and_then(|rest| rest.split_once('.'))
+            .is_some_and(|(id, pid)| hash(id) && pid.bytes().all(|b| b.is_ascii_digit()))
+            && entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|modified| modified.elapsed().ok())
+                .is_some_and(|age| age > ABANDONED_AFTER);
+        if (other_build || abandoned) && entry.path() != path {
             let _ = std::fs::remove_file(entry.path());
         }
     }
 }
+
+/// A partly written font file older than this was left by a run that was killed.
+const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
