@@ -2,10 +2,11 @@
 //! held in memory (`sync::memory`, so the figures are the device's own work):
 //! - what capture adds to an ordinary edit and to the 1,000-entry import;
 //! - the initial sync of a 100k-row profile onto a new device, every row audited;
-//! - applying one change from another device to a 500k-row database.
+//! - applying one change from another device to a 500k-row database;
+//! - a first push whose 300 technologies the account already has by name.
 //!
 //! Run: `cargo bench --bench sync` (`-- quick` for a smaller profile, `-- initial` for
-//! the initial sync alone).
+//! the initial sync alone, `-- matches` for the catalog matches alone).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
@@ -213,6 +214,40 @@ fn initial_sync(
     (db, transport)
 }
 
+/// A device's first push of 300 skills whose technologies another device of the
+/// account already added under the same names: the account maps each to its own row,
+/// and the device takes the account's ids wherever its own were used.
+fn catalog_matches(dir: &tempfile::TempDir) {
+    let mut times = Vec::new();
+    for run in 0..5 {
+        let server = MemoryServer::new();
+        let (mut laptop, _) = open(dir, &format!("matches-laptop-{run}.db"));
+        let (mut desktop, _) = open(dir, &format!("matches-desktop-{run}.db"));
+        let mut laptop_transport = sign_in(&mut laptop, &server);
+        let mut desktop_transport = sign_in(&mut desktop, &server);
+        // The second device took the account's profile in place of its blank one.
+        let laptop_local = profile::bootstrap(&mut laptop).unwrap();
+        let desktop_local = profile::bootstrap(&mut desktop).unwrap();
+        let skills = |db: &mut Db, local: &LocalProfile| {
+            for i in 0..300 {
+                let input = profile::skill::SkillInput {
+                    technology: format!("Tech {i}"),
+                    level: Some(3),
+                    ..Default::default()
+                };
+                profile::skill::Skill::create(db, &local.profile_id, input).unwrap();
+            }
+        };
+        skills(&mut laptop, &laptop_local);
+        sync::sync_now(&mut laptop, &mut laptop_transport, &mut |_| {}).unwrap();
+        skills(&mut desktop, &desktop_local);
+        let started = Instant::now();
+        sync::sync_now(&mut desktop, &mut desktop_transport, &mut |_| {}).unwrap();
+        times.push(started.elapsed());
+    }
+    println!("catalog_matches_300_median_ms={:.1}", median(times));
+}
+
 /// One edit from another device, applied to a database of `rows` rows, many times.
 fn apply_one_change(dir: &tempfile::TempDir, rows: usize) {
     let (server, profile_id, mut clock) = account_with(rows);
@@ -265,6 +300,10 @@ fn main() {
     let quick = std::env::args().any(|a| a == "quick");
     let only_initial = std::env::args().any(|a| a == "initial");
     let dir = tempfile::tempdir().unwrap();
+    if std::env::args().any(|a| a == "matches") {
+        catalog_matches(&dir);
+        return;
+    }
     if !only_initial {
         capture_cost_of_an_edit(&dir);
         capture_cost_of_an_import(&dir);
@@ -274,5 +313,6 @@ fn main() {
     if only_initial {
         return;
     }
+    catalog_matches(&dir);
     apply_one_change(&dir, if quick { 50_000 } else { 500_000 });
 }

@@ -975,7 +975,7 @@ fn catalog_upsert(
             // The local row goes or takes the account's id, and what names it follows.
             columns.fresh.clear();
             columns.forget_floors();
-            remap_catalog(tx, &local, id)?;
+            remap_catalog(tx, [(local.as_str(), id.as_str())])?;
         }
         None if !fresh && row_exists(tx, table, &change.key)? => {}
         None => {
@@ -1014,14 +1014,32 @@ fn catalog_upsert(
     Ok(())
 }
 
-/// Makes the catalog row `from` (this device's id) the server's `to`, with every
+/// Makes each catalog row `from` (this device's id) the server's `to`, with every
 /// reference to it.
-pub(super) fn remap_catalog(tx: &Transaction<'_>, from: &str, to: &str) -> Result<()> {
-    if from == to {
+fn remap_catalog<'a>(
+    tx: &Transaction<'_>,
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<()> {
+    let pairs: Vec<(&str, &str)> = pairs.into_iter().filter(|(from, to)| from != to).collect();
+    if pairs.is_empty() {
         return Ok(());
     }
     // The references point at `to` only once it is the row's id; checked at commit.
+    // Switching this expires every prepared statement of the connection, so it is
+    // switched once for all the rows.
     tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+    for (from, to) in pairs {
+        remap_one(tx, from, to)?;
+    }
+    // Consistent again: later statements of the transaction are checked as they run, so
+    // that a pulled change naming a row that is not here fails alone (and is skipped)
+    // instead of failing the whole page at commit.
+    tx.execute_batch("PRAGMA defer_foreign_keys = OFF")?;
+    Ok(())
+}
+
+/// [`remap_catalog`] of one row, foreign keys deferred.
+fn remap_one(tx: &Transaction<'_>, from: &str, to: &str) -> Result<()> {
     let taken: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM technologies WHERE id = ?1)",
         [to],
@@ -1046,10 +1064,6 @@ pub(super) fn remap_catalog(tx: &Transaction<'_>, from: &str, to: &str) -> Resul
                AND other.row_key = replace(sync_rows.row_key, ?1, ?2))",
     )?
     .execute([&from_json, &to_json])?;
-    // Consistent again: later statements of the transaction are checked as they run, so
-    // that a pulled change naming a row that is not here fails alone (and is skipped)
-    // instead of failing the whole page at commit.
-    tx.execute_batch("PRAGMA defer_foreign_keys = OFF")?;
     Ok(())
 }
 
@@ -1136,11 +1150,12 @@ pub(super) fn acknowledge(
             });
         }
     }
-    for mapped in &reply.mapped {
-        if tables::table(&mapped.table).is_some_and(|t| t.sync == SyncRole::Catalog) {
-            remap_catalog(tx, &mapped.from, &mapped.to)?;
-        }
-    }
+    let catalog = reply
+        .mapped
+        .iter()
+        .filter(|mapped| tables::table(&mapped.table).is_some_and(|t| t.sync == SyncRole::Catalog))
+        .map(|mapped| (mapped.from.as_str(), mapped.to.as_str()));
+    remap_catalog(tx, catalog)?;
     report
         .resurrected
         .extend(reply.resurrected.iter().map(|r| super::Row {
