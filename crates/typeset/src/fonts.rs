@@ -91,7 +91,7 @@ const FILES: [FontFile; 7] = [
 static UNPACKED_DIR: OnceLock<PathBuf> = OnceLock::new();
 
 /// Keeps each face's unpacked file in `dir` (a cache folder: `career-hub/fonts` in the
-/// user's), read by later runs instead of unpacking the face again: about a third of a
+/// user's), read by later runs instead of unpacking the face again: about a quarter of a
 /// one-page export's time. Best effort: a folder that cannot be read or written only
 /// means unpacking, as without it. Takes effect for faces not used yet; the first call wins.
 pub fn keep_unpacked_in(dir: PathBuf) {
