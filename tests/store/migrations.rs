@@ -38,7 +38,6 @@ fn every_migration_has_a_header_saying_why_and_a_down() {
 
 type Snapshot = BTreeMap<String, Vec<BTreeMap<String, Value>>>;
 
-/// Every row of every table, by column name.
 /// How a table's rows are ordered in a snapshot: by rowid, or by the primary key of a
 /// table without one.
 fn order_of(conn: &Connection, table: &str) -> String {
@@ -63,6 +62,7 @@ fn order_of(conn: &Connection, table: &str) -> String {
     keys.join(", ")
 }
 
+/// Every row of every table, by column name.
 fn snapshot(conn: &Connection) -> Snapshot {
     let mut tables = BTreeMap::new();
     let mut names = conn
@@ -361,8 +361,8 @@ fn migrating_an_existing_file_keeps_a_backup_next_to_it() {
 /// stamp, and going down gives back the stamps by column exactly.
 #[test]
 fn the_merge_state_keeps_every_column_stamp_when_grouped_by_stamp() {
-    const EARLY: &str = "0000001700000000000-00000-01JC00000000000000000DEV1";
-    const LATE: &str = "0000001700000009000-00001-01JC00000000000000000DEV2";
+    const EARLY: &str = "0001700000000000-00000-01JC00000000000000000DEV1";
+    const LATE: &str = "0001700000009000-00001-01JC00000000000000000DEV2";
     let by_column = format!(r#"{{"":"{EARLY}","position":"{EARLY}","company_name":"{LATE}"}}"#);
     let mut conn = raw_connection();
     migrations::to_version(&mut conn, 10).unwrap();
