@@ -244,6 +244,22 @@ fn catalog_matches(dir: &tempfile::TempDir) {
         let started = Instant::now();
         sync::sync_now(&mut desktop, &mut desktop_transport, &mut |_| {}).unwrap();
         times.push(started.elapsed());
+        let ids = |db: &Db| -> Vec<String> {
+            let mut stmt = db
+                .conn()
+                .prepare("SELECT id FROM technologies WHERE name LIKE 'Tech %' ORDER BY id")
+                .unwrap();
+            stmt.query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        assert_eq!(ids(&desktop).len(), 300);
+        assert_eq!(
+            ids(&desktop),
+            ids(&laptop),
+            "each name matched to the account's row"
+        );
     }
     println!("catalog_matches_300_median_ms={:.1}", median(times));
 }
