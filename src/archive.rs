@@ -35,32 +35,32 @@ pub fn tables() -> impl Iterator<Item = &'static str> {
 /// keeps once per change, in `changes`.
 const PER_CHANGE_COLUMNS: [&str; 3] = ["source", "session_id", "reverts_change_id"];
 
-/// Every row of `table`, oldest first, as JSON objects (JSON columns nested).
-pub(crate) fn rows(conn: &Connection, table: &str) -> Result<Vec<Value>> {
-    let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))?;
-    // Which columns hold JSON, looked up once rather than for every value.
-    let columns: Vec<(String, bool)> = stmt
+/// The statement reading every row of `table`, oldest first, and its columns with
+/// whether each holds JSON (looked up once rather than for every value).
+fn select_all<'c>(
+    conn: &'c Connection,
+    table: &str,
+) -> rusqlite::Result<(rusqlite::Statement<'c>, Vec<(String, bool)>)> {
+    let stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))?;
+    let columns = stmt
         .column_names()
         .iter()
         .map(|c| (c.to_string(), is_json_column(c)))
         .collect();
-    let found = stmt.query_map([], |row| {
-        let mut object = Map::with_capacity(columns.len());
-        for (i, (column, json)) in columns.iter().enumerate() {
-            let value = match row.get_ref(i)? {
-                ValueRef::Null => Value::Null,
-                ValueRef::Integer(n) => json!(n),
-                ValueRef::Real(x) => json!(x),
-                ValueRef::Text(t) if *json => serde_json::from_slice(t)
-                    .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(t).into_owned())),
-                ValueRef::Text(t) => Value::String(String::from_utf8_lossy(t).into_owned()),
-                ValueRef::Blob(b) => json!(b),
-            };
-            object.insert(column.clone(), value);
-        }
-        Ok(Value::Object(object))
-    })?;
-    Ok(found.collect::<rusqlite::Result<_>>()?)
+    Ok((stmt, columns))
+}
+
+/// Every row of `table`, oldest first, as JSON objects (JSON columns nested), as
+/// [`text`] writes them.
+pub(crate) fn rows(conn: &Connection, table: &str) -> Result<Vec<Value>> {
+    let (mut stmt, columns) = select_all(conn, table)?;
+    let mut rows = stmt.query([])?;
+    let mut found = Vec::new();
+    while let Some(row) = rows.next()? {
+        let columns = columns.as_slice();
+        found.push(serde_json::to_value(RowObject { row, columns })?);
+    }
+    Ok(found)
 }
 
 /// Everything in the database as a backup document.
@@ -136,15 +136,8 @@ impl serde::Serialize for Tables<'_> {
         use serde::ser::SerializeMap;
         let mut tables = serializer.serialize_map(None)?;
         for table in self::tables() {
-            let mut stmt = self
-                .0
-                .prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))
-                .map_err(|e| unreadable::<S::Error>(&e))?;
-            let columns: Vec<(String, bool)> = stmt
-                .column_names()
-                .iter()
-                .map(|c| (c.to_string(), is_json_column(c)))
-                .collect();
+            let (mut stmt, columns) =
+                select_all(self.0, table).map_err(|e| unreadable::<S::Error>(&e))?;
             let rows = stmt.query([]).map_err(|e| unreadable::<S::Error>(&e))?;
             let rows = TableRows {
                 rows: std::cell::RefCell::new(rows),
@@ -180,7 +173,8 @@ impl serde::Serialize for TableRows<'_, '_> {
     }
 }
 
-/// One row as a JSON object, as [`rows`] makes it.
+/// One row as a JSON object: JSON columns nested, text as text, blobs as arrays of
+/// bytes.
 struct RowObject<'r, 's, 'c> {
     row: &'r rusqlite::Row<'s>,
     columns: &'c [(String, bool)],
