@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 # native file dialogs and capture the screen), poppler and qpdf to test it and its PDFs as a person would,
 # LibreOffice Writer (headless) to open the Word documents it writes;
 # the fonts the CV PDFs embed (read at build time by crates/typeset/build.rs); and
-# PostgreSQL, whose server the sync server's tests start privately (never a running one).
+# PostgreSQL, whose server the sync server's tests start privately (never a running one);
+# GNU time, which the CV export benchmark reads a process's peak memory from.
 packages=(
     build-essential pkg-config libssl-dev
     libwebkit2gtk-4.1-dev librsvg2-dev
@@ -18,6 +19,7 @@ packages=(
     libreoffice-writer-nogui
     fonts-dejavu-core fonts-dejavu-extra fonts-droid-fallback
     postgresql
+    time
 )
 missing=()
 for package in "${packages[@]}"; do

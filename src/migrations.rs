@@ -58,8 +58,13 @@ pub fn schema_version(conn: &Connection) -> Result<usize> {
     Ok(usize::try_from(version).unwrap_or(usize::MAX))
 }
 
-/// Brings a database up to the latest version, atomically.
+/// Brings a database up to the latest version, atomically. A database already there
+/// is left as it is without unpacking the migrations (every open of a current database
+/// comes here).
 pub fn to_latest(conn: &mut Connection) -> Result<()> {
+    if schema_version(conn)? == latest_version() {
+        return Ok(());
+    }
     MIGRATIONS.to_latest(conn)?;
     Ok(())
 }

@@ -3,7 +3,7 @@
 //! Latin, Greek, Cyrillic, Hebrew and Arabic, and Droid Sans Fallback for Chinese,
 //! Japanese and Korean. They are embedded Zstandard-compressed; each face is unpacked
 //! and parsed once per process, on first use. A program may keep the unpacked files in
-//! the user's cache folder ([`keep_unpacked_in`]), so that later runs read them instead
+//! the user's cache folder ([`keep_unpacked_in`]), so that later runs map them instead
 //! of unpacking them again.
 
 use std::path::{Path, PathBuf};
@@ -91,15 +91,33 @@ const FILES: [FontFile; 7] = [
 static UNPACKED_DIR: OnceLock<PathBuf> = OnceLock::new();
 
 /// Keeps each face's unpacked file in `dir` (a cache folder: `career-hub/fonts` in the
-/// user's), read by later runs instead of unpacking the face again: about a quarter of a
-/// one-page export's time. Best effort: a folder that cannot be read or written only
+/// user's), mapped by later runs instead of unpacking the face again: about a quarter of
+/// a one-page export's time, and only the parts of a face a CV uses are read. Best effort: a folder that cannot be read or written only
 /// means unpacking, as without it. Takes effect for faces not used yet; the first call wins.
 pub fn keep_unpacked_in(dir: PathBuf) {
     let _ = UNPACKED_DIR.set(dir);
 }
 
+/// An unpacked font file.
+enum Unpacked {
+    /// The file kept in the cache folder, mapped: the pages the shaper and the
+    /// subsetter touch are read, the rest never is.
+    Mapped(memmap2::Mmap),
+    /// Unpacked into memory.
+    Owned(Vec<u8>),
+}
+
+impl Unpacked {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Unpacked::Mapped(map) => map,
+            Unpacked::Owned(bytes) => bytes,
+        }
+    }
+}
+
 /// The unpacked font files.
-static BYTES: [OnceLock<Vec<u8>>; 7] = [const { OnceLock::new() }; 7];
+static BYTES: [OnceLock<Unpacked>; 7] = [const { OnceLock::new() }; 7];
 /// The font tables (cheap to parse: only the table directory is read up front).
 static FACES: [OnceLock<Option<TtfFace<'static>>>; 7] = [const { OnceLock::new() }; 7];
 /// The shaper's view (parses the layout tables): only for text that needs shaping.
@@ -159,31 +177,32 @@ impl FaceId {
     /// binary still fail to unpack it, the face is empty and [`FaceId::tables`] lets
     /// the regular sans face stand in.
     pub fn bytes(self) -> &'static [u8] {
-        BYTES[self.index()].get_or_init(|| {
-            let file = &FILES[self.index()];
-            // The build wrote each file's size into its frame: one allocation, no copies.
-            let size = zstd::zstd_safe::get_frame_content_size(file.packed)
-                .ok()
-                .flatten()
-                .and_then(|size| usize::try_from(size).ok())
-                .unwrap_or(0);
-            let unpack = || zstd::bulk::decompress(file.packed, size).unwrap_or_default();
-            let Some(dir) = UNPACKED_DIR.get() else {
-                return unpack();
-            };
-            let kept = dir.join(format!("{}-{}.ttf", file.name, file.id));
-            if let Ok(bytes) = std::fs::read(&kept)
-                && bytes.len() == size
-                && TtfFace::parse(&bytes, 0).is_ok()
-            {
-                return bytes;
-            }
-            let bytes = unpack();
-            if !bytes.is_empty() {
-                keep(dir, file.name, &kept, &bytes);
-            }
-            bytes
-        })
+        BYTES[self.index()]
+            .get_or_init(|| {
+                let file = &FILES[self.index()];
+                // The build wrote each file's size into its frame: one allocation, no copies.
+                let size = zstd::zstd_safe::get_frame_content_size(file.packed)
+                    .ok()
+                    .flatten()
+                    .and_then(|size| usize::try_from(size).ok())
+                    .unwrap_or(0);
+                let unpack = || zstd::bulk::decompress(file.packed, size).unwrap_or_default();
+                let Some(dir) = UNPACKED_DIR.get() else {
+                    return Unpacked::Owned(unpack());
+                };
+                let kept = dir.join(format!("{}-{}.ttf", file.name, file.id));
+                if let Some(map) = map_kept(&kept, size)
+                    && TtfFace::parse(&map, 0).is_ok()
+                {
+                    return Unpacked::Mapped(map);
+                }
+                let bytes = unpack();
+                if !bytes.is_empty() {
+                    keep(dir, file.name, &kept, &bytes);
+                }
+                Unpacked::Owned(bytes)
+            })
+            .bytes()
     }
 
     /// The face's tables. The files are checked at build time, so parsing cannot
@@ -255,6 +274,24 @@ impl FaceId {
             f32::from(face.descender()) * scale,
         )
     }
+}
+
+/// The font file kept at `path`, mapped, if it is there and `size` bytes long.
+#[allow(unsafe_code)]
+fn map_kept(path: &Path, size: usize) -> Option<memmap2::Mmap> {
+    let file = std::fs::File::open(path).ok()?;
+    if usize::try_from(file.metadata().ok()?.len()).ok()? != size {
+        return None;
+    }
+    // SAFETY: a mapped file must not change while it is mapped. Career Hub never writes
+    // a kept font file in place: [`keep`] writes a new one under another name and renames
+    // it over the old, and removes the files of other builds, which leaves the inode a
+    // running process has mapped as it was. Only a person or program truncating the file
+    // in the cache folder by hand could change it under a running export, which the
+    // system then stops (SIGBUS) before it writes anything: exports write the PDF whole
+    // once laid out.
+    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+    (map.len() == size).then_some(map)
 }
 
 /// Writes `bytes` to `path` in `dir` whole or not at all (under a temporary name, then
