@@ -8,9 +8,9 @@ cd "$(dirname "$0")/.."
 # shell; a virtual display, WebKit's WebDriver, xdotool and imagemagick (to answer
 # native file dialogs and capture the screen), poppler and qpdf to test it and its PDFs as a person would,
 # LibreOffice Writer (headless) to open the Word documents it writes;
-# the fonts the CV PDFs embed (read at build time by crates/typeset/build.rs); and
+# the fonts the CV PDFs embed (read at build time by crates/typeset/build.rs);
 # PostgreSQL, whose server the sync server's tests start privately (never a running one);
-# GNU time, which the CV export benchmark reads a process's peak memory from.
+# and GNU time, which the CV export benchmark reads a process's peak memory from.
 packages=(
     build-essential pkg-config libssl-dev
     libwebkit2gtk-4.1-dev librsvg2-dev

@@ -92,8 +92,9 @@ static UNPACKED_DIR: OnceLock<PathBuf> = OnceLock::new();
 
 /// Keeps each face's unpacked file in `dir` (a cache folder: `career-hub/fonts` in the
 /// user's), mapped by later runs instead of unpacking the face again: about a quarter of
-/// a one-page export's time, and only the parts of a face a CV uses are read. Best effort: a folder that cannot be read or written only
-/// means unpacking, as without it. Takes effect for faces not used yet; the first call wins.
+/// a one-page export's time, and only the parts of a face a CV uses are read. Best
+/// effort: a folder that cannot be read or written only means unpacking, as without it.
+/// Takes effect for faces not used yet; the first call wins.
 pub fn keep_unpacked_in(dir: PathBuf) {
     let _ = UNPACKED_DIR.set(dir);
 }
